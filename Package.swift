@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+// RefHuman: measure the human baseline of image-classification datasets.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "RefHuman",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "refhuman", targets: ["refhuman"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // C libraries: each is imported by exactly one Swift module.
+        .systemLibrary(name: "CStb", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(
+            name: "Storage",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("migrations")],
+            swiftSettings: strict),
+        .target(name: "Imaging", dependencies: ["CStb"], swiftSettings: strict),
+        .target(name: "Compression", dependencies: ["CZlib"], swiftSettings: strict),
+        .target(
+            name: "Datasets",
+            dependencies: ["Storage", "Imaging", "Compression"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "refhuman",
+            dependencies: [
+                "Storage", "Datasets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging"], swiftSettings: strict),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["Storage", "Imaging", "Compression"], path: "Tests/TestSupport", swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,41 @@
+// DatasetSettings: the protocol an annotator follows on one dataset.
+public struct DatasetSettings: Codable, Sendable, Equatable {
+    public var judgementsPerItem: Int
+    public var maxGuesses: Int
+    /// nil: the image stays until the answer.
+    public var exposureMs: Int?
+    /// nil: every practice item comes before the test phase.
+    public var practiceCount: Int?
+
+    public init(judgementsPerItem: Int = 3, maxGuesses: Int = 1, exposureMs: Int? = nil, practiceCount: Int? = nil) {
+        self.judgementsPerItem = judgementsPerItem
+        self.maxGuesses = maxGuesses
+        self.exposureMs = exposureMs
+        self.practiceCount = practiceCount
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case judgementsPerItem = "judgements_per_item"
+        case maxGuesses = "max_guesses"
+        case exposureMs = "exposure_ms"
+        case practiceCount = "practice_count"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = DatasetSettings()
+        judgementsPerItem = try container.decodeIfPresent(Int.self, forKey: .judgementsPerItem) ?? defaults.judgementsPerItem
+        maxGuesses = try container.decodeIfPresent(Int.self, forKey: .maxGuesses) ?? defaults.maxGuesses
+        exposureMs = try container.decodeIfPresent(Int.self, forKey: .exposureMs)
+        practiceCount = try container.decodeIfPresent(Int.self, forKey: .practiceCount)
+    }
+
+    /// The first rule this violates, or nil when the settings are usable.
+    public var problem: String? {
+        if judgementsPerItem < 1 { return "judgements_per_item must be at least 1" }
+        if !(1...10).contains(maxGuesses) { return "max_guesses must be between 1 and 10" }
+        if let exposureMs, exposureMs <= 0 { return "exposure_ms must be positive" }
+        if let practiceCount, practiceCount < 0 { return "practice_count must not be negative" }
+        return nil
+    }
+}

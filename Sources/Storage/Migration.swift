@@ -1,0 +1,55 @@
+// Migration: one numbered SQL file from migrations/, with the checksum that pins its text.
+import Foundation
+
+public struct Migration: Sendable, Equatable {
+    /// The leading number of the file name: 0001_initial.sql is version 1.
+    public let version: Int
+    public let name: String
+    public let sql: String
+    public let checksum: String
+
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+        self.checksum = ContentHash.sha256Hex(Data(sql.utf8))
+    }
+
+    /// Parses "0001_initial.sql" into version 1; nil for any other file name.
+    static func version(ofFileName name: String) -> Int? {
+        guard name.hasSuffix(".sql") else { return nil }
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 4, name.dropFirst(4).first == "_" else { return nil }
+        return Int(digits)
+    }
+
+    /// The migrations shipped with this build, in order.
+    public static func bundled() throws -> [Migration] {
+        guard let directory = Bundle.module.url(forResource: "migrations", withExtension: nil) else {
+            throw StorageError.migrationsMissing(reason: "no migrations folder in the Storage resources")
+        }
+        return try load(from: directory)
+    }
+
+    public static func load(from directory: URL) throws -> [Migration] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw StorageError.migrationsMissing(reason: "\(directory.path): \(error.localizedDescription)")
+        }
+        var migrations: [Migration] = []
+        for name in names.sorted() {
+            guard let version = version(ofFileName: name) else { continue }
+            let url = directory.appendingPathComponent(name)
+            guard let sql = try? String(contentsOf: url, encoding: .utf8) else {
+                throw StorageError.migrationsMissing(reason: "\(url.path) is not readable UTF-8")
+            }
+            if migrations.last?.version == version {
+                throw StorageError.migrationsMissing(reason: "two migrations numbered \(version)")
+            }
+            migrations.append(Migration(version: version, name: name, sql: sql))
+        }
+        return migrations
+    }
+}

@@ -1,0 +1,11 @@
+// Split: the role an item plays in a study.
+public enum Split: String, Codable, Sendable, CaseIterable {
+    /// Items whose judgements are measured and reported.
+    case test
+    /// Items shown first, with feedback, so annotators learn the categories.
+    case practice
+    /// Items shown as reference thumbnails on each category's card.
+    case example
+    /// Items a classifier learns from; never shown to annotators.
+    case train
+}

@@ -1,0 +1,52 @@
+// Store: the one SQLite file behind RefHuman, opened in WAL mode with foreign keys,
+// a busy timeout and synchronous=FULL, and migrated to this build's schema on open.
+import Foundation
+import GRDB
+
+public final class Store: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    public init(path: String, migrations: [Migration]? = nil) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        try Self.refuseNonSQLite(path: path)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // FULL: a committed transaction survives power loss, which an acknowledged
+            // judgement must; NORMAL in WAL mode would only survive a process crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StorageError.notADatabase(path: path)
+        } catch let error as DatabaseError {
+            throw StorageError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        try Migrator(migrations: migrations ?? Migration.bundled()).migrate(pool)
+    }
+
+    /// Checks the header before SQLite touches the file: opening a foreign file in WAL
+    /// mode would otherwise leave -wal/-shm files beside it.
+    private static func refuseNonSQLite(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\0".utf8) {
+            throw StorageError.notADatabase(path: path)
+        }
+    }
+
+    /// The schema versions recorded in the database, oldest first.
+    public func appliedMigrationVersions() throws -> [Int] {
+        try pool.read { db in try Int.fetchAll(db, sql: "SELECT version FROM schema_migration ORDER BY version") }
+    }
+}
