@@ -29,8 +29,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("migrations")],
-            swiftSettings: strict),
+            swiftSettings: strict,
+            plugins: ["EmbedMigrations"]),
+        .executableTarget(name: "MigrationEmbedder", swiftSettings: strict),
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
         .target(name: "Imaging", dependencies: ["CStb"], swiftSettings: strict),
         .target(name: "Compression", dependencies: ["CZlib"], swiftSettings: strict),
         .target(

@@ -23,12 +23,9 @@ public struct Migration: Sendable, Equatable {
         return Int(digits)
     }
 
-    /// The migrations shipped with this build, in order.
+    /// The migrations compiled into this build (migrations/*.sql), in order.
     public static func bundled() throws -> [Migration] {
-        guard let directory = Bundle.module.url(forResource: "migrations", withExtension: nil) else {
-            throw StorageError.migrationsMissing(reason: "no migrations folder in the Storage resources")
-        }
-        return try load(from: directory)
+        try ordered(EmbeddedMigrations.files.map { ($0.name, $0.sql) })
     }
 
     public static func load(from directory: URL) throws -> [Migration] {
@@ -38,13 +35,20 @@ public struct Migration: Sendable, Equatable {
         } catch {
             throw StorageError.migrationsMissing(reason: "\(directory.path): \(error.localizedDescription)")
         }
-        var migrations: [Migration] = []
-        for name in names.sorted() {
-            guard let version = version(ofFileName: name) else { continue }
+        let files = try names.filter { version(ofFileName: $0) != nil }.map { name in
             let url = directory.appendingPathComponent(name)
             guard let sql = try? String(contentsOf: url, encoding: .utf8) else {
                 throw StorageError.migrationsMissing(reason: "\(url.path) is not readable UTF-8")
             }
+            return (name, sql)
+        }
+        return try ordered(files)
+    }
+
+    static func ordered(_ files: [(name: String, sql: String)]) throws -> [Migration] {
+        var migrations: [Migration] = []
+        for (name, sql) in files.sorted(by: { $0.name < $1.name }) {
+            guard let version = version(ofFileName: name) else { continue }
             if migrations.last?.version == version {
                 throw StorageError.migrationsMissing(reason: "two migrations numbered \(version)")
             }

@@ -1,1 +1,20 @@
-print("hi")
+// refhuman: entry point. Domain errors become one line on stderr and exit status 1;
+// argument errors and --help go through ArgumentParser's own reporting.
+import ArgumentParser
+import Datasets
+import Foundation
+import Imaging
+import Storage
+
+do {
+    var command = try RefHuman.parseAsRoot()
+    try command.run()
+} catch let error as ImportError {
+    CommandFailure.exit(error.description)
+} catch let error as StorageError {
+    CommandFailure.exit(error.description)
+} catch let error as CommandFailure {
+    CommandFailure.exit(error.message)
+} catch {
+    RefHuman.exit(withError: error)
+}

@@ -1,0 +1,45 @@
+// BundleReader: a bundle directory (dataset.json plus its data files) as records.
+import Foundation
+import Storage
+
+public enum BundleReader {
+    public static func read(directory: URL) throws -> (description: DatasetDescription, records: [ImportRecord]) {
+        let manifestURL = directory.appendingPathComponent("dataset.json")
+        let manifest = try BundleManifest.read(manifestURL)
+        let description = manifest.datasetDescription
+        guard !manifest.parts.isEmpty else { throw ImportError(file: manifestURL.path, reason: "no parts") }
+        var records: [ImportRecord] = []
+        for (index, part) in manifest.parts.enumerated() {
+            func file(_ name: String?, _ key: String) throws -> URL {
+                guard let name else {
+                    throw ImportError(file: manifestURL.path, reason: "parts[\(index)].\(key) is required for a \(part.format.rawValue) part")
+                }
+                let url = directory.appendingPathComponent(name)
+                guard FileManager.default.isReadableFile(atPath: url.path) else {
+                    throw ImportError(file: manifestURL.path, reason: "parts[\(index)].\(key): file not found: \(name)")
+                }
+                return url
+            }
+            switch part.format {
+            case .idx:
+                let images = try file(part.images, "images")
+                let labels = try file(part.labels, "labels")
+                var sources: [String]?
+                if part.sources != nil {
+                    let url = try file(part.sources, "sources")
+                    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                        throw ImportError(file: url.path, reason: "cannot read sources (not UTF-8)")
+                    }
+                    sources = text.split(whereSeparator: \.isNewline).map(String.init)
+                }
+                records += try IDXReader.records(images: images, labels: labels, categoryCount: description.categories.count,
+                                                 split: part.split, sources: sources)
+            case .csv:
+                let manifestFile = try file(part.manifest, "manifest")
+                records += try CSVManifestReader.records(manifest: manifestFile, categories: description.categories,
+                                                         defaultSplit: part.split).records
+            }
+        }
+        return (description, records)
+    }
+}

@@ -1,0 +1,98 @@
+// ImportPipeline: turns reader records into stored items. Images are encoded or
+// validated on every core in batches, then written in order inside one transaction.
+import Dispatch
+import Foundation
+import Imaging
+import Storage
+
+public struct ImportPipeline {
+    public var batchSize = 1024
+    public var showProgress = isatty(STDERR_FILENO) == 1
+
+    public init() {}
+
+    public func run(
+        _ records: [ImportRecord], as description: DatasetDescription, into store: Store, replace: Bool
+    ) throws -> ImportSummary {
+        try Self.check(description, records: records)
+        let progress = ImportProgress(total: records.count, label: "importing \(description.name)", live: showProgress)
+        defer { progress.finish() }
+        var perSplit: [Split: Int] = [:]
+        let newImages = try store.importDataset(description, replace: replace) { writer in
+            var start = 0
+            while start < records.count {
+                let batch = Array(records[start..<min(start + batchSize, records.count)])
+                let images = try Self.prepare(batch)
+                for (record, image) in zip(batch, images) {
+                    do {
+                        try writer.addItem(image: image, categoryIndex: record.categoryIndex,
+                                           split: record.split, source: record.source)
+                    } catch let error as StorageError {
+                        throw record.failure(error.description)
+                    }
+                    perSplit[record.split, default: 0] += 1
+                }
+                start += batch.count
+                progress.update(done: start)
+            }
+            return writer.newImageCount
+        }
+        return ImportSummary(dataset: description.name, itemsPerSplit: perSplit,
+                             newImages: newImages, seconds: progress.elapsed)
+    }
+
+    /// Refuses what the database would refuse less clearly: bad settings, duplicate
+    /// category names, labels outside the category list.
+    static func check(_ description: DatasetDescription, records: [ImportRecord]) throws {
+        if let problem = description.settings.problem {
+            throw ImportError(file: "dataset '\(description.name)'", reason: problem)
+        }
+        if description.name.isEmpty || description.name.count > 100 {
+            throw ImportError(file: "dataset '\(description.name)'", reason: "name must be 1 to 100 characters")
+        }
+        if description.categories.isEmpty {
+            throw ImportError(file: "dataset '\(description.name)'", reason: "no categories")
+        }
+        var names = Set<String>()
+        for category in description.categories where !names.insert(category.name).inserted {
+            throw ImportError(file: "dataset '\(description.name)'", reason: "category '\(category.name)' appears twice")
+        }
+        for record in records where !description.categories.indices.contains(record.categoryIndex) {
+            throw record.failure("label \(record.categoryIndex) is not a category (\(description.categories.count) categories: 0–\(description.categories.count - 1))")
+        }
+    }
+
+    /// Encodes or validates each record's image, on all cores; the first failure in
+    /// record order wins, so the error does not depend on thread timing.
+    static func prepare(_ batch: [ImportRecord]) throws -> [StoredImage] {
+        // Each iteration writes only its own slot, so the buffer needs no lock.
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<StoredImage, ImportError>>.allocate(capacity: batch.count)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            (results.baseAddress! + index).initialize(to: Result { try storedImage(for: batch[index]) }
+                .mapError { $0 as? ImportError ?? batch[index].failure("\($0)") })
+        }
+        defer { _ = results.baseAddress!.deinitialize(count: batch.count) }
+        return try results.map { try $0.get() }
+    }
+
+    static func storedImage(for record: ImportRecord) throws -> StoredImage {
+        switch record.payload {
+        case let .pixels(image):
+            do {
+                let png = try ImageCodec.encodePNG(image)
+                return StoredImage(bytes: png, width: image.width, height: image.height, format: ImageFormat.png.rawValue)
+            } catch {
+                throw record.failure("\(error)")
+            }
+        case let .file(url):
+            guard let bytes = try? Data(contentsOf: url) else { throw record.failure("cannot read \(url.path)") }
+            do {
+                let info = try ImageCodec.validate(bytes)
+                return StoredImage(bytes: bytes, width: info.width, height: info.height, format: info.format.rawValue)
+            } catch {
+                throw record.failure("\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+// RefHuman: the root command and its subcommands.
+import ArgumentParser
+
+struct RefHuman: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refhuman",
+        abstract: "Measure the human baseline of image-classification datasets.",
+        subcommands: [ImportCommand.self, DatasetsCommand.self, BundleCommand.self])
+}
