@@ -36,18 +36,34 @@ public enum ImageCodec {
     /// PNG bytes for `image`. Deterministic: the same pixels give the same file, which
     /// keeps content addresses stable across re-imports.
     public static func encodePNG(_ image: PixelImage) throws -> Data {
+        try write(image) { function, context, raw in
+            stbi_write_png_to_func(function, context, Int32(image.width), Int32(image.height), Int32(image.channels),
+                                   raw, Int32(image.width * image.channels))
+        }
+    }
+
+    /// JPEG bytes at `quality` (1–100).
+    public static func encodeJPEG(_ image: PixelImage, quality: Int = 90) throws -> Data {
+        try write(image) { function, context, raw in
+            stbi_write_jpg_to_func(function, context, Int32(image.width), Int32(image.height), Int32(image.channels),
+                                   raw, Int32(quality))
+        }
+    }
+
+    /// Runs an stb writer that streams its output through a callback into one Data.
+    private static func write(
+        _ image: PixelImage,
+        _ encoder: (_ function: (@convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, Int32) -> Void),
+                    _ context: UnsafeMutableRawPointer, _ pixels: UnsafeRawPointer?) -> Int32
+    ) throws -> Data {
         final class Sink { var data = Data() }
         let sink = Sink()
         let status = image.pixels.withUnsafeBytes { raw in
-            stbi_write_png_to_func(
-                { context, data, size in
-                    guard let context, let data, size > 0 else { return }
-                    let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
-                    sink.data.append(data.assumingMemoryBound(to: UInt8.self), count: Int(size))
-                },
-                Unmanaged.passUnretained(sink).toOpaque(),
-                Int32(image.width), Int32(image.height), Int32(image.channels),
-                raw.baseAddress, Int32(image.width * image.channels))
+            encoder({ context, data, size in
+                guard let context, let data, size > 0 else { return }
+                let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
+                sink.data.append(data.assumingMemoryBound(to: UInt8.self), count: Int(size))
+            }, Unmanaged.passUnretained(sink).toOpaque(), raw.baseAddress)
         }
         guard status != 0 else { throw ImagingError.encodeFailed(reason: "stb_image_write failed") }
         return sink.data

@@ -5,10 +5,13 @@ import GRDB
 
 public final class Store: Sendable {
     public let path: String
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
-    public init(path: String, migrations: [Migration]? = nil) throws {
+    /// - Parameter concurrentReaders: a connection pool for a server. Off for commands:
+    ///   GRDB's pool writes to the file as it opens it (to create the WAL), and a refused
+    ///   command must leave the database byte for byte as it was.
+    public init(path: String, migrations: [Migration]? = nil, concurrentReaders: Bool = false) throws {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
@@ -19,12 +22,19 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            if !concurrentReaders {
+                // A no-op on a database already in WAL mode, so it writes nothing then.
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else { throw DatabaseError(message: "cannot switch to WAL mode (got \(mode ?? "nothing"))") }
+            }
             // FULL: a committed transaction survives power loss, which an acknowledged
             // judgement must; NORMAL in WAL mode would only survive a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = concurrentReaders
+                ? try DatabasePool(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StorageError.notADatabase(path: path)
         } catch let error as DatabaseError {

@@ -1,0 +1,51 @@
+# RefHuman: `make serve` and `make test` are the whole set-up (README.md).
+SWIFT ?= swift
+DB ?= data/refhuman.sqlite
+# Debian packages the build, the tests and the bundled dataset need.
+DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev pkg-config dataset-fashion-mnist gzip
+FASHION := /usr/share/datasets/fashion-mnist
+
+.PHONY: deps build release test serve bench bundle clean
+
+# Installs only what is missing, so warm runs stay fast and offline.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "missing Debian packages; run: sudo apt-get update && sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build --build-tests
+
+release: deps
+	$(SWIFT) build -c release --product refhuman
+
+test: build
+	$(SWIFT) test --skip-build
+
+# The HTTP server arrives with issue 3; until then this prepares the database it will serve.
+serve: release
+	@if [ ! -s "$(DB)" ] || [ -z "$$(.build/release/refhuman datasets --db $(DB) --json | grep '"name"')" ]; then \
+	  .build/release/refhuman import bundle Datasets/fashion-mnist --db $(DB); \
+	fi
+	.build/release/refhuman datasets --db $(DB)
+	@echo "The annotation server is not built yet (issue 3); the database above is ready at $(DB)."
+
+bench: deps
+	$(SWIFT) build -c release --product ImportBenchmark
+	.build/release/ImportBenchmark $(FASHION)
+
+# Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).
+bundle: deps
+	$(SWIFT) build --product refhuman
+	.build/debug/refhuman bundle build --from $(FASHION) --out Datasets/fashion-mnist --seed 1708
+
+clean:
+	rm -rf .build
