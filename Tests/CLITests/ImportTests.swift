@@ -1,0 +1,181 @@
+// ImportTests: each importer through the real binary, with counts read back by the
+// sqlite3 shell and pixels checked against the input bytes.
+import Foundation
+import Imaging
+import Testing
+import TestSupport
+
+let bundleDirectory = Shell.repositoryRoot.appendingPathComponent("Datasets/fashion-mnist")
+let fashionDirectory = "/usr/share/datasets/fashion-mnist"
+
+/// `refhuman datasets --json`, decoded loosely so the test reads the output as a user would.
+func datasetsJSON(_ db: String) throws -> [[String: Any]] {
+    let result = try Shell.refhuman(["datasets", "--json", "--db", db])
+    try #require(result.status == 0, "\(result.stderr)")
+    return try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]])
+}
+
+@Suite struct ImportTests {
+    @Test func bundleImportsTheDocumentedSplits() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        let result = try Shell.refhuman(["import", "bundle", bundleDirectory.path, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("imported 'fashion-mnist': 1230 items (1000 test, 100 practice, 130 example)"))
+        #expect(try Shell.sqlite(db, "SELECT split || '=' || count(*) FROM item GROUP BY split ORDER BY split")
+            == "example=130\npractice=100\ntest=1000")
+        let summary = try #require(try datasetsJSON(db).first)
+        #expect(summary["items"] as? [String: Int] == ["test": 1000, "practice": 100, "example": 130])
+        let categories = try #require(summary["categories"] as? [[String: Any]])
+        #expect(categories.map { $0["name"] as? String } == Fixtures.fashionCategories)
+        #expect(categories.allSatisfy { ($0["items"] as? [String: Int])?["example"] == 13 })
+        #expect(try Shell.sqlite(db, "SELECT judgements_per_item || ',' || max_guesses FROM dataset") == "3,1")
+        #expect(try Shell.sqlite(db, "SELECT count(*) FROM category WHERE length(description) > 20") == "10")
+    }
+
+    @Test func fullFashionMNISTTestSetImportsAsTenThousandItems() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("categories.txt", Fixtures.fashionCategories.joined(separator: "\n") + "\n")
+        let result = try Shell.refhuman([
+            "import", "idx", "--images", "\(fashionDirectory)/t10k-images-idx3-ubyte.gz",
+            "--labels", "\(fashionDirectory)/t10k-labels-idx1-ubyte.gz",
+            "--categories", dir.path("categories.txt"), "--name", "fashion-test", "--db", db,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(try datasetsJSON(db).first)
+        #expect(summary["items"] as? [String: Int] == ["test": 10000])
+        let categories = try #require(summary["categories"] as? [[String: Any]])
+        #expect(categories.map { ($0["items"] as? [String: Int])?["test"] } == Array(repeating: 1000, count: 10))
+
+        // Record 0 of the original file, unpacked by gzip, equals the PNG stored for source "0".
+        let raw = try Shell.run("/bin/gzip", ["-dc", "\(fashionDirectory)/t10k-images-idx3-ubyte.gz"]).stdoutData
+        let expectedPixels = [UInt8](raw[16..<(16 + 784)])
+        let hex = try Shell.sqlite(db, "SELECT hex(bytes) FROM image JOIN item ON item.image_id = image.id WHERE item.source = '0'")
+        let png = try #require(Data(hexString: hex))
+        let (format, image) = try ImageCodec.decode(png)
+        #expect(format == .png && image.width == 28 && image.height == 28 && image.channels == 1)
+        #expect(image.pixels == expectedPixels)
+        let labels = try Shell.run("/bin/gzip", ["-dc", "\(fashionDirectory)/t10k-labels-idx1-ubyte.gz"]).stdoutData
+        #expect(try Shell.sqlite(db, "SELECT category_idx FROM item WHERE source = '0'") == String(labels[8]))
+    }
+
+    @Test func bundleRebuildReproducesTheCommittedFiles() throws {
+        let dir = TemporaryDirectory()
+        try FileManager.default.copyItem(at: bundleDirectory.appendingPathComponent("dataset.json"), to: dir.file("dataset.json"))
+        let result = try Shell.refhuman(["bundle", "build", "--from", fashionDirectory, "--out", dir.url.path, "--seed", "1708"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: bundleDirectory.path).filter { $0 != "dataset.json" }.sorted()
+        #expect(names.count == 9)
+        for name in names {
+            #expect(try Shell.sha256sum(dir.path(name)) == Shell.sha256sum(bundleDirectory.appendingPathComponent(name).path), "\(name)")
+        }
+        // Every bundled test item carries the label the original file gives its source record.
+        let labels = try Shell.run("/bin/gzip", ["-dc", "\(fashionDirectory)/t10k-labels-idx1-ubyte.gz"]).stdoutData
+        let bundled = try Shell.run("/bin/gzip", ["-dc", dir.path("test-labels-idx1-ubyte.gz")]).stdoutData
+        let sources = try String(contentsOf: dir.file("test-sources.txt"), encoding: .utf8).split(separator: "\n")
+        #expect(sources.count == 1000 && Set(sources).count == 1000)
+        for (offset, source) in sources.enumerated() {
+            let record = try #require(Int(source.dropFirst("t10k:".count)))
+            #expect(bundled[8 + offset] == labels[8 + record])
+        }
+    }
+
+    @Test func folderImportSortsCategoriesIgnoresHiddenFilesAndStoresDuplicatesOnce() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("root/zebra/one.png", try Fixtures.png(shade: 1))
+        try dir.write("root/zebra/.hidden.png", "not even an image")
+        try dir.write("root/aardvark/two.jpg", try Fixtures.jpeg(width: 7, height: 3))
+        try dir.write("root/aardvark/copy.png", try Fixtures.png(shade: 1))
+        try dir.write("root/.git/config", "ignored folder")
+        let result = try Shell.refhuman(["import", "folder", dir.path("root"), "--name", "animals", "--split", "practice", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Shell.sqlite(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM category ORDER BY idx)") == "aardvark,zebra")
+        #expect(try Shell.sqlite(db, "SELECT source || ':' || category_idx || ':' || split FROM item ORDER BY source")
+            == "aardvark/copy.png:0:practice\naardvark/two.jpg:0:practice\nzebra/one.png:1:practice")
+        #expect(try Shell.sqlite(db, "SELECT count(*) FROM image") == "2")
+        #expect(try Shell.sqlite(db, "SELECT format || ' ' || width || 'x' || height FROM image ORDER BY format") == "jpeg 7x3\npng 5x4")
+        let sha = try Shell.sha256sum(dir.path("root/zebra/one.png"))
+        #expect(try Shell.sqlite(db, "SELECT count(*) FROM image WHERE sha256 = '\(sha)'") == "1")
+    }
+
+    @Test func csvImportReadsQuotedPathsAndSplits() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("imgs/a, b.png", try Fixtures.png(shade: 4))
+        try dir.write("imgs/c.png", try Fixtures.png(shade: 5))
+        try dir.write("imgs/d.png", try Fixtures.png(shade: 6))
+        try dir.write("m.csv", "path,label,split\r\n\"imgs/a, b.png\",dog,test\r\nimgs/c.png,cat,practice\r\n\nimgs/d.png,cat,example\r\n")
+        let result = try Shell.refhuman(["import", "csv", dir.path("m.csv"), "--name", "pets", "--max-guesses", "5", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Shell.sqlite(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM category ORDER BY idx)") == "cat,dog")
+        #expect(try Shell.sqlite(db, "SELECT source || '|' || category_idx || '|' || split FROM item ORDER BY source")
+            == "imgs/a, b.png|1|test\nimgs/c.png|0|practice\nimgs/d.png|0|example")
+        #expect(try Shell.sqlite(db, "SELECT max_guesses FROM dataset") == "5")
+    }
+
+    @Test func cifar10PixelsAreInterleavedAndCIFAR100CoarseLabelsBecomeGroups() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("c10/batches.meta.txt", "airplane\nautomobile\nbird\n\n")
+        try dir.write("c10/test_batch.bin", Data(Fixtures.cifar10Record(label: 2, red: 10, green: 20, blue: 30)
+            + Fixtures.cifar10Record(label: 0, red: 200, green: 100, blue: 50)))
+        let ten = try Shell.refhuman(["import", "cifar", dir.path("c10"), "--name", "c10", "--db", db])
+        #expect(ten.status == 0, "\(ten.stderr)")
+        #expect(try Shell.sqlite(db, "SELECT source || ':' || category_idx FROM item ORDER BY id") == "0:2\n1:0")
+        let hex = try Shell.sqlite(db, "SELECT hex(bytes) FROM image JOIN item ON item.image_id = image.id WHERE item.source = '1'")
+        let (_, image) = try ImageCodec.decode(try #require(Data(hexString: hex)))
+        #expect(image.width == 32 && image.height == 32 && image.channels == 3)
+        #expect(Array(image.pixels.prefix(6)) == [200, 100, 50, 200, 100, 50])
+
+        try dir.write("c100/fine_label_names.txt", "apple\nmaple\noak\n")
+        try dir.write("c100/coarse_label_names.txt", "fruit\ntrees\n")
+        let record = { (coarse: UInt8, fine: UInt8) in [coarse] + Fixtures.cifar10Record(label: fine, red: fine, green: 0, blue: 0) }
+        try dir.write("c100/test.bin", Data(record(0, 0) + record(1, 2) + record(1, 1)))
+        let hundred = try Shell.refhuman(["import", "cifar", dir.path("c100"), "--name", "c100", "--db", db])
+        #expect(hundred.status == 0, "\(hundred.stderr)")
+        #expect(try Shell.sqlite(db, """
+            SELECT category.name || ':' || category.category_group FROM category JOIN dataset ON dataset.id = category.dataset_id
+            WHERE dataset.name = 'c100' ORDER BY idx
+            """) == "apple:fruit\nmaple:trees\noak:trees")
+    }
+
+    @Test func replaceSwapsADatasetButNotOnceItHasJudgements() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("c.txt", "a\nb\nc\n")
+        try dir.write("i.idx", Fixtures.idxImages(count: 6))
+        try dir.write("l.idx", Fixtures.idxLabels([0, 1, 2, 0, 1, 2]))
+        let importSix = ["import", "idx", "--images", dir.path("i.idx"), "--labels", dir.path("l.idx"),
+                         "--categories", dir.path("c.txt"), "--name", "toy", "--db", db]
+        #expect(try Shell.refhuman(importSix).status == 0)
+        #expect(try Shell.refhuman(importSix + ["--limit", "4", "--replace"]).status == 0)
+        #expect(try Shell.sqlite(db, "SELECT count(*) FROM item") == "4")
+        #expect(try Shell.sqlite(db, "SELECT count(*) FROM image") == "4")  // the two dropped images go too
+        _ = try Shell.sqlite(db, """
+            INSERT INTO annotator (name, token_hash, created_at) VALUES ('ann', printf('%064d', 1), '2026-01-01');
+            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, submitted_at, phase)
+              VALUES ('u1', 1, (SELECT min(id) FROM item), '[0]', '2026-01-01', 'test');
+            """)
+        let refused = try Shell.refhuman(importSix + ["--replace"])
+        #expect(refused.status != 0)
+        #expect(refused.stderrLines == ["refhuman: dataset 'toy' has 1 judgement(s); refusing to replace it"])
+        #expect(try Shell.sqlite(db, "SELECT count(*) FROM item") == "4")
+    }
+}
+
+extension Data {
+    init?(hexString: String) {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(hexString.count / 2)
+        var index = hexString.startIndex
+        while index < hexString.endIndex {
+            let next = hexString.index(index, offsetBy: 2, limitedBy: hexString.endIndex) ?? hexString.endIndex
+            guard let byte = UInt8(hexString[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        self.init(bytes)
+    }
+}
