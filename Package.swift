@@ -47,8 +47,11 @@ let package = Package(
             ],
             swiftSettings: strict),
 
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging"], swiftSettings: strict),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["Storage", "Imaging", "Compression"], path: "Tests/TestSupport", swiftSettings: strict),

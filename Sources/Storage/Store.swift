@@ -40,6 +40,11 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw StorageError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
+        if concurrentReaders {
+            // GRDB's pool sets synchronous=NORMAL on its writer after prepareDatabase runs;
+            // the pool has exactly one writer connection, so setting it here holds.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
         try Migrator(migrations: migrations ?? Migration.bundled()).migrate(pool)
     }
 

@@ -1,0 +1,112 @@
+// StoreTests: connection settings, the migrator's refusals, and atomic imports.
+import Foundation
+import GRDB
+@testable import Storage
+import Testing
+import TestSupport
+
+@Suite struct StoreTests {
+    @Test func connectionsUseWALForeignKeysFullSyncAndABusyTimeout() throws {
+        let dir = TemporaryDirectory()
+        for concurrent in [false, true] {
+            let store = try Store(path: dir.path("db-\(concurrent).sqlite"), concurrentReaders: concurrent)
+            let settings: [String] = try store.pool.write { db in
+                try ["journal_mode", "foreign_keys", "synchronous", "busy_timeout"].map { pragma in
+                    try String.fetchOne(db, sql: "PRAGMA \(pragma)") ?? "nil"
+                }
+            }
+            // synchronous 2 is FULL; busy_timeout is in milliseconds.
+            #expect(settings == ["wal", "1", "2", "10000"], "concurrentReaders: \(concurrent)")
+        }
+    }
+
+    @Test func appliedMigrationIsRecordedWithTheChecksumOfItsFile() throws {
+        let dir = TemporaryDirectory()
+        _ = try Store(path: dir.path("db.sqlite"))
+        let file = Shell.repositoryRoot.appendingPathComponent("migrations/0001_initial.sql").path
+        #expect(try Shell.sqlite(dir.path("db.sqlite"), "SELECT version || ' ' || name || ' ' || checksum FROM schema_migration")
+            == "1 0001_initial.sql \(try Shell.sha256sum(file))")
+    }
+
+    @Test func editedMigrationIsRefused() throws {
+        let dir = TemporaryDirectory()
+        let original = [Migration(version: 1, name: "0001_a.sql", sql: "CREATE TABLE a (x);")]
+        _ = try Store(path: dir.path("db.sqlite"), migrations: original)
+        let edited = [Migration(version: 1, name: "0001_a.sql", sql: "CREATE TABLE a (x, y);")]
+        #expect(throws: StorageError.migrationEdited(name: "0001_a.sql")) {
+            _ = try Store(path: dir.path("db.sqlite"), migrations: edited)
+        }
+        #expect(String(describing: StorageError.migrationEdited(name: "0001_a.sql")).contains("edited"))
+    }
+
+    @Test func databaseNewerThanTheCodeIsRefused() throws {
+        let dir = TemporaryDirectory()
+        let one = Migration(version: 1, name: "0001_a.sql", sql: "CREATE TABLE a (x);")
+        let two = Migration(version: 2, name: "0002_b.sql", sql: "CREATE TABLE b (x);")
+        _ = try Store(path: dir.path("db.sqlite"), migrations: [one, two])
+        #expect(throws: StorageError.databaseNewerThanCode(version: 2, known: 1)) {
+            _ = try Store(path: dir.path("db.sqlite"), migrations: [one])
+        }
+    }
+
+    @Test func failingMigrationLeavesNoTrace() throws {
+        let dir = TemporaryDirectory()
+        let one = Migration(version: 1, name: "0001_a.sql", sql: "CREATE TABLE a (x);")
+        let broken = Migration(version: 2, name: "0002_b.sql", sql: "CREATE TABLE b (x); INSERT INTO nowhere VALUES (1);")
+        #expect(throws: (any Error).self) { _ = try Store(path: dir.path("db.sqlite"), migrations: [one, broken]) }
+        let db = dir.path("db.sqlite")
+        #expect(try Shell.sqlite(db, "SELECT group_concat(version) FROM schema_migration") == "1")
+        #expect(try Shell.sqlite(db, "SELECT count(*) FROM sqlite_master WHERE name = 'b'") == "0")
+        // Fixed, it applies on the next open.
+        let fixed = Migration(version: 2, name: "0002_b.sql", sql: "CREATE TABLE b (x);")
+        _ = try Store(path: db, migrations: [one, fixed])
+        #expect(try Shell.sqlite(db, "SELECT group_concat(version) FROM schema_migration") == "1,2")
+    }
+
+    @Test func migrationFileNamesNeedFourDigitsAndAnUnderscore() {
+        #expect(Migration.version(ofFileName: "0001_initial.sql") == 1)
+        #expect(Migration.version(ofFileName: "0012_more.sql") == 12)
+        #expect(Migration.version(ofFileName: "1_initial.sql") == nil)
+        #expect(Migration.version(ofFileName: "0001initial.sql") == nil)
+        #expect(Migration.version(ofFileName: "0001_initial.txt") == nil)
+    }
+
+    @Test func importThatThrowsMidwayChangesNothing() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.path("db.sqlite"))
+        let description = DatasetDescription(name: "d", categories: [CategoryDescription(name: "a"), CategoryDescription(name: "b")])
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try store.importDataset(description, replace: false) { writer in
+                try writer.addItem(image: StoredImage(bytes: Data([1, 2, 3]), width: 1, height: 1, format: "png"),
+                                   categoryIndex: 0, split: .test, source: "0")
+                throw Stop()
+            }
+        }
+        #expect(try Shell.sqlite(dir.path("db.sqlite"), "SELECT (SELECT count(*) FROM dataset) + (SELECT count(*) FROM image)") == "0")
+    }
+
+    @Test func duplicateSourceAndUnknownCategoryAreRefusedByTheStore() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.path("db.sqlite"))
+        let description = DatasetDescription(name: "d", categories: [CategoryDescription(name: "a")])
+        let image = StoredImage(bytes: Data([9]), width: 1, height: 1, format: "png")
+        #expect(throws: StorageError.duplicateSource(dataset: "d", source: "x")) {
+            try store.importDataset(description, replace: false) { writer in
+                try writer.addItem(image: image, categoryIndex: 0, split: .test, source: "x")
+                try writer.addItem(image: image, categoryIndex: 0, split: .practice, source: "x")
+            }
+        }
+        // The foreign key from item to category catches a label the importers missed.
+        #expect(throws: DatabaseError.self) {
+            try store.importDataset(description, replace: false) { writer in
+                try writer.addItem(image: image, categoryIndex: 5, split: .test, source: "y")
+            }
+        }
+    }
+
+    @Test func imageAddressIsTheSHA256OfItsBytes() throws {
+        // Reference digest from coreutils: printf 'abc' | sha256sum
+        #expect(ContentHash.sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}
