@@ -47,6 +47,12 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        .executableTarget(
+            name: "ImportBenchmark",
+            dependencies: ["Datasets", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/ImportBenchmark",
+            swiftSettings: strict),
+
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],

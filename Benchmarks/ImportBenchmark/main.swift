@@ -1,0 +1,78 @@
+// ImportBenchmark: `make bench`. Times `refhuman import` of all 70,000 Fashion-MNIST
+// images (IDX files to committed transaction) against the floor for storing them: a bare
+// batched SQLite insert of the same PNG blobs, with the same pragmas, in the same run.
+// Usage: ImportBenchmark [FASHION_MNIST_DIR] [ROUNDS]
+import Datasets
+import Foundation
+import GRDB
+import Storage
+
+let source = URL(fileURLWithPath: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/usr/share/datasets/fashion-mnist")
+let rounds = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 3 : 3
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refhuman-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+let categories = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+    .map { CategoryDescription(name: $0) }
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The whole import as the CLI runs it: read and unzip IDX, encode PNG, hash, insert.
+func importAll(into path: String) throws -> Int {
+    var records: [ImportRecord] = []
+    for (prefix, count, split) in [("t10k", 10_000, Split.test), ("train", 60_000, Split.train)] {
+        records += try IDXReader.records(
+            images: source.appendingPathComponent("\(prefix)-images-idx3-ubyte.gz"),
+            labels: source.appendingPathComponent("\(prefix)-labels-idx1-ubyte.gz"),
+            categoryCount: categories.count, split: split, sources: (0..<count).map { "\(prefix):\($0)" })
+    }
+    var pipeline = ImportPipeline()
+    pipeline.showProgress = false
+    let store = try Store(path: path)
+    return try pipeline.run(records, as: DatasetDescription(name: "fashion-mnist-all", categories: categories),
+                            into: store, replace: false).items
+}
+
+/// The floor: the same PNG bytes, already encoded, inserted in one transaction.
+func bareInsert(_ blobs: [Data], into path: String) throws {
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in
+        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    try queue.write { db in
+        try db.execute(sql: "CREATE TABLE blob (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
+        let insert = try db.makeStatement(sql: "INSERT INTO blob (bytes) VALUES (?)")
+        for blob in blobs { try insert.execute(arguments: [blob]) }
+    }
+}
+
+var importTimes: [Double] = []
+var floorTimes: [Double] = []
+var blobs: [Data] = []
+var count = 0
+for round in 0..<rounds {
+    let importPath = scratch.appendingPathComponent("import-\(round).sqlite").path
+    importTimes.append(try seconds { count = try importAll(into: importPath) })
+    if blobs.isEmpty {
+        let queue = try DatabaseQueue(path: importPath)
+        blobs = try queue.read { db in
+            try Data.fetchAll(db, sql: "SELECT image.bytes FROM item JOIN image ON image.id = item.image_id ORDER BY item.id")
+        }
+    }
+    let floorPath = scratch.appendingPathComponent("floor-\(round).sqlite").path
+    floorTimes.append(try seconds { try bareInsert(blobs, into: floorPath) })
+}
+
+let importRate = Double(count) / importTimes.sorted()[rounds / 2]
+let floorRate = Double(blobs.count) / floorTimes.sorted()[rounds / 2]
+print("import benchmark: \(count) Fashion-MNIST images, median of \(rounds) rounds, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+print(String(format: "  refhuman import (IDX → PNG → SHA-256 → SQLite): %8.0f images/s", importRate))
+print(String(format: "  bare batched SQLite insert of the same PNGs:     %8.0f images/s", floorRate))
+print(String(format: "  ratio import / floor: %.2f (target ≥ 0.50)", importRate / floorRate))
