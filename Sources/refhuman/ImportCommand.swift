@@ -42,12 +42,9 @@ struct ImportIDX: ParsableCommand {
     @Option(help: "IDX image file.") var images: String
     @Option(help: "IDX label file.") var labels: String
     @Option(help: "One category name per line, in label order.") var categories: String
-    @Option(help: "Dataset name.") var name: String
     @Option(help: "Split of the imported items.") var split: Split = .test
     @Option(help: "Import only the first K records.") var limit: Int?
-    @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
-    @OptionGroup var settings: SettingsOptions
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var dataset: NewDatasetOptions
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
@@ -58,62 +55,53 @@ struct ImportIDX: ParsableCommand {
             let categoryList = try CategoryList.read(URL(fileURLWithPath: categories))
             let records = try IDXReader.records(images: URL(fileURLWithPath: images), labels: URL(fileURLWithPath: labels),
                                                 categoryCount: categoryList.count, split: split, limit: limit)
-            return (DatasetDescription(name: name, title: settings.title, settings: settings.settings, categories: categoryList), records)
-        }, options: store, replace: replace)
+            return (dataset.description(categories: categoryList), records)
+        }, options: dataset.store, replace: dataset.replace)
     }
 }
 
 struct ImportFolder: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "folder", abstract: "ImageFolder layout: DIR/<category>/<image>.")
     @Argument(help: "Root directory; its sorted sub-folder names are the categories.") var directory: String
-    @Option(help: "Dataset name.") var name: String
     @Option(help: "Split of the imported items.") var split: Split = .test
-    @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
-    @OptionGroup var settings: SettingsOptions
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var dataset: NewDatasetOptions
 
     func run() throws {
         try ImportCommand.store({
             let (categories, records) = try FolderReader.records(directory: URL(fileURLWithPath: directory), split: split)
-            return (DatasetDescription(name: name, title: settings.title, settings: settings.settings, categories: categories), records)
-        }, options: store, replace: replace)
+            return (dataset.description(categories: categories), records)
+        }, options: dataset.store, replace: dataset.replace)
     }
 }
 
 struct ImportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "csv", abstract: "A manifest with columns path,label[,split]; paths relative to it.")
     @Argument(help: "Manifest CSV file.") var manifest: String
-    @Option(help: "Dataset name.") var name: String
     @Option(help: "One category name per line, in index order (default: the sorted labels of the manifest).") var categories: String?
     @Option(help: "Split for rows without a split column.") var split: Split = .test
-    @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
-    @OptionGroup var settings: SettingsOptions
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var dataset: NewDatasetOptions
 
     func run() throws {
         try ImportCommand.store({
             let given = try categories.map { try CategoryList.read(URL(fileURLWithPath: $0)) }
             let (categoryList, records) = try CSVManifestReader.records(manifest: URL(fileURLWithPath: manifest),
                                                                         categories: given, defaultSplit: split)
-            return (DatasetDescription(name: name, title: settings.title, settings: settings.settings, categories: categoryList), records)
-        }, options: store, replace: replace)
+            return (dataset.description(categories: categoryList), records)
+        }, options: dataset.store, replace: dataset.replace)
     }
 }
 
 struct ImportCIFAR: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cifar", abstract: "CIFAR-10/100 binary batches and their label names.")
     @Argument(help: "Directory with the .bin batches and batches.meta.txt or fine/coarse_label_names.txt.") var directory: String
-    @Option(help: "Dataset name.") var name: String
     @Option(help: "Split: test reads the test batch; any other split reads the training batches.") var split: Split = .test
     @Option(help: "Import only the first K records.") var limit: Int?
-    @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
-    @OptionGroup var settings: SettingsOptions
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var dataset: NewDatasetOptions
 
     func run() throws {
         try ImportCommand.store({
             let (categories, records) = try CIFARReader.records(directory: URL(fileURLWithPath: directory), split: split, limit: limit)
-            return (DatasetDescription(name: name, title: settings.title, settings: settings.settings, categories: categories), records)
-        }, options: store, replace: replace)
+            return (dataset.description(categories: categories), records)
+        }, options: dataset.store, replace: dataset.replace)
     }
 }

@@ -1,0 +1,15 @@
+// NewDatasetOptions: what every format-specific import shares: the new dataset's name,
+// --replace, its protocol settings and the database.
+import ArgumentParser
+import Storage
+
+struct NewDatasetOptions: ParsableArguments {
+    @Option(help: "Dataset name.") var name: String
+    @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
+    @OptionGroup var settings: SettingsOptions
+    @OptionGroup var store: StoreOptions
+
+    func description(categories: [CategoryDescription]) -> DatasetDescription {
+        DatasetDescription(name: name, title: settings.title, settings: settings.settings, categories: categories)
+    }
+}
