@@ -33,7 +33,7 @@ let package = Package(
             plugins: ["EmbedMigrations"]),
         .executableTarget(name: "MigrationEmbedder", swiftSettings: strict),
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
-        .target(name: "Imaging", dependencies: ["CStb"], swiftSettings: strict),
+        .target(name: "Imaging", dependencies: ["CStb", "CZlib"], swiftSettings: strict),
         .target(name: "Compression", dependencies: ["CZlib"], swiftSettings: strict),
         .target(
             name: "Datasets",

@@ -1,5 +1,6 @@
 // ImportPipeline: turns reader records into stored items. Images are encoded or
-// validated on every core in batches, then written in order inside one transaction.
+// validated on every core in batches, then written in order inside one transaction;
+// encoding the next batch overlaps with writing the current one.
 import Dispatch
 import Foundation
 import Imaging
@@ -18,12 +19,17 @@ public struct ImportPipeline {
         let progress = ImportProgress(total: records.count, label: "importing \(description.name)", live: showProgress)
         defer { progress.finish() }
         var perSplit: [Split: Int] = [:]
+        let batches = stride(from: 0, to: records.count, by: batchSize).map { start in
+            Array(records[start..<min(start + batchSize, records.count)])
+        }
         let newImages = try store.importDataset(description, replace: replace) { writer in
-            var start = 0
-            while start < records.count {
-                let batch = Array(records[start..<min(start + batchSize, records.count)])
-                let images = try Self.prepare(batch)
-                for (record, image) in zip(batch, images) {
+            // While this thread inserts batch n, the other cores encode batch n + 1.
+            var next = batches.first.map(BatchEncoding.init)
+            var done = 0
+            for index in batches.indices {
+                let images = try next!.wait()
+                next = index + 1 < batches.count ? BatchEncoding(batches[index + 1]) : nil
+                for (record, image) in zip(batches[index], images) {
                     do {
                         try writer.addItem(image: image, categoryIndex: record.categoryIndex,
                                            split: record.split, source: record.source)
@@ -32,8 +38,8 @@ public struct ImportPipeline {
                     }
                     perSplit[record.split, default: 0] += 1
                 }
-                start += batch.count
-                progress.update(done: start)
+                done += images.count
+                progress.update(done: done)
             }
             return writer.newImageCount
         }

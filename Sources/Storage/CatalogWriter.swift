@@ -33,18 +33,26 @@ public final class CatalogWriter {
 
     private func imageID(for image: StoredImage) throws -> Int64 {
         if let known = imageIDs[image.sha256] { return known }
-        let find = try db.cachedStatement(sql: "SELECT id FROM image WHERE sha256 = ?")
-        if let existing = try Int64.fetchOne(find, arguments: [image.sha256]) {
-            imageIDs[image.sha256] = existing
-            return existing
-        }
+        // Insert first and look up only on conflict: most images in an import are new,
+        // so this saves a query per image over select-then-insert.
         let insert = try db.cachedStatement(sql: """
             INSERT INTO image (sha256, bytes, width, height, format) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (sha256) DO NOTHING
             """)
         try insert.execute(arguments: [image.sha256, image.bytes, image.width, image.height, image.format])
-        let id = db.lastInsertedRowID
+        let id: Int64
+        if db.changesCount == 1 {
+            id = db.lastInsertedRowID
+            newImageCount += 1
+        } else {
+            let find = try db.cachedStatement(sql: "SELECT id FROM image WHERE sha256 = ?")
+            guard let existing = try Int64.fetchOne(find, arguments: [image.sha256]) else {
+                // The conflict that got here was with this very row, inside this transaction.
+                preconditionFailure("image \(image.sha256) conflicted but cannot be found")
+            }
+            id = existing
+        }
         imageIDs[image.sha256] = id
-        newImageCount += 1
         return id
     }
 }

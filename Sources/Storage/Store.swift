@@ -30,6 +30,10 @@ public final class Store: Sendable {
             // FULL: a committed transaction survives power loss, which an acknowledged
             // judgement must; NORMAL in WAL mode would only survive a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // An upper bound, not an allocation. The default 2 MiB is smaller than the
+            // image hash index of one Fashion-MNIST import, and a transaction that
+            // outgrows its cache spills half-written pages to the WAL on every insert.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
         }
         do {
             pool = concurrentReaders

@@ -18,6 +18,46 @@ import TestSupport
         #expect(decoded.image == image)
     }
 
+    /// Every colour type, with content that makes different rows prefer different filters;
+    /// stb_image (not our encoder) decodes it, and Python's zlib checks every chunk CRC.
+    @Test(arguments: [1, 2, 3, 4])
+    func pngEncoderRoundTripsEveryChannelCountWithValidChunkCRCs(channels: Int) throws {
+        let width = 37, height = 23
+        var generator = SystemRandomNumberGenerator()
+        let pixels = (0..<(width * height * channels)).map { index -> UInt8 in
+            let row = index / (width * channels)
+            switch row % 3 {
+            case 0: return UInt8(truncatingIfNeeded: index * 7)       // smooth ramps
+            case 1: return UInt8.random(in: 0...255, using: &generator)  // noise
+            default: return UInt8(truncatingIfNeeded: row * 11)       // flat rows
+            }
+        }
+        let image = PixelImage(width: width, height: height, channels: channels, pixels: pixels)
+        let png = try ImageCodec.encodePNG(image)
+        #expect(try ImageCodec.decode(png).image == image)
+        #expect(png[25] == [0, 4, 2, 6][channels - 1])  // IHDR colour type
+
+        let directory = try TemporaryDirectory()
+        let file = directory.path("image.png")
+        try png.write(to: URL(fileURLWithPath: file))
+        let check = try Shell.run("/usr/bin/python3", ["-c", """
+            import sys, zlib, struct
+            data = open(sys.argv[1], 'rb').read()
+            assert data[:8] == b'\\x89PNG\\r\\n\\x1a\\n'
+            at, types = 8, []
+            while at < len(data):
+                length, = struct.unpack('>I', data[at:at + 4])
+                kind, body = data[at + 4:at + 8], data[at + 8:at + 8 + length]
+                crc, = struct.unpack('>I', data[at + 8 + length:at + 12 + length])
+                assert zlib.crc32(kind + body) == crc, kind
+                types.append(kind.decode())
+                at += 12 + length
+            print(' '.join(types))
+            """, file])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout == "IHDR IDAT IEND\n")
+    }
+
     @Test func jpegDecodesToItsSizeAndNearlyItsPixels() throws {
         let image = PixelImage(width: 8, height: 8, channels: 3, pixels: [UInt8](repeating: 128, count: 192))
         let jpeg = try ImageCodec.encodeJPEG(image, quality: 95)
