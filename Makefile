@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
-DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev pkg-config dataset-fashion-mnist gzip
+DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl
 FASHION := /usr/share/datasets/fashion-mnist
 
 .PHONY: deps build release test serve bench bundle clean
@@ -30,13 +30,13 @@ release: deps
 test: build
 	$(SWIFT) test --skip-build
 
-# The HTTP server arrives with issue 3; until then this prepares the database it will serve.
+# Imports the bundled dataset into an empty database, then serves it on 127.0.0.1:8080.
 serve: release
 	@if [ ! -s "$(DB)" ] || [ -z "$$(.build/release/refhuman datasets --db $(DB) --json | grep '"name"')" ]; then \
 	  .build/release/refhuman import bundle Datasets/fashion-mnist --db $(DB); \
 	fi
 	.build/release/refhuman datasets --db $(DB)
-	@echo "The annotation server is not built yet (issue 3); the database above is ready at $(DB)."
+	.build/release/refhuman serve --db $(DB) --host 127.0.0.1 --port 8080
 
 bench: deps
 	$(SWIFT) build -c release --product ImportBenchmark

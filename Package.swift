@@ -22,6 +22,8 @@ let package = Package(
         // C libraries: each is imported by exactly one Swift module.
         .systemLibrary(name: "CStb", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: strict),
 
         .target(
             name: "Storage",
@@ -39,10 +41,12 @@ let package = Package(
             name: "Datasets",
             dependencies: ["Storage", "Imaging", "Compression"],
             swiftSettings: strict),
+        .target(name: "Analysis", swiftSettings: strict),
+        .target(name: "Service", dependencies: ["HTTPServer", "Storage"], swiftSettings: strict),
         .executableTarget(
             name: "refhuman",
             dependencies: [
-                "Storage", "Datasets",
+                "Storage", "Datasets", "HTTPServer", "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -60,6 +64,8 @@ let package = Package(
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
+        .testTarget(name: "ServerTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["Storage", "Imaging", "Compression"], path: "Tests/TestSupport", swiftSettings: strict),
     ]
 )

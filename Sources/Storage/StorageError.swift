@@ -11,6 +11,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case datasetHasJudgements(name: String, count: Int)
     case unknownDataset(name: String)
     case duplicateSource(dataset: String, source: String)
+    /// A request the store cannot carry out, with its reason.
+    case invalid(String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "no dataset named '\(name)'"
         case let .duplicateSource(dataset, source):
             "dataset '\(dataset)' already has an item with source '\(source)'"
+        case let .invalid(reason):
+            reason
         }
     }
 

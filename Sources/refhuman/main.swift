@@ -3,6 +3,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import HTTPServer
 import Imaging
 import Storage
 
@@ -12,6 +13,8 @@ do {
 } catch let error as ImportError {
     CommandFailure.exit(error.description)
 } catch let error as StorageError {
+    CommandFailure.exit(error.description)
+} catch let error as HTTPServerError {
     CommandFailure.exit(error.description)
 } catch let error as CommandFailure {
     CommandFailure.exit(error.message)

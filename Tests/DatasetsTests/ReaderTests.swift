@@ -3,6 +3,7 @@
 import Compression
 import Foundation
 @testable import Datasets
+import Storage
 import Testing
 import TestSupport
 

@@ -37,7 +37,7 @@ import TestSupport
         #expect(try ImageCodec.decode(png).image == image)
         #expect(png[25] == [0, 4, 2, 6][channels - 1])  // IHDR colour type
 
-        let directory = try TemporaryDirectory()
+        let directory = TemporaryDirectory()
         let file = directory.path("image.png")
         try png.write(to: URL(fileURLWithPath: file))
         let check = try Shell.run("/usr/bin/python3", ["-c", """

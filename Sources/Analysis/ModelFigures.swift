@@ -1,0 +1,43 @@
+// ModelFigures: one entry of the report's `models[]`, every model-side figure for one model.
+public struct ModelFigures: Sendable, Equatable, Encodable {
+    public var model: String
+    /// Compared items the model predicted: the items all figures below are scored on.
+    public var items: Int
+    public var comparison: ModelComparisonFigures
+    public var cohenKappa: Double?
+    public var avoidableBias: Double?
+    public var categories: [ModelCategoryFigures]
+    /// Truth × the model's top-1 label.
+    public var confusion: ConfusionMatrix
+
+    public init(
+        model: String, items: Int, comparison: ModelComparisonFigures, cohenKappa: Double?,
+        avoidableBias: Double?, categories: [ModelCategoryFigures], confusion: ConfusionMatrix
+    ) {
+        self.model = model
+        self.items = items
+        self.comparison = comparison
+        self.cohenKappa = cohenKappa
+        self.avoidableBias = avoidableBias
+        self.categories = categories
+        self.confusion = confusion
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case model, items
+        case cohenKappa = "cohen_kappa"
+        case avoidableBias = "avoidable_bias"
+        case categories, confusion
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(items, forKey: .items)
+        try comparison.encode(to: encoder)
+        try container.encode(cohenKappa, forKey: .cohenKappa)
+        try container.encode(avoidableBias, forKey: .avoidableBias)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(confusion, forKey: .confusion)
+    }
+}

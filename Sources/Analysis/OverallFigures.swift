@@ -1,0 +1,42 @@
+// OverallFigures: the report's `overall` object, every item of the dataset's test split.
+public struct OverallFigures: Sendable, Equatable, Encodable {
+    public var human: HumanFigures
+    /// The primary model; `Report.models` has the others.
+    public var model: ModelComparisonFigures
+    public var krippendorffAlpha: Double?
+    public var cohenKappa: Double?
+    /// Abstained ÷ all test judgements.
+    public var abstentionRate: Double?
+    /// Model top-1 error − human-majority error, both on the items the model predicted.
+    public var avoidableBias: Double?
+
+    public init(
+        human: HumanFigures, model: ModelComparisonFigures, krippendorffAlpha: Double?,
+        cohenKappa: Double?, abstentionRate: Double?, avoidableBias: Double?
+    ) {
+        self.human = human
+        self.model = model
+        self.krippendorffAlpha = krippendorffAlpha
+        self.cohenKappa = cohenKappa
+        self.abstentionRate = abstentionRate
+        self.avoidableBias = avoidableBias
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case krippendorffAlpha = "krippendorff_alpha"
+        case cohenKappa = "cohen_kappa"
+        case abstentionRate = "abstention_rate"
+        case avoidableBias = "avoidable_bias"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        // All three parts write into this same JSON object, giving DESIGN's flat key list.
+        try human.encode(to: encoder)
+        try model.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(krippendorffAlpha, forKey: .krippendorffAlpha)
+        try container.encode(cohenKappa, forKey: .cohenKappa)
+        try container.encode(abstentionRate, forKey: .abstentionRate)
+        try container.encode(avoidableBias, forKey: .avoidableBias)
+    }
+}

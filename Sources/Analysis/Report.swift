@@ -1,0 +1,55 @@
+// Report: the human-vs-model report of one dataset, with DESIGN's JSON keys.
+/// Several models: DESIGN's keys name one `model`, and readers of those keys (the admin page,
+/// scripts, papers' tables) should keep working. So `model`, `overall.model_*` and the
+/// per-category `model_*` keys always describe the primary (first) model, while `models[]`
+/// repeats it and adds every other one with its full model-side figures. One report then
+/// compares several models against one human baseline, computed once, and a reader that only
+/// knows DESIGN's keys still sees a complete single-model report.
+public struct Report: Sendable, Equatable, Encodable {
+    public var dataset: String
+    /// The primary model's name; null when the report has no model.
+    public var model: String?
+    /// ISO 8601, UTC.
+    public var generatedAt: String
+    public var overall: OverallFigures
+    /// One per category, in index order, including categories without items.
+    public var categories: [CategoryFigures]
+    /// Ordered by annotator id.
+    public var annotators: [AnnotatorFigures]
+    public var confusion: ConfusionMatrices
+    /// Every model, primary first; empty when there is none.
+    public var models: [ModelFigures]
+
+    public init(
+        dataset: String, model: String?, generatedAt: String, overall: OverallFigures,
+        categories: [CategoryFigures], annotators: [AnnotatorFigures], confusion: ConfusionMatrices,
+        models: [ModelFigures]
+    ) {
+        self.dataset = dataset
+        self.model = model
+        self.generatedAt = generatedAt
+        self.overall = overall
+        self.categories = categories
+        self.annotators = annotators
+        self.confusion = confusion
+        self.models = models
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case dataset, model
+        case generatedAt = "generated_at"
+        case overall, categories, annotators, confusion, models
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(dataset, forKey: .dataset)
+        try container.encode(model, forKey: .model)
+        try container.encode(generatedAt, forKey: .generatedAt)
+        try container.encode(overall, forKey: .overall)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(annotators, forKey: .annotators)
+        try container.encode(confusion, forKey: .confusion)
+        try container.encode(models, forKey: .models)
+    }
+}

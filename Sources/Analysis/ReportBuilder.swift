@@ -1,0 +1,92 @@
+// ReportBuilder: turns trials, truths and model predictions into a Report, the one entry point.
+import Foundation
+
+public struct ReportBuilder: Sendable {
+    public var datasetName: String
+    /// Category names in index order; guesses, truths and predictions index into it.
+    public var categories: [String]
+    public var settings: AnalysisSettings
+    public var truths: [ItemTruth]
+    /// Practice and test trials of the dataset; superseded ones and trials on items without a
+    /// truth are ignored, so the caller need not filter.
+    public var trials: [Trial]
+    /// Zero or more models; the first is the primary one behind DESIGN's `model` keys.
+    public var models: [ModelPredictions]
+    public var annotatorNames: [Int64: String]
+
+    public init(
+        datasetName: String, categories: [String], settings: AnalysisSettings, truths: [ItemTruth],
+        trials: [Trial], models: [ModelPredictions] = [], annotatorNames: [Int64: String] = [:]
+    ) {
+        self.datasetName = datasetName
+        self.categories = categories
+        self.settings = settings
+        self.truths = truths
+        self.trials = trials
+        self.models = models
+        self.annotatorNames = annotatorNames
+    }
+
+    public func makeReport(generatedAt: Date) -> Report {
+        let scored = ScoredTrials(trials: trials, truths: truths)
+        let allItems = scored.testItems
+        let itemsByCategory = Dictionary(grouping: allItems, by: \.trueCategory)
+        let scorings = models.map { ModelScoring(predictions: $0, maxGuesses: settings.maxGuesses) }
+        let primary = scorings.first
+
+        let overall = OverallFigures(
+            human: HumanScoring.figures(for: allItems, maxGuesses: settings.maxGuesses),
+            model: primary?.figures(for: allItems) ?? .unknown,
+            krippendorffAlpha: HumanScoring.krippendorffAlpha(for: allItems),
+            cohenKappa: primary?.cohenKappa(for: allItems),
+            abstentionRate: HumanScoring.abstentionRate(for: allItems),
+            avoidableBias: primary?.avoidableBias(for: allItems))
+
+        let categoryFigures = categories.enumerated().map { index, name in
+            let items = itemsByCategory[index, default: []]
+            return CategoryFigures(
+                category: name,
+                human: HumanScoring.figures(for: items, maxGuesses: settings.maxGuesses),
+                model: primary?.figures(for: items) ?? .unknown)
+        }
+
+        let modelFigures = scorings.map { scoring in
+            ModelFigures(
+                model: scoring.predictions.modelName,
+                items: scoring.sharedItems(allItems).count,
+                comparison: scoring.figures(for: allItems),
+                cohenKappa: scoring.cohenKappa(for: allItems),
+                avoidableBias: scoring.avoidableBias(for: allItems),
+                categories: categories.enumerated().map { index, name in
+                    let items = itemsByCategory[index, default: []]
+                    return ModelCategoryFigures(
+                        category: name, items: scoring.sharedItems(items).count, comparison: scoring.figures(for: items))
+                },
+                confusion: scoring.confusion(for: allItems, categoryCount: categories.count))
+        }
+
+        return Report(
+            dataset: datasetName,
+            model: models.first?.modelName,
+            generatedAt: generatedAt.ISO8601Format(),
+            overall: overall,
+            categories: categoryFigures,
+            annotators: AnnotatorScoring.figures(
+                from: scored, names: annotatorNames, learningCurveBlockSize: settings.learningCurveBlockSize),
+            confusion: humanConfusion(of: allItems, primary: primary),
+            models: modelFigures)
+    }
+
+    private func humanConfusion(of items: [ItemEvidence], primary: ModelScoring?) -> ConfusionMatrices {
+        let compared = items.filter(\.isCompared)
+        let pooled = compared.flatMap { item in
+            item.judgements.compactMap { trial in trial.firstGuess.map { (truth: item.trueCategory, answer: $0) } }
+        }
+        let majority = compared.compactMap { item in item.majority.map { (truth: item.trueCategory, answer: $0) } }
+        return ConfusionMatrices(
+            categories: categories,
+            human: ConfusionMatrix(categoryCount: categories.count, pairs: pooled),
+            humanMajority: ConfusionMatrix(categoryCount: categories.count, pairs: majority),
+            model: primary?.confusion(for: items, categoryCount: categories.count))
+    }
+}

@@ -1,0 +1,51 @@
+// Request: one HTTP request as handlers see it, fully read (body included).
+import Foundation
+
+public struct Request: Sendable {
+    public let method: String
+    /// Percent-decoded path, as libmicrohttpd hands it over (no query string).
+    public let path: String
+    public let query: [String: String]
+    /// Header names are lower-cased; a repeated header keeps its last value.
+    public let headers: [String: String]
+    public let cookies: [String: String]
+    public let body: Data
+
+    public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:],
+                cookies: [String: String] = [:], body: Data = Data()) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = Dictionary(uniqueKeysWithValues: headers.map { ($0.key.lowercased(), $0.value) })
+        self.cookies = cookies
+        self.body = body
+    }
+
+    public func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    /// The token of an `Authorization: Bearer …` header, if any.
+    public var bearerToken: String? {
+        guard let value = header("authorization") else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Decodes the JSON body, turning any decoding failure into a 400 with its reason.
+    public func decodeJSON<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        guard !body.isEmpty else { throw HTTPError(status: 400, error: "malformed JSON", detail: "empty body") }
+        do {
+            return try JSONDecoder().decode(type, from: body)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw HTTPError(status: 400, error: "malformed JSON", detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw HTTPError(status: 400, error: "malformed JSON", detail: "missing field '\(key.stringValue)'")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw HTTPError(status: 400, error: "malformed JSON", detail: "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw HTTPError(status: 400, error: "malformed JSON", detail: "null at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+        } catch {
+            throw HTTPError(status: 400, error: "malformed JSON", detail: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+// AnnotationService: the whole HTTP surface: join links, the annotator and admin APIs,
+// images, and the static UI from Public/.
+import Foundation
+import HTTPServer
+import Storage
+
+public struct AnnotationService: Sendable {
+    public let desk: StudyDesk
+    public let publicDirectory: String
+
+    public init(desk: StudyDesk, publicDirectory: String) {
+        self.desk = desk
+        self.publicDirectory = publicDirectory
+    }
+
+    public func router() -> Router {
+        let auth = Authenticator(store: desk.store)
+        var router = Router()
+        router.add("GET", "/join/{token}") { _, parameters in
+            let token = parameters["token"] ?? ""
+            guard let account = try desk.store.annotator(token: token) else {
+                throw HTTPError(status: 401, error: "invalid link", detail: "this invite link is unknown or was disabled")
+            }
+            return .redirect(to: account.role == .admin ? "/admin" : "/",
+                             headers: [("Set-Cookie", Authenticator.sessionCookie(token))])
+        }
+        AnnotatorAPI(desk: desk, auth: auth).register(into: &router)
+        AdminAPI(desk: desk, auth: auth).register(into: &router)
+        let files = StaticFiles(root: publicDirectory)
+        router.fallback = { request, _ in
+            guard !request.path.hasPrefix("/api/") else { throw HTTPError.notFound(request.path) }
+            return try files.response(for: request)
+        }
+        return router
+    }
+}

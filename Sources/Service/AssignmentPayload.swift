@@ -1,0 +1,23 @@
+// AssignmentPayload: an assignment as `/api/next` returns it, with its image URL.
+import Storage
+
+struct AssignmentPayload: Encodable {
+    let itemID: Int64
+    let imageURL: String
+    let phase: String
+    let expiresAt: String
+
+    init(_ assignment: Assignment) {
+        itemID = assignment.itemID
+        imageURL = "/images/\(assignment.imageSHA256)"
+        phase = assignment.phase.rawValue
+        expiresAt = assignment.expiresAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case phase
+        case itemID = "item_id"
+        case imageURL = "image_url"
+        case expiresAt = "expires_at"
+    }
+}

@@ -1,0 +1,124 @@
+// Annotator: a person who labels (or an admin), and the store's account operations.
+import Foundation
+import GRDB
+
+public struct Annotator: Codable, Sendable, Equatable {
+    public enum Role: String, Codable, Sendable { case annotator, admin }
+
+    public let id: Int64
+    public let name: String
+    public let role: Role
+    public let datasetID: Int64?
+    public let datasetName: String?
+    public let createdAt: String
+    public let disabledAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, role
+        case datasetID = "dataset_id"
+        case datasetName = "dataset"
+        case createdAt = "created_at"
+        case disabledAt = "disabled_at"
+    }
+
+    init(row: Row) {
+        id = row["id"]
+        name = row["name"]
+        role = Role(rawValue: row["role"]) ?? .annotator
+        datasetID = row["dataset_id"]
+        datasetName = row["dataset_name"]
+        createdAt = row["created_at"]
+        disabledAt = row["disabled_at"]
+    }
+
+    static let selection = """
+        SELECT annotator.id, annotator.name, annotator.role, annotator.dataset_id, dataset.name AS dataset_name,
+               annotator.created_at, annotator.disabled_at, annotator.token_hash
+        FROM annotator LEFT JOIN dataset ON dataset.id = annotator.dataset_id
+        """
+}
+
+extension Store {
+    /// Creates an annotator for `dataset` (the only dataset when nil) and returns the
+    /// token of their invite link; the token itself is not kept.
+    public func addAnnotator(name: String, dataset: String?) throws -> (Annotator, token: String) {
+        guard (1...100).contains(name.count) else { throw StorageError.invalid("annotator name must be 1 to 100 characters") }
+        let token = AccessToken.generate()
+        let annotator = try pool.write { db -> Annotator in
+            let datasetID = try Self.resolveDataset(db, dataset)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE name = ?", arguments: [name]) == true {
+                throw StorageError.invalid("annotator '\(name)' already exists")
+            }
+            try db.execute(sql: """
+                INSERT INTO annotator (name, role, dataset_id, token_hash, created_at) VALUES (?, 'annotator', ?, ?, ?)
+                """, arguments: [name, datasetID, AccessToken.hash(token), Timestamp.now()])
+            return try Self.annotator(db, id: db.lastInsertedRowID)
+        }
+        return (annotator, token)
+    }
+
+    /// A fresh admin token, replacing the previous one, as Jupyter does on every start.
+    public func issueAdminToken() throws -> String {
+        let token = AccessToken.generate()
+        try pool.write { db in
+            let hash = AccessToken.hash(token)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE role = 'admin' AND name = 'admin'") == true {
+                try db.execute(sql: "UPDATE annotator SET token_hash = ?, disabled_at = NULL WHERE role = 'admin' AND name = 'admin'",
+                               arguments: [hash])
+            } else {
+                try db.execute(sql: "INSERT INTO annotator (name, role, token_hash, created_at) VALUES ('admin', 'admin', ?, ?)",
+                               arguments: [hash, Timestamp.now()])
+            }
+        }
+        return token
+    }
+
+    public func annotators() throws -> [Annotator] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: Annotator.selection + " WHERE annotator.role = 'annotator' ORDER BY annotator.name")
+                .map(Annotator.init(row:))
+        }
+    }
+
+    public func disableAnnotator(name: String) throws -> Annotator {
+        try pool.write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM annotator WHERE name = ? AND role = 'annotator'", arguments: [name]) else {
+                throw StorageError.invalid("no annotator named '\(name)'")
+            }
+            try db.execute(sql: "UPDATE annotator SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?", arguments: [Timestamp.now(), id])
+            return try Self.annotator(db, id: id)
+        }
+    }
+
+    /// The enabled account whose token this is, or nil.
+    public func annotator(token: String) throws -> Annotator? {
+        let hash = AccessToken.hash(token)
+        return try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: Annotator.selection + " WHERE annotator.token_hash = ?", arguments: [hash]),
+                  AccessToken.constantTimeEqual(row["token_hash"], hash) else { return nil }
+            let annotator = Annotator(row: row)
+            return annotator.disabledAt == nil ? annotator : nil
+        }
+    }
+
+    static func annotator(_ db: Database, id: Int64) throws -> Annotator {
+        guard let row = try Row.fetchOne(db, sql: Annotator.selection + " WHERE annotator.id = ?", arguments: [id]) else {
+            throw StorageError.invalid("no annotator \(id)")
+        }
+        return Annotator(row: row)
+    }
+
+    static func resolveDataset(_ db: Database, _ name: String?) throws -> Int64 {
+        if let name {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM dataset WHERE name = ?", arguments: [name]) else {
+                throw StorageError.unknownDataset(name: name)
+            }
+            return id
+        }
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM dataset ORDER BY name LIMIT 2")
+        guard ids.count == 1 else {
+            throw StorageError.invalid(ids.isEmpty ? "no dataset imported yet" : "several datasets: pass --dataset NAME")
+        }
+        return ids[0]
+    }
+}

@@ -1,0 +1,23 @@
+// AnnotatorStatus: what `/api/me` tells an annotator: phase, progress, protocol.
+public struct AnnotatorStatus: Codable, Sendable, Equatable {
+    public let name: String
+    public let dataset: String?
+    /// "practice", "test" or "done".
+    public let phase: String
+    public let practiceDone: Int
+    public let practiceTarget: Int
+    public let practiceCorrect: Int
+    public let testDone: Int
+    /// Test items this annotator could still be given.
+    public let testRemaining: Int
+    public let settings: DatasetSettings?
+
+    enum CodingKeys: String, CodingKey {
+        case name, dataset, phase, settings
+        case practiceDone = "practice_done"
+        case practiceTarget = "practice_target"
+        case practiceCorrect = "practice_correct"
+        case testDone = "test_done"
+        case testRemaining = "test_remaining"
+    }
+}

@@ -1,0 +1,111 @@
+// Assigner: which items an annotator gets next. Practice items first; then the test
+// items furthest from `judgements_per_item` (live judgements plus others' active
+// leases), never one this annotator has judged; ties broken by a per-annotator seeded
+// order, so a session can be replayed exactly. Leases keep concurrent annotators from
+// over-labelling an item.
+import Foundation
+import GRDB
+
+enum Assigner {
+    struct StudyRules {
+        let datasetID: Int64
+        let judgementsPerItem: Int
+        /// How many practice judgements come before the test phase.
+        let practiceTarget: Int
+    }
+
+    static func studyProtocol(_ db: Database, datasetID: Int64) throws -> StudyRules {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT judgements_per_item, practice_count,
+                   (SELECT count(*) FROM item WHERE dataset_id = dataset.id AND split = 'practice') AS practice_items
+            FROM dataset WHERE id = ?
+            """, arguments: [datasetID]) else { throw StorageError.invalid("dataset \(datasetID) is gone") }
+        let practiceItems: Int = row["practice_items"]
+        let practiceCount: Int? = row["practice_count"]
+        return StudyRules(datasetID: datasetID, judgementsPerItem: row["judgements_per_item"],
+                        practiceTarget: min(practiceItems, practiceCount ?? practiceItems))
+    }
+
+    /// Up to `count` leased assignments: the annotator's live leases first, then new ones.
+    static func next(_ db: Database, annotator: Annotator, count: Int, now: Date, leaseSeconds: Int) throws -> [Assignment] {
+        guard let datasetID = annotator.datasetID else { return [] }
+        let study = try studyProtocol(db, datasetID: datasetID)
+        let nowText = Timestamp.string(from: now)
+        let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
+
+        var result = try Row.fetchAll(db, sql: """
+            SELECT assignment.item_id, image.sha256, item.split, assignment.expires_at
+            FROM assignment JOIN item ON item.id = assignment.item_id JOIN image ON image.id = item.image_id
+            WHERE assignment.annotator_id = ? AND assignment.expires_at > ?
+              AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.item_id = assignment.item_id
+                              AND judgement.annotator_id = assignment.annotator_id AND judgement.superseded_at IS NULL)
+            ORDER BY (item.split = 'test'), assignment.leased_at, assignment.item_id
+            LIMIT ?
+            """, arguments: [annotator.id, nowText, count]).map {
+            Assignment(itemID: $0["item_id"], imageSHA256: $0["sha256"], phase: Split(rawValue: $0["split"]) ?? .test, expiresAt: $0["expires_at"])
+        }
+        var wanted = count - result.count
+        guard wanted > 0 else { return result }
+
+        let practiceDone = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM judgement JOIN item ON item.id = judgement.item_id
+            WHERE judgement.annotator_id = ? AND judgement.superseded_at IS NULL AND item.split = 'practice'
+            """, arguments: [annotator.id]) ?? 0
+        let practiceLeased = result.filter { $0.phase == .practice }.count
+        let practiceWanted = min(wanted, max(0, study.practiceTarget - practiceDone - practiceLeased))
+        var picks: [(id: Int64, sha256: String, phase: Split)] = []
+        if practiceWanted > 0 {
+            let candidates = try Row.fetchAll(db, sql: """
+                SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
+                WHERE item.dataset_id = ? AND item.split = 'practice'
+                  AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.item_id = item.id
+                                  AND judgement.annotator_id = ? AND judgement.superseded_at IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
+                                  AND assignment.annotator_id = ? AND assignment.expires_at > ?)
+                """, arguments: [datasetID, annotator.id, annotator.id, nowText])
+            let ordered = candidates.sorted { seededRank($0["id"], annotator.id) < seededRank($1["id"], annotator.id) }
+            picks += ordered.prefix(practiceWanted).map { ($0["id"], $0["sha256"], .practice) }
+            wanted -= min(practiceWanted, ordered.count)
+        }
+        // Test items wait until practice is done (or leased in this very batch).
+        if wanted > 0 && practiceDone + practiceLeased + picks.count >= study.practiceTarget {
+            let candidates = try Row.fetchAll(db, sql: """
+                SELECT id, sha256, load FROM (
+                  SELECT item.id, image.sha256,
+                    (SELECT count(*) FROM judgement WHERE judgement.item_id = item.id AND judgement.superseded_at IS NULL)
+                    + (SELECT count(*) FROM assignment WHERE assignment.item_id = item.id
+                       AND assignment.expires_at > :now AND assignment.annotator_id != :me) AS load
+                  FROM item JOIN image ON image.id = item.image_id
+                  WHERE item.dataset_id = :dataset AND item.split = 'test'
+                    AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.item_id = item.id
+                                    AND judgement.annotator_id = :me AND judgement.superseded_at IS NULL)
+                    AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
+                                    AND assignment.annotator_id = :me AND assignment.expires_at > :now))
+                WHERE load < :needed
+                """, arguments: ["now": nowText, "me": annotator.id, "dataset": datasetID, "needed": study.judgementsPerItem])
+            let ordered = candidates.sorted { left, right in
+                let leftLoad: Int = left["load"], rightLoad: Int = right["load"]
+                if leftLoad != rightLoad { return leftLoad < rightLoad }
+                return seededRank(left["id"], annotator.id) < seededRank(right["id"], annotator.id)
+            }
+            picks += ordered.prefix(wanted).map { ($0["id"], $0["sha256"], .test) }
+        }
+        for pick in picks {
+            try db.execute(sql: """
+                INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at
+                """, arguments: [annotator.id, pick.id, nowText, expires])
+            result.append(Assignment(itemID: pick.id, imageSHA256: pick.sha256, phase: pick.phase, expiresAt: expires))
+        }
+        return result
+    }
+
+    /// A reproducible pseudo-random rank of `item` for `annotator` (SplitMix64's finaliser
+    /// over both ids): equal-load items come in a fixed, per-annotator shuffled order.
+    static func seededRank(_ item: Int64, _ annotator: Int64) -> UInt64 {
+        var z = UInt64(bitPattern: item) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: annotator) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,19 @@
+// JudgementReceipt: what a stored judgement answers. Practice answers carry their
+// feedback; test answers carry nothing that reveals the truth.
+public struct JudgementReceipt: Codable, Sendable, Equatable {
+    public let uuid: String
+    public let itemID: Int64
+    public let phase: String
+    public let submittedAt: String
+    /// Practice only.
+    public let correct: Bool?
+    /// Practice only: the true category's index.
+    public let trueCategory: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case uuid, phase, correct
+        case itemID = "item_id"
+        case submittedAt = "submitted_at"
+        case trueCategory = "true_category"
+    }
+}

@@ -1,0 +1,150 @@
+// StudyDesk: the annotation study as the server runs it: assignments, judgements,
+// undo, status and progress. Reads go straight to the pool; every write goes through
+// one WriteBatcher, so it is committed (synchronous=FULL) before the call returns.
+import Foundation
+import GRDB
+
+public final class StudyDesk: Sendable {
+    public let store: Store
+    public let batcher: WriteBatcher
+    public let leaseSeconds: Int
+    public let undoWindowSeconds: Int
+
+    public init(store: Store, leaseSeconds: Int = 600, undoWindowSeconds: Int = 120) {
+        self.store = store
+        self.batcher = store.makeWriteBatcher()
+        self.leaseSeconds = leaseSeconds
+        self.undoWindowSeconds = undoWindowSeconds
+    }
+
+    public func shutdown() { batcher.shutdown() }
+
+    public func next(for annotator: Annotator, count: Int) throws -> [Assignment] {
+        let leaseSeconds = leaseSeconds
+        return try batcher.perform { db in
+            try Assigner.next(db, annotator: annotator, count: count, now: Date(), leaseSeconds: leaseSeconds)
+        }
+    }
+
+    public func record(_ submission: JudgementSubmission, by annotator: Annotator) throws -> JudgementReceipt {
+        try batcher.perform { db in try JudgementRecorder.record(db, submission, by: annotator, now: Date()) }
+    }
+
+    public func undo(uuid: String, by annotator: Annotator) throws -> JudgementReceipt {
+        let window = undoWindowSeconds, lease = leaseSeconds
+        return try batcher.perform { db in
+            try JudgementRecorder.undo(db, uuid: uuid, by: annotator, now: Date(), windowSeconds: window, leaseSeconds: lease)
+        }
+    }
+
+    public func status(of annotator: Annotator) throws -> AnnotatorStatus {
+        try store.pool.read { db in
+            guard let datasetID = annotator.datasetID else {
+                return AnnotatorStatus(name: annotator.name, dataset: nil, phase: "done", practiceDone: 0, practiceTarget: 0,
+                                       practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil)
+            }
+            let study = try Assigner.studyProtocol(db, datasetID: datasetID)
+            let practice = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS done, coalesce(sum(json_extract(judgement.guesses, '$[0]') = item.category_idx), 0) AS correct
+                FROM judgement JOIN item ON item.id = judgement.item_id
+                WHERE judgement.annotator_id = ? AND judgement.superseded_at IS NULL AND judgement.phase = 'practice'
+                """, arguments: [annotator.id])!
+            let testDone = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM judgement WHERE annotator_id = ? AND superseded_at IS NULL AND phase = 'test'
+                """, arguments: [annotator.id]) ?? 0
+            let remaining = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'
+                  AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.item_id = item.id
+                                  AND judgement.annotator_id = ? AND judgement.superseded_at IS NULL)
+                  AND (SELECT count(*) FROM judgement WHERE judgement.item_id = item.id AND judgement.superseded_at IS NULL) < ?
+                """, arguments: [datasetID, annotator.id, study.judgementsPerItem]) ?? 0
+            let practiceDone: Int = practice["done"]
+            let phase = practiceDone < study.practiceTarget ? "practice" : remaining > 0 ? "test" : "done"
+            return AnnotatorStatus(name: annotator.name, dataset: annotator.datasetName, phase: phase,
+                                   practiceDone: practiceDone, practiceTarget: study.practiceTarget,
+                                   practiceCorrect: practice["correct"], testDone: testDone, testRemaining: remaining,
+                                   settings: try Self.settings(db, datasetID: datasetID))
+        }
+    }
+
+    public func categories(for annotator: Annotator, examplesPerCategory: Int = 13) throws -> [CategoryCard] {
+        guard let datasetID = annotator.datasetID else { return [] }
+        return try store.pool.read { db in
+            let examples = try Row.fetchAll(db, sql: """
+                SELECT item.category_idx, image.sha256 FROM item JOIN image ON image.id = item.image_id
+                WHERE item.dataset_id = ? AND item.split = 'example' ORDER BY item.category_idx, item.id
+                """, arguments: [datasetID])
+            var byCategory: [Int: [String]] = [:]
+            for row in examples {
+                let index: Int = row["category_idx"]
+                if byCategory[index, default: []].count < examplesPerCategory { byCategory[index, default: []].append(row["sha256"]) }
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT idx, name, description, synonyms, category_group FROM category WHERE dataset_id = ? ORDER BY idx
+                """, arguments: [datasetID]).map { row in
+                let index: Int = row["idx"]
+                return CategoryCard(index: index, name: row["name"], description: row["description"],
+                                    synonyms: try JSONText.decode([String].self, from: row["synonyms"]),
+                                    group: row["category_group"], examples: byCategory[index] ?? [])
+            }
+        }
+    }
+
+    /// The image's bytes and format when `annotator` may see it: an image of an item in
+    /// their dataset that annotators are shown (test, practice or example). Admins see all.
+    public func image(sha256: String, for annotator: Annotator) throws -> (bytes: Data, format: String)? {
+        try store.pool.read { db in
+            let row: Row?
+            if annotator.role == .admin {
+                row = try Row.fetchOne(db, sql: "SELECT bytes, format FROM image WHERE sha256 = ?", arguments: [sha256])
+            } else {
+                row = try Row.fetchOne(db, sql: """
+                    SELECT image.bytes, image.format FROM image
+                    WHERE image.sha256 = ? AND EXISTS (SELECT 1 FROM item WHERE item.image_id = image.id AND item.dataset_id = ?
+                                                       AND item.split IN ('test', 'practice', 'example'))
+                    """, arguments: [sha256, annotator.datasetID])
+            }
+            return row.map { ($0["bytes"], $0["format"]) }
+        }
+    }
+
+    public func progress() throws -> StudyProgress {
+        try store.pool.read { db in
+            let datasets = try Row.fetchAll(db, sql: """
+                SELECT dataset.name, dataset.judgements_per_item,
+                  (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test') AS test_items,
+                  (SELECT count(*) FROM judgement JOIN item ON item.id = judgement.item_id
+                   WHERE item.dataset_id = dataset.id AND judgement.phase = 'test' AND judgement.superseded_at IS NULL) AS judgements,
+                  (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test'
+                     AND (SELECT count(*) FROM judgement WHERE judgement.item_id = item.id AND judgement.superseded_at IS NULL)
+                         >= dataset.judgements_per_item) AS complete
+                FROM dataset ORDER BY dataset.name
+                """).map {
+                StudyProgress.DatasetProgress(name: $0["name"], testItems: $0["test_items"], judgementsPerItem: $0["judgements_per_item"],
+                                              testJudgements: $0["judgements"], completeItems: $0["complete"])
+            }
+            let annotators = try Row.fetchAll(db, sql: """
+                SELECT annotator.name, dataset.name AS dataset, annotator.disabled_at,
+                  (SELECT count(*) FROM judgement WHERE annotator_id = annotator.id AND superseded_at IS NULL AND phase = 'practice') AS practice,
+                  (SELECT count(*) FROM judgement WHERE annotator_id = annotator.id AND superseded_at IS NULL AND phase = 'test') AS test,
+                  (SELECT max(submitted_at) FROM judgement WHERE annotator_id = annotator.id) AS last
+                FROM annotator LEFT JOIN dataset ON dataset.id = annotator.dataset_id
+                WHERE annotator.role = 'annotator' ORDER BY annotator.name
+                """).map {
+                StudyProgress.AnnotatorProgress(name: $0["name"], dataset: $0["dataset"], practiceDone: $0["practice"],
+                                                testDone: $0["test"], lastSubmittedAt: $0["last"],
+                                                disabled: ($0["disabled_at"] as String?) != nil)
+            }
+            return StudyProgress(datasets: datasets, annotators: annotators)
+        }
+    }
+
+    static func settings(_ db: Database, datasetID: Int64) throws -> DatasetSettings? {
+        try Row.fetchOne(db, sql: """
+            SELECT judgements_per_item, max_guesses, exposure_ms, practice_count FROM dataset WHERE id = ?
+            """, arguments: [datasetID]).map {
+            DatasetSettings(judgementsPerItem: $0["judgements_per_item"], maxGuesses: $0["max_guesses"],
+                            exposureMs: $0["exposure_ms"], practiceCount: $0["practice_count"])
+        }
+    }
+}

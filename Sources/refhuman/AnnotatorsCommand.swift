@@ -1,0 +1,55 @@
+// AnnotatorsCommand: `refhuman annotators add|list|disable`: accounts and invite links.
+import ArgumentParser
+import Foundation
+import Storage
+
+struct AnnotatorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annotators", abstract: "Manage annotators and their invite links.",
+        subcommands: [Add.self, List.self, Disable.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an annotator and print their invite link.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The annotator's name (unique).") var name: String
+        @Option(help: "Dataset they label (default: the only one).") var dataset: String?
+        @Option(help: "Where the server is reachable.") var baseURL = "http://127.0.0.1:8080"
+
+        func run() throws {
+            let (annotator, token) = try store.open().addAnnotator(name: name, dataset: dataset)
+            print("\(baseURL)/join/\(token)")
+            FileHandle.standardError.write(Data("added \(annotator.name) for \(annotator.datasetName ?? "no dataset"); the link is their login, send it privately\n".utf8))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List annotators.")
+        @OptionGroup var store: StoreOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let annotators = try store.open().annotators()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(annotators), as: UTF8.self))
+                return
+            }
+            for annotator in annotators {
+                let state = annotator.disabledAt.map { "disabled \($0)" } ?? "active"
+                print("\(annotator.name)\t\(annotator.datasetName ?? "-")\t\(state)\tadded \(annotator.createdAt)")
+            }
+        }
+    }
+
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an annotator's link (their judgements stay).")
+        @OptionGroup var store: StoreOptions
+        @Argument var name: String
+
+        func run() throws {
+            let annotator = try store.open().disableAnnotator(name: name)
+            print("disabled \(annotator.name)")
+        }
+    }
+}

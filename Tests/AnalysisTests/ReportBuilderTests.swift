@@ -1,0 +1,177 @@
+// ReportBuilderTests: every figure of ExampleDataset's report, worked out by hand from its table.
+import Testing
+@testable import Analysis
+
+@Suite struct ReportBuilderTests {
+    let report = ExampleDataset.report()
+
+    @Test func headerNamesDatasetPrimaryModelAndTime() {
+        #expect(report.dataset == "pets")
+        #expect(report.model == "net")
+        #expect(report.generatedAt == "2023-11-14T22:13:20Z")
+        #expect(report.models.map(\.model) == ["net", "other"])
+    }
+
+    @Test func overallHumanFigures() throws {
+        let human = report.overall.human
+        // Compared items 1–4 (5 has only abstentions).
+        #expect(human.items == 4)
+        // Counted judgements: item 1: 3, item 2: 2, item 3: 1, item 4: 3 = 9.
+        #expect(human.judgements == 9)
+        // Top-1 misses: seq 4, 6, 10, 11, 12 = 5/9.
+        #expect(isClose(human.error, 5.0 / 9.0))
+        // Top-2 misses: seq 6, 11, 12 = 3/9.
+        #expect(isClose(human.topKError, 3.0 / 9.0))
+        // Majorities: item 1 right, 2 wrong (tie), 3 right, 4 wrong = 2/4.
+        #expect(isClose(human.majorityError, 0.5))
+        // .venv/bin/python -c "from statsmodels.stats.proportion import proportion_confint as c; print(c(5, 9, method='wilson'), c(2, 4, method='wilson'))"
+        let errorCI = try #require(human.errorCI)
+        #expect(isClose(errorCI.low, 0.26665129349549305, tolerance: 1e-8))
+        #expect(isClose(errorCI.high, 0.8112214789023355, tolerance: 1e-8))
+        let majorityCI = try #require(human.majorityErrorCI)
+        #expect(isClose(majorityCI.low, 0.15003898915214947, tolerance: 1e-8))
+        #expect(isClose(majorityCI.high, 0.8499610108478506, tolerance: 1e-8))
+    }
+
+    @Test func overallAbstentionRateAndAgreement() {
+        // Abstentions: seq 9, 13, 14 of 12 test judgements on items with a truth (15, 16 ignored).
+        #expect(isClose(report.overall.abstentionRate, 0.25))
+        // α over one label per annotator: item 1 [0,1,0], item 2 [1,0], item 4 [0,2,0] (item 3 has
+        // one label). n = 8, n_c = 5, 2, 1. n·D_o = 4/2 + 2/1 + 4/2 = 6; n·D_e = (64 − 30)/7 = 34/7.
+        // α = 1 − 6·7/34 = −4/17. Cross-check:
+        // .venv/bin/python -c "import numpy as np, krippendorff; n=np.nan; print(repr(krippendorff.alpha(reliability_data=[[0,1,1,0],[1,0,n,0],[0,n,n,2]], level_of_measurement='nominal')))"
+        // → -0.23529411764705888
+        #expect(isClose(report.overall.krippendorffAlpha, -0.23529411764705888))
+    }
+
+    @Test func overallPrimaryModelFigures() throws {
+        // Shared items 1, 2, 3 (no prediction for 4). Model top-1: right, wrong, wrong = 2/3; top-2: 0.
+        let model = report.overall.model
+        #expect(isClose(model.error, 2.0 / 3.0))
+        #expect(isClose(model.topKError, 0))
+        // .venv/bin/python -c "from statsmodels.stats.proportion import proportion_confint as c; print(c(2, 3, method='wilson'))"
+        let ci = try #require(model.errorCI)
+        #expect(isClose(ci.low, 0.2076596008020477, tolerance: 1e-8))
+        #expect(isClose(ci.high, 0.9385080552796037, tolerance: 1e-8))
+        // b = item 3 (majority right, model wrong) = 1, c = 0: p = min(1, 2 · ½) = 1.
+        #expect(model.mcnemarP == 1)
+        // (H, M) = (R,R), (W,W), (R,W) → κ = 0.4 (see ErrorConsistencyTests).
+        // .venv/bin/python -c "from sklearn.metrics import cohen_kappa_score as k; print(k([1,0,1],[1,0,0]))" → 0.3999999999999999
+        #expect(isClose(model.errorConsistency, 0.4))
+        // Labels majority [0,1,1] vs model [0,1,0]: p_o = 2/3, p_e = (1·2 + 2·1)/9 = 4/9, κ = 0.4.
+        // .venv/bin/python -c "from sklearn.metrics import cohen_kappa_score as k; print(k([0,1,1],[0,1,0]))" → 0.3999999999999999
+        #expect(isClose(report.overall.cohenKappa, 0.4))
+        // On the shared items: model 2/3 − majority 1/3 (only item 2 wrong) = 1/3, not 2/3 − 1/2.
+        #expect(isClose(report.overall.avoidableBias, 1.0 / 3.0))
+    }
+
+    @Test func categoryFigures() {
+        #expect(report.categories.map(\.category) == ["cat", "dog", "bird"])
+        let cat = report.categories[0]
+        // Items 1, 2; judgements 3 + 2 = 5; top-1 misses seq 4, 6 = 2/5; top-2 miss seq 6 = 1/5.
+        #expect(cat.human.items == 2)
+        #expect(cat.human.judgements == 5)
+        #expect(isClose(cat.human.error, 0.4))
+        #expect(isClose(cat.human.topKError, 0.2))
+        #expect(isClose(cat.human.majorityError, 0.5))
+        // Model on 1, 2: wrong on 2 → 1/2; both sides agree on every item: b = c = 0 → p = 1, κ = 1.
+        #expect(isClose(cat.model.error, 0.5))
+        #expect(cat.model.mcnemarP == 1)
+        #expect(cat.model.errorConsistency == 1)
+
+        let dog = report.categories[1]
+        // Items 3, 4 (5 not compared); judgements 1 + 3 = 4; top-1 misses 3/4; top-2 misses 2/4.
+        #expect(dog.human.items == 2)
+        #expect(dog.human.judgements == 4)
+        #expect(isClose(dog.human.error, 0.75))
+        #expect(isClose(dog.human.topKError, 0.5))
+        #expect(isClose(dog.human.majorityError, 0.5))
+        // Model only on item 3: wrong. Majority right there: b = 1, c = 0 → p = 1.
+        // One item, c_obs = 0, p₁ = 1, p₂ = 0 → c_exp = 0, κ = 0.
+        #expect(isClose(dog.model.error, 1))
+        #expect(dog.model.mcnemarP == 1)
+        #expect(isClose(dog.model.errorConsistency, 0))
+    }
+
+    @Test func categoryWithoutItemsIsAllUnknown() {
+        let bird = report.categories[2]
+        #expect(bird.human == HumanFigures(
+            items: 0, judgements: 0, error: nil, errorCI: nil, topKError: nil, majorityError: nil, majorityErrorCI: nil))
+        #expect(bird.model == .unknown)
+    }
+
+    @Test func secondModelHasItsOwnFigures() {
+        // "other" predicts 0 for items 1–4: right, right, wrong, wrong → 1/2 on 4 shared items.
+        let other = report.models[1]
+        #expect(other.items == 4)
+        #expect(isClose(other.comparison.error, 0.5))
+        // b = item 3, c = item 2 → n = 2, P[X ≤ 1] = 3/4 → p = 1.
+        #expect(other.comparison.mcnemarP == 1)
+        // Agree on items 1 (R,R) and 4 (W,W): c_obs = 1/2, p₁ = p₂ = 1/2, c_exp = 1/2 → κ = 0.
+        #expect(isClose(other.comparison.errorConsistency, 0))
+        // .venv/bin/python -c "from sklearn.metrics import cohen_kappa_score as k; print(k([0,1,1,0],[0,0,0,0]))" → 0.0
+        #expect(isClose(other.cohenKappa, 0))
+        #expect(isClose(other.avoidableBias, 0))
+        #expect(other.categories.map(\.items) == [2, 2, 0])
+        #expect(other.confusion.counts == [[2, 0, 0], [2, 0, 0], [0, 0, 0]])
+    }
+
+    @Test func primaryModelEntryRepeatsTheTopLevelFigures() {
+        let net = report.models[0]
+        #expect(net.items == 3)
+        #expect(net.comparison == report.overall.model)
+        #expect(net.categories.map(\.comparison) == report.categories.map(\.model))
+        #expect(net.confusion == report.confusion.model)
+    }
+
+    @Test func confusionMatrices() {
+        // Pooled first guesses (truth, answer): cat → 0,1,0,1,0; dog → 1,0,2,0.
+        #expect(report.confusion.human.counts == [[3, 2, 0], [2, 1, 1], [0, 0, 0]])
+        // Majorities: item 1 → 0, item 2 → 1, item 3 → 1, item 4 → 0.
+        #expect(report.confusion.humanMajority.counts == [[1, 1, 0], [1, 1, 0], [0, 0, 0]])
+        // net top-1: item 1 → 0, item 2 → 1, item 3 → 0.
+        #expect(report.confusion.model?.counts == [[1, 1, 0], [1, 0, 0], [0, 0, 0]])
+        #expect(report.confusion.categories == ["cat", "dog", "bird"])
+    }
+
+    @Test func annotatorFigures() {
+        #expect(report.annotators.map(\.annotatorID) == [10, 20, 30])
+        let (a, b, c) = (report.annotators[0], report.annotators[1], report.annotators[2])
+
+        // A: practice right, wrong → 1/2. Test seq 3 R, 6 W, 8 R, 10 W → 2/4 (15 superseded).
+        // Times 1000, 3000, 2000 (10 has none) → median 2000.
+        #expect(a.name == "Ann")
+        #expect(a.practiceJudgements == 2)
+        #expect(isClose(a.practiceError, 0.5))
+        #expect(a.testJudgements == 4)
+        #expect(isClose(a.testError, 0.5))
+        #expect(a.abstentions == 0)
+        #expect(a.medianResponseMilliseconds == 2000)
+        #expect(a.learningCurve == [
+            LearningCurveBlock(phase: .practice, block: 0, judgements: 2, error: 0.5),
+            LearningCurveBlock(phase: .test, block: 0, judgements: 2, error: 0.5),
+            LearningCurveBlock(phase: .test, block: 1, judgements: 2, error: 0.5),
+        ])
+
+        // B: no practice. Test seq 4 W, 7 R, 12 W → 2/3; abstained 9, 14. Times 500, 700, 900 → 700
+        // (the abstention's 100 ms is not a labelling time).
+        #expect(b.name == "Bo")
+        #expect(b.practiceJudgements == 0)
+        #expect(b.practiceError == nil)
+        #expect(b.testJudgements == 3)
+        #expect(isClose(b.testError, 2.0 / 3.0))
+        #expect(b.abstentions == 2)
+        #expect(b.medianResponseMilliseconds == 700)
+        #expect(b.learningCurve == [
+            LearningCurveBlock(phase: .test, block: 0, judgements: 2, error: 0.5),
+            LearningCurveBlock(phase: .test, block: 1, judgements: 1, error: 1),
+        ])
+
+        // C: seq 5 R, 11 W → 1/2; abstained 13; seq 16 has no truth. Only seq 11 timed → 1200.
+        #expect(c.name == nil)
+        #expect(c.testJudgements == 2)
+        #expect(isClose(c.testError, 0.5))
+        #expect(c.abstentions == 1)
+        #expect(c.medianResponseMilliseconds == 1200)
+    }
+}

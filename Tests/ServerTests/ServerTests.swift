@@ -1,0 +1,189 @@
+// ServerTests: the real `refhuman serve` on port 0, driven over HTTP by curl, with
+// the database read back by the sqlite3 shell.
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct ServerTests {
+    @Test func everyRouteNeedsAValidEnabledTokenAndAdminRoutesRefuseAnnotators() throws {
+        let study = try StudyFixture()
+        let token = try study.invite("ann")
+        let gone = try study.invite("gone")
+        #expect(try Shell.refhuman(["annotators", "disable", "gone", "--db", study.database]).status == 0)
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        let anonymous = HTTPClient(baseURL: server.baseURL)
+        for path in ["/api/me", "/api/categories", "/api/next", "/images/" + String(repeating: "a", count: 64)] {
+            #expect(try anonymous.get(path).status == 401, "\(path)")
+        }
+        #expect(try HTTPClient(baseURL: server.baseURL, token: String(repeating: "0", count: 64)).get("/api/me").status == 401)
+        #expect(try HTTPClient(baseURL: server.baseURL, token: gone).get("/api/me").status == 401)
+        #expect(try anonymous.get("/join/\(gone)").status == 401)
+
+        let annotator = HTTPClient(baseURL: server.baseURL, token: token)
+        let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
+        for route in ["/api/admin/progress"] {
+            #expect(try anonymous.get(route).status == 401, "\(route)")
+            #expect(try annotator.get(route).status == 403, "\(route)")
+            #expect(try admin.get(route).status == 200, "\(route)")
+        }
+
+        let join = try anonymous.get("/join/\(token)")
+        #expect(join.status == 303)
+        #expect(join.headers["location"] == "/")
+        let cookie = try #require(join.headers["set-cookie"])
+        #expect(cookie.hasPrefix("refhuman_session=\(token);"))
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+        let viaCookie = try anonymous.request("GET", "/api/me", headers: ["Cookie": "refhuman_session=\(token)"])
+        #expect(viaCookie.object["name"] as? String == "ann")
+        #expect(try anonymous.get("/join/\(server.adminToken)").headers["location"] == "/admin")
+    }
+
+    @Test func practiceGetsFeedbackAndNothingAnAnnotatorSeesRevealsATestTruth() throws {
+        let study = try StudyFixture()
+        let truths = try study.truths()
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        let client = HTTPClient(baseURL: server.baseURL, token: try study.invite("ann"))
+        #expect(try client.get("/api/me").object["phase"] as? String == "practice")
+
+        var bodies: [String] = []
+        var phases: [String] = []
+        var practiceRight = 0
+        while true {
+            let next = try client.get("/api/next?count=2")
+            bodies.append(next.text)
+            guard let item = next.array.first else { break }
+            let itemID = item["item_id"] as! Int
+            let phase = item["phase"] as! String
+            phases.append(phase)
+            let reply = try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": itemID, "guesses": [1]])
+            #expect(reply.status == 200, "\(reply.text)")
+            if phase == "practice" {
+                #expect(reply.object["true_category"] as? Int == truths[itemID])
+                #expect(reply.object["correct"] as? Bool == (truths[itemID] == 1))
+                if truths[itemID] == 1 { practiceRight += 1 }
+            } else {
+                bodies.append(reply.text)
+            }
+        }
+        #expect(phases.prefix(2) == ["practice", "practice"])
+        #expect(phases.count == 2 + StudyFixture.testItems)
+        bodies.append(try client.get("/api/me").text)
+        bodies.append(try client.get("/api/categories").text)
+        for body in bodies where body.contains("\"test\"") || body.contains("test_") {
+            #expect(!body.contains("\"true_category\"") && !body.contains("\"correct\"") && !body.contains("category_idx"), "\(body)")
+        }
+        let me = try client.get("/api/me").object
+        #expect(me["phase"] as? String == "done")
+        // Practice items are labelled cat (0) and dog (1); every answer was dog.
+        #expect(practiceRight == 1)
+        #expect(me["practice_correct"] as? Int == practiceRight)
+    }
+
+    @Test func eightConcurrentAnnotatorsFillEachItemWithDistinctPeopleExactly() throws {
+        let study = try StudyFixture(judgementsPerItem: 3)
+        let tokens = try (0..<8).map { try study.invite("a\($0)") }
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        nonisolated(unsafe) var counts = [Int](repeating: 0, count: tokens.count)
+        DispatchQueue.concurrentPerform(iterations: tokens.count) { index in
+            let flow = AnnotationFlow(client: HTTPClient(baseURL: server.baseURL, token: tokens[index]))
+            counts[index] = (try? flow.work(batch: 2).count) ?? -1
+        }
+        #expect(!counts.contains(-1))
+        // 12 items × 3, plus each annotator's 2 practice answers.
+        #expect(counts.reduce(0, +) == StudyFixture.testItems * 3 + tokens.count * 2)
+        #expect(try Shell.sqlite(study.database, """
+            SELECT count(*) FROM (SELECT item_id FROM judgement WHERE phase = 'test'
+              GROUP BY item_id HAVING count(*) = 3 AND count(DISTINCT annotator_id) = 3)
+            """) == "\(StudyFixture.testItems)")
+        #expect(try Shell.sqlite(study.database, "SELECT count(*) FROM judgement WHERE phase = 'test'") == "\(StudyFixture.testItems * 3)")
+    }
+
+    @Test func replaysRefusalsAndUndo() throws {
+        let study = try StudyFixture()
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        let client = HTTPClient(baseURL: server.baseURL, token: try study.invite("ann"))
+        let other = HTTPClient(baseURL: server.baseURL, token: try study.invite("bob"))
+        let item = try #require(client.get("/api/next").array.first?["item_id"] as? Int)
+        let uuid = UUID().uuidString
+        let body: [String: Any] = ["uuid": uuid, "item_id": item, "guesses": [2], "response_ms": 1234]
+        let first = try client.post("/api/judgements", json: body)
+        let replay = try client.post("/api/judgements", json: body)
+        #expect(first.status == 200 && replay.status == 200)
+        #expect(first.text == replay.text)
+        #expect(try Shell.sqlite(study.database, "SELECT count(*) FROM judgement WHERE uuid = '\(uuid)'") == "1")
+        #expect(try other.post("/api/judgements", json: body).status == 409)  // someone else's uuid
+
+        let second = try #require(client.get("/api/next").array.first?["item_id"] as? Int)
+        #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [3]]).status == 422)
+        #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [0, 1]]).status == 422)
+        let malformed = try client.request("POST", "/api/judgements", body: Data("{\"uuid\": ".utf8))
+        #expect(malformed.status == 400)
+        #expect((malformed.object["error"] as? String)?.contains("JSON") == true)
+        let missing = try client.post("/api/judgements", json: ["uuid": UUID().uuidString])
+        #expect(missing.status == 400 && missing.text.contains("item_id"))
+        let huge = try client.request("POST", "/api/judgements", body: Data(repeating: 0x20, count: 200_000))
+        #expect(huge.status == 413)
+        #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": item, "guesses": [1]]).status == 409)
+        #expect(try other.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [1]]).status == 409)
+        let crossSite = try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [1]],
+                                        headers: ["Origin": "http://evil.example"])
+        #expect(crossSite.status == 403)
+
+        let answered = UUID().uuidString
+        #expect(try client.post("/api/judgements", json: ["uuid": answered, "item_id": second, "abstained": true]).status == 200)
+        #expect(try client.request("DELETE", "/api/judgements/\(uuid)").status == 409)  // not the latest
+        let undo = try client.request("DELETE", "/api/judgements/\(answered)")
+        #expect(undo.status == 200, "\(undo.text)")
+        #expect(try Shell.sqlite(study.database, "SELECT abstained, superseded_at IS NOT NULL FROM judgement WHERE uuid = '\(answered)'") == "1|1")
+        // The item is free again: it comes back first, and can be judged anew.
+        #expect(try client.get("/api/next").array.first?["item_id"] as? Int == second)
+        #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [0]]).status == 200)
+    }
+
+    @Test func staticFilesHaveTypesAndETagsAndNeverLeaveTheRoot() throws {
+        let study = try StudyFixture()
+        let root = TemporaryDirectory()
+        try root.write("site/index.html", "<!doctype html><title>t</title>")
+        try root.write("site/app.js", "export {}")
+        try root.write("secret.txt", "outside")
+        try FileManager.default.createSymbolicLink(atPath: root.path("site/escape.txt"), withDestinationPath: root.path("secret.txt"))
+        let server = try ServerProcess(database: study.database, publicDirectory: root.path("site"))
+        defer { server.stop() }
+        let client = HTTPClient(baseURL: server.baseURL)
+        let index = try client.get("/")
+        #expect(index.status == 200 && index.headers["content-type"] == "text/html; charset=utf-8")
+        let script = try client.get("/app.js")
+        #expect(script.headers["content-type"] == "text/javascript; charset=utf-8" && script.text == "export {}")
+        let etag = try #require(script.headers["etag"])
+        #expect(try client.request("GET", "/app.js", headers: ["If-None-Match": etag]).status == 304)
+        for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/escape.txt", "/nothing.js"] {
+            let reply = try client.request("GET", path, rawPath: true)
+            #expect(reply.status == 404, "\(path)")
+            #expect(!reply.text.contains("outside"), "\(path)")
+        }
+    }
+
+    @Test func sigtermUnderLoadKeepsEveryAcknowledgedJudgement() throws {
+        let study = try StudyFixture(judgementsPerItem: 6)
+        let tokens = try (0..<6).map { try study.invite("a\($0)") }
+        let server = try ServerProcess(database: study.database)
+        nonisolated(unsafe) var acknowledged = [[String]](repeating: [], count: tokens.count)
+        DispatchQueue.concurrentPerform(iterations: tokens.count + 1) { index in
+            guard index < tokens.count else {
+                usleep(400_000)
+                #expect(server.stop() == 0)
+                return
+            }
+            let flow = AnnotationFlow(client: HTTPClient(baseURL: server.baseURL, token: tokens[index]))
+            acknowledged[index] = (try? flow.work(batch: 1)) ?? []
+        }
+        let uuids = acknowledged.flatMap { $0 }
+        #expect(!uuids.isEmpty)
+        let stored = Set(try Shell.sqlite(study.database, "SELECT uuid FROM judgement").split(separator: "\n").map(String.init))
+        #expect(uuids.filter { !stored.contains($0) } == [])
+    }
+}

@@ -1,0 +1,49 @@
+// ServerProcess: the real `refhuman serve` on port 0 over a test database, stopped by
+// SIGTERM like an operator would.
+import Foundation
+
+public final class ServerProcess: @unchecked Sendable {
+    public let process = Process()
+    public let baseURL: String
+    public let adminToken: String
+    private let output = Pipe()
+
+    public init(database: String, publicDirectory: String? = nil) throws {
+        process.executableURL = URL(fileURLWithPath: Shell.refhumanPath)
+        process.arguments = ["serve", "--db", database, "--port", "0", "--public",
+                             publicDirectory ?? Shell.repositoryRoot.appendingPathComponent("Public").path]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first lines name the port and the admin link.
+        var text = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !text.contains("annotators:") || !text.hasSuffix("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty {
+                guard Date() < deadline, process.isRunning else { throw ServerStartFailure(output: text) }
+                usleep(10_000)
+            }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let base = text.firstMatch(of: /serving on (http:\/\/[0-9.:]+)/)?.1,
+              let token = text.firstMatch(of: /join\/([0-9a-f]{64})/)?.1 else { throw ServerStartFailure(output: text) }
+        baseURL = String(base)
+        adminToken = String(token)
+    }
+
+    /// SIGTERM, then wait for the process to exit; returns its status.
+    @discardableResult
+    public func stop() -> Int32 {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+}
+
+public struct ServerStartFailure: Error, CustomStringConvertible {
+    public let output: String
+    public var description: String { "server did not start; output: \(output)" }
+}
