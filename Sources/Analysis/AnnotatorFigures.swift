@@ -15,22 +15,6 @@ public struct AnnotatorFigures: Sendable, Equatable, Encodable {
     public var medianResponseMilliseconds: Double?
     public var learningCurve: [LearningCurveBlock]
 
-    public init(
-        annotatorID: Int64, name: String?, practiceJudgements: Int, practiceError: Double?,
-        testJudgements: Int, testError: Double?, abstentions: Int, medianResponseMilliseconds: Double?,
-        learningCurve: [LearningCurveBlock]
-    ) {
-        self.annotatorID = annotatorID
-        self.name = name
-        self.practiceJudgements = practiceJudgements
-        self.practiceError = practiceError
-        self.testJudgements = testJudgements
-        self.testError = testError
-        self.abstentions = abstentions
-        self.medianResponseMilliseconds = medianResponseMilliseconds
-        self.learningCurve = learningCurve
-    }
-
     enum CodingKeys: String, CodingKey {
         case annotatorID = "annotator"
         case name

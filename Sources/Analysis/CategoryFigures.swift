@@ -6,12 +6,6 @@ public struct CategoryFigures: Sendable, Equatable, Encodable {
     /// The primary model; `Report.models` has the others.
     public var model: ModelComparisonFigures
 
-    public init(category: String, human: HumanFigures, model: ModelComparisonFigures) {
-        self.category = category
-        self.human = human
-        self.model = model
-    }
-
     enum CodingKeys: String, CodingKey {
         case category
     }

@@ -9,13 +9,6 @@ public struct ConfusionMatrices: Sendable, Equatable, Encodable {
     /// The primary model's top-1 label on the compared items it predicted; null without a model.
     public var model: ConfusionMatrix?
 
-    public init(categories: [String], human: ConfusionMatrix, humanMajority: ConfusionMatrix, model: ConfusionMatrix?) {
-        self.categories = categories
-        self.human = human
-        self.humanMajority = humanMajority
-        self.model = model
-    }
-
     enum CodingKeys: String, CodingKey {
         case categories, human
         case humanMajority = "human_majority"

@@ -15,19 +15,6 @@ public struct HumanFigures: Sendable, Equatable, Encodable {
     public var majorityError: Double?
     public var majorityErrorCI: ConfidenceInterval?
 
-    public init(
-        items: Int, judgements: Int, error: Double?, errorCI: ConfidenceInterval?, topKError: Double?,
-        majorityError: Double?, majorityErrorCI: ConfidenceInterval?
-    ) {
-        self.items = items
-        self.judgements = judgements
-        self.error = error
-        self.errorCI = errorCI
-        self.topKError = topKError
-        self.majorityError = majorityError
-        self.majorityErrorCI = majorityErrorCI
-    }
-
     enum CodingKeys: String, CodingKey {
         case items, judgements
         case error = "human_error"

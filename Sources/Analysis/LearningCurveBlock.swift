@@ -9,10 +9,4 @@ public struct LearningCurveBlock: Sendable, Equatable, Encodable {
     /// Top-1 error within the block (never null: a block has at least one judgement).
     public var error: Double
 
-    public init(phase: Phase, block: Int, judgements: Int, error: Double) {
-        self.phase = phase
-        self.block = block
-        self.judgements = judgements
-        self.error = error
-    }
 }

@@ -5,12 +5,6 @@ public struct ModelCategoryFigures: Sendable, Equatable, Encodable {
     public var items: Int
     public var comparison: ModelComparisonFigures
 
-    public init(category: String, items: Int, comparison: ModelComparisonFigures) {
-        self.category = category
-        self.items = items
-        self.comparison = comparison
-    }
-
     enum CodingKeys: String, CodingKey {
         case category, items
     }

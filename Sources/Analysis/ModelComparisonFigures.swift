@@ -10,17 +10,6 @@ public struct ModelComparisonFigures: Sendable, Equatable, Encodable {
     public var mcnemarP: Double?
     public var errorConsistency: Double?
 
-    public init(
-        error: Double?, errorCI: ConfidenceInterval?, topKError: Double?, mcnemarP: Double?,
-        errorConsistency: Double?
-    ) {
-        self.error = error
-        self.errorCI = errorCI
-        self.topKError = topKError
-        self.mcnemarP = mcnemarP
-        self.errorConsistency = errorConsistency
-    }
-
     /// What a report shows when there is no model (or it predicted none of the items).
     public static let unknown = ModelComparisonFigures(
         error: nil, errorCI: nil, topKError: nil, mcnemarP: nil, errorConsistency: nil)

@@ -10,19 +10,6 @@ public struct ModelFigures: Sendable, Equatable, Encodable {
     /// Truth × the model's top-1 label.
     public var confusion: ConfusionMatrix
 
-    public init(
-        model: String, items: Int, comparison: ModelComparisonFigures, cohenKappa: Double?,
-        avoidableBias: Double?, categories: [ModelCategoryFigures], confusion: ConfusionMatrix
-    ) {
-        self.model = model
-        self.items = items
-        self.comparison = comparison
-        self.cohenKappa = cohenKappa
-        self.avoidableBias = avoidableBias
-        self.categories = categories
-        self.confusion = confusion
-    }
-
     enum CodingKeys: String, CodingKey {
         case model, items
         case cohenKappa = "cohen_kappa"

@@ -10,18 +10,6 @@ public struct OverallFigures: Sendable, Equatable, Encodable {
     /// Model top-1 error − human-majority error, both on the items the model predicted.
     public var avoidableBias: Double?
 
-    public init(
-        human: HumanFigures, model: ModelComparisonFigures, krippendorffAlpha: Double?,
-        cohenKappa: Double?, abstentionRate: Double?, avoidableBias: Double?
-    ) {
-        self.human = human
-        self.model = model
-        self.krippendorffAlpha = krippendorffAlpha
-        self.cohenKappa = cohenKappa
-        self.abstentionRate = abstentionRate
-        self.avoidableBias = avoidableBias
-    }
-
     enum CodingKeys: String, CodingKey {
         case krippendorffAlpha = "krippendorff_alpha"
         case cohenKappa = "cohen_kappa"

@@ -20,21 +20,6 @@ public struct Report: Sendable, Equatable, Encodable {
     /// Every model, primary first; empty when there is none.
     public var models: [ModelFigures]
 
-    public init(
-        dataset: String, model: String?, generatedAt: String, overall: OverallFigures,
-        categories: [CategoryFigures], annotators: [AnnotatorFigures], confusion: ConfusionMatrices,
-        models: [ModelFigures]
-    ) {
-        self.dataset = dataset
-        self.model = model
-        self.generatedAt = generatedAt
-        self.overall = overall
-        self.categories = categories
-        self.annotators = annotators
-        self.confusion = confusion
-        self.models = models
-    }
-
     enum CodingKeys: String, CodingKey {
         case dataset, model
         case generatedAt = "generated_at"

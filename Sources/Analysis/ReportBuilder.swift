@@ -31,38 +31,37 @@ public struct ReportBuilder: Sendable {
         let scored = ScoredTrials(trials: trials, truths: truths)
         let allItems = scored.testItems
         let itemsByCategory = Dictionary(grouping: allItems, by: \.trueCategory)
-        let scorings = models.map { ModelScoring(predictions: $0, maxGuesses: settings.maxGuesses) }
-        let primary = scorings.first
-
-        let overall = OverallFigures(
-            human: HumanScoring.figures(for: allItems, maxGuesses: settings.maxGuesses),
-            model: primary?.figures(for: allItems) ?? .unknown,
-            krippendorffAlpha: HumanScoring.krippendorffAlpha(for: allItems),
-            cohenKappa: primary?.cohenKappa(for: allItems),
-            abstentionRate: HumanScoring.abstentionRate(for: allItems),
-            avoidableBias: primary?.avoidableBias(for: allItems))
-
-        let categoryFigures = categories.enumerated().map { index, name in
-            let items = itemsByCategory[index, default: []]
-            return CategoryFigures(
-                category: name,
-                human: HumanScoring.figures(for: items, maxGuesses: settings.maxGuesses),
-                model: primary?.figures(for: items) ?? .unknown)
-        }
-
-        let modelFigures = scorings.map { scoring in
-            ModelFigures(
-                model: scoring.predictions.modelName,
+        let modelFigures = models.map { predictions in
+            let scoring = ModelScoring(predictions: predictions, maxGuesses: settings.maxGuesses)
+            return ModelFigures(
+                model: predictions.modelName,
                 items: scoring.sharedItems(allItems).count,
                 comparison: scoring.figures(for: allItems),
                 cohenKappa: scoring.cohenKappa(for: allItems),
                 avoidableBias: scoring.avoidableBias(for: allItems),
-                categories: categories.enumerated().map { index, name in
+                categories: categories.indices.map { index in
                     let items = itemsByCategory[index, default: []]
                     return ModelCategoryFigures(
-                        category: name, items: scoring.sharedItems(items).count, comparison: scoring.figures(for: items))
+                        category: categories[index], items: scoring.sharedItems(items).count, comparison: scoring.figures(for: items))
                 },
                 confusion: scoring.confusion(for: allItems, categoryCount: categories.count))
+        }
+        // DESIGN's flat model keys describe the primary model, already computed above.
+        let primary = modelFigures.first
+
+        let overall = OverallFigures(
+            human: HumanScoring.figures(for: allItems, maxGuesses: settings.maxGuesses),
+            model: primary?.comparison ?? .unknown,
+            krippendorffAlpha: HumanScoring.krippendorffAlpha(for: allItems),
+            cohenKappa: primary?.cohenKappa,
+            abstentionRate: HumanScoring.abstentionRate(for: allItems),
+            avoidableBias: primary?.avoidableBias)
+
+        let categoryFigures = categories.indices.map { index in
+            CategoryFigures(
+                category: categories[index],
+                human: HumanScoring.figures(for: itemsByCategory[index, default: []], maxGuesses: settings.maxGuesses),
+                model: primary?.categories[index].comparison ?? .unknown)
         }
 
         return Report(
@@ -73,11 +72,11 @@ public struct ReportBuilder: Sendable {
             categories: categoryFigures,
             annotators: AnnotatorScoring.figures(
                 from: scored, names: annotatorNames, learningCurveBlockSize: settings.learningCurveBlockSize),
-            confusion: humanConfusion(of: allItems, primary: primary),
+            confusion: confusionMatrices(of: allItems, model: primary?.confusion),
             models: modelFigures)
     }
 
-    private func humanConfusion(of items: [ItemEvidence], primary: ModelScoring?) -> ConfusionMatrices {
+    private func confusionMatrices(of items: [ItemEvidence], model: ConfusionMatrix?) -> ConfusionMatrices {
         let compared = items.filter(\.isCompared)
         let pooled = compared.flatMap { item in
             item.judgements.compactMap { trial in trial.firstGuess.map { (truth: item.trueCategory, answer: $0) } }
@@ -87,6 +86,6 @@ public struct ReportBuilder: Sendable {
             categories: categories,
             human: ConfusionMatrix(categoryCount: categories.count, pairs: pooled),
             humanMajority: ConfusionMatrix(categoryCount: categories.count, pairs: majority),
-            model: primary?.confusion(for: items, categoryCount: categories.count))
+            model: model)
     }
 }

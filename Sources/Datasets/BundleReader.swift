@@ -27,10 +27,7 @@ public enum BundleReader {
                 var sources: [String]?
                 if part.sources != nil {
                     let url = try file(part.sources, "sources")
-                    guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                        throw ImportError(file: url.path, reason: "cannot read sources (not UTF-8)")
-                    }
-                    sources = text.split(whereSeparator: \.isNewline).map(String.init)
+                    sources = try ImportError.readText(url, kind: "sources").split(whereSeparator: \.isNewline).map(String.init)
                 }
                 records += try IDXReader.records(images: images, labels: labels, categoryCount: description.categories.count,
                                                  split: part.split, sources: sources)

@@ -75,10 +75,7 @@ public enum CIFARReader {
     }
 
     static func names(in url: URL) throws -> [String] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ImportError(file: url.path, reason: "cannot read label names")
-        }
-        let names = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = try ImportError.readText(url, kind: "label names").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw ImportError(file: url.path, reason: "no label names") }
         return names
     }

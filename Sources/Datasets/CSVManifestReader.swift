@@ -9,9 +9,7 @@ public enum CSVManifestReader {
         manifest url: URL, categories: [CategoryDescription]?, defaultSplit: Split
     ) throws -> (categories: [CategoryDescription], records: [ImportRecord]) {
         let file = url.path
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ImportError(file: file, reason: "cannot read manifest (missing or not UTF-8)")
-        }
+        let text = try ImportError.readText(url, kind: "manifest")
         let table: CSVTable
         do { table = try CSVTable(parsing: text) } catch let failure as CSVTable.Failure {
             switch failure {

@@ -4,9 +4,7 @@ import Storage
 
 public enum CategoryList {
     public static func read(_ url: URL) throws -> [CategoryDescription] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ImportError(file: url.path, reason: "cannot read categories file (missing or not UTF-8)")
-        }
+        let text = try ImportError.readText(url, kind: "categories file")
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -1,4 +1,6 @@
 // ImportError: a refused import, as one line naming the file and the record or line at fault.
+import Foundation
+
 public struct ImportError: Error, Equatable, CustomStringConvertible {
     public let file: String
     /// "record 17", "line 4", or nil when the whole file is at fault.
@@ -17,6 +19,14 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
 
     public static func line(_ number: Int, in file: String, _ reason: String) -> ImportError {
         ImportError(file: file, location: "line \(number)", reason: reason)
+    }
+
+    /// The UTF-8 text of `url`, or a refusal saying which `kind` of file could not be read.
+    static func readText(_ url: URL, kind: String) throws -> String {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ImportError(file: url.path, reason: "cannot read \(kind) (missing or not UTF-8)")
+        }
+        return text
     }
 
     public var description: String {

@@ -59,7 +59,7 @@ public final class HTTPServer: @unchecked Sendable {
         if state.answered { uploadSize.pointee = 0; return true }
         if uploadSize.pointee > 0 {
             // Keep reading an oversized body but drop it, so the client still gets its 413.
-            if state.body.count + uploadSize.pointee > configuration.maxBodyBytes {
+            if state.tooLarge || state.body.count + uploadSize.pointee > configuration.maxBodyBytes {
                 state.tooLarge = true
                 state.body = Data()
             } else if let upload {

@@ -6,9 +6,6 @@ struct AdminAPI: Sendable {
     let desk: StudyDesk
     let auth: Authenticator
 
-    /// Every admin route, so tests can check each one refuses annotators.
-    static let routes = ["/api/admin/progress"]
-
     func register(into router: inout Router) {
         router.add("GET", "/api/admin/progress") { request, _ in
             _ = try auth.admin(request)

@@ -37,8 +37,8 @@ enum Assigner {
             SELECT assignment.item_id, image.sha256, item.split, assignment.expires_at
             FROM assignment JOIN item ON item.id = assignment.item_id JOIN image ON image.id = item.image_id
             WHERE assignment.annotator_id = ? AND assignment.expires_at > ?
-              AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.item_id = assignment.item_id
-                              AND judgement.annotator_id = assignment.annotator_id AND judgement.superseded_at IS NULL)
+              AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = assignment.item_id
+                              AND judgement.annotator_id = assignment.annotator_id)
             ORDER BY (item.split = 'test'), assignment.leased_at, assignment.item_id
             LIMIT ?
             """, arguments: [annotator.id, nowText, count]).map {
@@ -47,10 +47,7 @@ enum Assigner {
         var wanted = count - result.count
         guard wanted > 0 else { return result }
 
-        let practiceDone = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM judgement JOIN item ON item.id = judgement.item_id
-            WHERE judgement.annotator_id = ? AND judgement.superseded_at IS NULL AND item.split = 'practice'
-            """, arguments: [annotator.id]) ?? 0
+        let practiceDone = try liveJudgementCount(db, annotatorID: annotator.id, phase: .practice)
         let practiceLeased = result.filter { $0.phase == .practice }.count
         let practiceWanted = min(wanted, max(0, study.practiceTarget - practiceDone - practiceLeased))
         var picks: [(id: Int64, sha256: String, phase: Split)] = []
@@ -58,8 +55,8 @@ enum Assigner {
             let candidates = try Row.fetchAll(db, sql: """
                 SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
                 WHERE item.dataset_id = ? AND item.split = 'practice'
-                  AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.item_id = item.id
-                                  AND judgement.annotator_id = ? AND judgement.superseded_at IS NULL)
+                  AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
+                                  AND judgement.annotator_id = ?)
                   AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
                                   AND assignment.annotator_id = ? AND assignment.expires_at > ?)
                 """, arguments: [datasetID, annotator.id, annotator.id, nowText])
@@ -72,13 +69,13 @@ enum Assigner {
             let candidates = try Row.fetchAll(db, sql: """
                 SELECT id, sha256, load FROM (
                   SELECT item.id, image.sha256,
-                    (SELECT count(*) FROM judgement WHERE judgement.item_id = item.id AND judgement.superseded_at IS NULL)
+                    (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id)
                     + (SELECT count(*) FROM assignment WHERE assignment.item_id = item.id
                        AND assignment.expires_at > :now AND assignment.annotator_id != :me) AS load
                   FROM item JOIN image ON image.id = item.image_id
                   WHERE item.dataset_id = :dataset AND item.split = 'test'
-                    AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.item_id = item.id
-                                    AND judgement.annotator_id = :me AND judgement.superseded_at IS NULL)
+                    AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
+                                    AND judgement.annotator_id = :me)
                     AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
                                     AND assignment.annotator_id = :me AND assignment.expires_at > :now))
                 WHERE load < :needed
@@ -100,12 +97,17 @@ enum Assigner {
         return result
     }
 
-    /// A reproducible pseudo-random rank of `item` for `annotator` (SplitMix64's finaliser
-    /// over both ids): equal-load items come in a fixed, per-annotator shuffled order.
+    /// The annotator's judgements that count, in one phase.
+    static func liveJudgementCount(_ db: Database, annotatorID: Int64, phase: Split) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND phase = ?",
+                         arguments: [annotatorID, phase.rawValue]) ?? 0
+    }
+
+    /// A reproducible pseudo-random rank of `item` for `annotator`: the first draw of a
+    /// SplitMix64 seeded with both ids, so equal-load items come in a fixed order that
+    /// differs between annotators.
     static func seededRank(_ item: Int64, _ annotator: Int64) -> UInt64 {
-        var z = UInt64(bitPattern: item) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: annotator) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var generator = SeededGenerator(seed: UInt64(bitPattern: annotator) << 32 ^ UInt64(bitPattern: item))
+        return generator.next()
     }
 }

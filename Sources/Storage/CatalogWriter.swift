@@ -7,7 +7,6 @@ public final class CatalogWriter {
     let db: Database
     public let datasetID: Int64
     public let datasetName: String
-    public private(set) var itemCount = 0
     public private(set) var newImageCount = 0
     /// Images already resolved in this import: duplicates inside one dataset are common.
     private var imageIDs: [String: Int64] = [:]
@@ -28,7 +27,6 @@ public final class CatalogWriter {
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StorageError.duplicateSource(dataset: datasetName, source: source)
         }
-        itemCount += 1
     }
 
     private func imageID(for image: StoredImage) throws -> Int64 {

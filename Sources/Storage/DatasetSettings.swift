@@ -1,4 +1,6 @@
 // DatasetSettings: the protocol an annotator follows on one dataset.
+import GRDB
+
 public struct DatasetSettings: Codable, Sendable, Equatable {
     public var judgementsPerItem: Int
     public var maxGuesses: Int
@@ -19,6 +21,12 @@ public struct DatasetSettings: Codable, Sendable, Equatable {
         case maxGuesses = "max_guesses"
         case exposureMs = "exposure_ms"
         case practiceCount = "practice_count"
+    }
+
+    /// From a row with the dataset table's column names.
+    init(row: Row) {
+        self.init(judgementsPerItem: row["judgements_per_item"], maxGuesses: row["max_guesses"],
+                  exposureMs: row["exposure_ms"], practiceCount: row["practice_count"])
     }
 
     public init(from decoder: any Decoder) throws {

@@ -42,10 +42,7 @@ extension Store {
                     }
                 }
                 if let done = current { categories.append(CategoryItemCount(index: done.index, name: done.name, items: done.items)) }
-                let settings = DatasetSettings(
-                    judgementsPerItem: dataset["judgements_per_item"], maxGuesses: dataset["max_guesses"],
-                    exposureMs: dataset["exposure_ms"], practiceCount: dataset["practice_count"])
-                return DatasetSummary(name: dataset["name"], title: dataset["title"], settings: settings,
+                return DatasetSummary(name: dataset["name"], title: dataset["title"], settings: DatasetSettings(row: dataset),
                                       items: totals, categories: categories)
             }
         }

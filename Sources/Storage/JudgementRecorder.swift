@@ -23,7 +23,7 @@ enum JudgementRecorder {
         }
         try checkGuesses(submission, maxGuesses: item["max_guesses"], categories: item["categories"])
         if try Bool.fetchOne(db, sql: """
-            SELECT 1 FROM judgement WHERE annotator_id = ? AND item_id = ? AND superseded_at IS NULL
+            SELECT 1 FROM live_judgement WHERE annotator_id = ? AND item_id = ?
             """, arguments: [annotator.id, submission.itemID]) == true {
             throw JudgementRefusal.alreadyJudged(submission.itemID)
         }
@@ -36,7 +36,7 @@ enum JudgementRecorder {
         let split: String = item["split"]
         if lease <= nowText && split == "test" {
             // A late answer still counts unless others have filled the item meanwhile.
-            let live = try Int.fetchOne(db, sql: "SELECT count(*) FROM judgement WHERE item_id = ? AND superseded_at IS NULL",
+            let live = try Int.fetchOne(db, sql: "SELECT count(*) FROM live_judgement WHERE item_id = ?",
                                         arguments: [submission.itemID]) ?? 0
             if live >= item["judgements_per_item"] as Int { throw JudgementRefusal.notLeased(submission.itemID) }
         }
@@ -92,7 +92,7 @@ enum JudgementRecorder {
         let id: Int64 = row["id"]
         if (row["superseded_at"] as String?) != nil { return try receipt(db, uuid: uuid) }
         let latest = try Int64.fetchOne(db, sql: """
-            SELECT max(id) FROM judgement WHERE annotator_id = ? AND superseded_at IS NULL
+            SELECT max(id) FROM live_judgement WHERE annotator_id = ?
             """, arguments: [annotator.id])
         guard latest == id else { throw JudgementRefusal.notUndoable("only your latest judgement can be undone") }
         let cutoff = Timestamp.string(from: now.addingTimeInterval(-TimeInterval(windowSeconds)))

@@ -28,23 +28,6 @@ public struct Migration: Sendable, Equatable {
         try ordered(EmbeddedMigrations.files.map { ($0.name, $0.sql) })
     }
 
-    public static func load(from directory: URL) throws -> [Migration] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw StorageError.migrationsMissing(reason: "\(directory.path): \(error.localizedDescription)")
-        }
-        let files = try names.filter { version(ofFileName: $0) != nil }.map { name in
-            let url = directory.appendingPathComponent(name)
-            guard let sql = try? String(contentsOf: url, encoding: .utf8) else {
-                throw StorageError.migrationsMissing(reason: "\(url.path) is not readable UTF-8")
-            }
-            return (name, sql)
-        }
-        return try ordered(files)
-    }
-
     static func ordered(_ files: [(name: String, sql: String)]) throws -> [Migration] {
         var migrations: [Migration] = []
         for (name, sql) in files.sorted(by: { $0.name < $1.name }) {

@@ -30,10 +30,6 @@ public final class Store: Sendable {
             // FULL: a committed transaction survives power loss, which an acknowledged
             // judgement must; NORMAL in WAL mode would only survive a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // An upper bound, not an allocation. The default 2 MiB is smaller than the
-            // image hash index of one Fashion-MNIST import, and a transaction that
-            // outgrows its cache spills half-written pages to the WAL on every insert.
-            try db.execute(sql: "PRAGMA cache_size = -262144")
         }
         do {
             pool = concurrentReaders
@@ -62,10 +58,5 @@ public final class Store: Sendable {
         if header != Data("SQLite format 3\0".utf8) {
             throw StorageError.notADatabase(path: path)
         }
-    }
-
-    /// The schema versions recorded in the database, oldest first.
-    public func appliedMigrationVersions() throws -> [Int] {
-        try pool.read { db in try Int.fetchAll(db, sql: "SELECT version FROM schema_migration ORDER BY version") }
     }
 }

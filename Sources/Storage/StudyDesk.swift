@@ -44,25 +44,23 @@ public final class StudyDesk: Sendable {
                                        practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil)
             }
             let study = try Assigner.studyProtocol(db, datasetID: datasetID)
-            let practice = try Row.fetchOne(db, sql: """
-                SELECT count(*) AS done, coalesce(sum(json_extract(judgement.guesses, '$[0]') = item.category_idx), 0) AS correct
-                FROM judgement JOIN item ON item.id = judgement.item_id
-                WHERE judgement.annotator_id = ? AND judgement.superseded_at IS NULL AND judgement.phase = 'practice'
-                """, arguments: [annotator.id])!
-            let testDone = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM judgement WHERE annotator_id = ? AND superseded_at IS NULL AND phase = 'test'
+            let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .practice)
+            let practiceCorrect = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
+                WHERE judgement.annotator_id = ? AND judgement.phase = 'practice'
+                  AND json_extract(judgement.guesses, '$[0]') = item.category_idx
                 """, arguments: [annotator.id]) ?? 0
+            let testDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .test)
             let remaining = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'
-                  AND NOT EXISTS (SELECT 1 FROM judgement WHERE judgement.item_id = item.id
-                                  AND judgement.annotator_id = ? AND judgement.superseded_at IS NULL)
-                  AND (SELECT count(*) FROM judgement WHERE judgement.item_id = item.id AND judgement.superseded_at IS NULL) < ?
+                  AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
+                                  AND judgement.annotator_id = ?)
+                  AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id) < ?
                 """, arguments: [datasetID, annotator.id, study.judgementsPerItem]) ?? 0
-            let practiceDone: Int = practice["done"]
             let phase = practiceDone < study.practiceTarget ? "practice" : remaining > 0 ? "test" : "done"
             return AnnotatorStatus(name: annotator.name, dataset: annotator.datasetName, phase: phase,
                                    practiceDone: practiceDone, practiceTarget: study.practiceTarget,
-                                   practiceCorrect: practice["correct"], testDone: testDone, testRemaining: remaining,
+                                   practiceCorrect: practiceCorrect, testDone: testDone, testRemaining: remaining,
                                    settings: try Self.settings(db, datasetID: datasetID))
         }
     }
@@ -113,10 +111,10 @@ public final class StudyDesk: Sendable {
             let datasets = try Row.fetchAll(db, sql: """
                 SELECT dataset.name, dataset.judgements_per_item,
                   (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test') AS test_items,
-                  (SELECT count(*) FROM judgement JOIN item ON item.id = judgement.item_id
-                   WHERE item.dataset_id = dataset.id AND judgement.phase = 'test' AND judgement.superseded_at IS NULL) AS judgements,
+                  (SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
+                   WHERE item.dataset_id = dataset.id AND judgement.phase = 'test') AS judgements,
                   (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test'
-                     AND (SELECT count(*) FROM judgement WHERE judgement.item_id = item.id AND judgement.superseded_at IS NULL)
+                     AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id)
                          >= dataset.judgements_per_item) AS complete
                 FROM dataset ORDER BY dataset.name
                 """).map {
@@ -125,8 +123,8 @@ public final class StudyDesk: Sendable {
             }
             let annotators = try Row.fetchAll(db, sql: """
                 SELECT annotator.name, dataset.name AS dataset, annotator.disabled_at,
-                  (SELECT count(*) FROM judgement WHERE annotator_id = annotator.id AND superseded_at IS NULL AND phase = 'practice') AS practice,
-                  (SELECT count(*) FROM judgement WHERE annotator_id = annotator.id AND superseded_at IS NULL AND phase = 'test') AS test,
+                  (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND phase = 'practice') AS practice,
+                  (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND phase = 'test') AS test,
                   (SELECT max(submitted_at) FROM judgement WHERE annotator_id = annotator.id) AS last
                 FROM annotator LEFT JOIN dataset ON dataset.id = annotator.dataset_id
                 WHERE annotator.role = 'annotator' ORDER BY annotator.name
@@ -142,9 +140,6 @@ public final class StudyDesk: Sendable {
     static func settings(_ db: Database, datasetID: Int64) throws -> DatasetSettings? {
         try Row.fetchOne(db, sql: """
             SELECT judgements_per_item, max_guesses, exposure_ms, practice_count FROM dataset WHERE id = ?
-            """, arguments: [datasetID]).map {
-            DatasetSettings(judgementsPerItem: $0["judgements_per_item"], maxGuesses: $0["max_guesses"],
-                            exposureMs: $0["exposure_ms"], practiceCount: $0["practice_count"])
-        }
+            """, arguments: [datasetID]).map(DatasetSettings.init(row:))
     }
 }

@@ -29,12 +29,7 @@ struct AnnotatorsCommand: ParsableCommand {
 
         func run() throws {
             let annotators = try store.open().annotators()
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(annotators), as: UTF8.self))
-                return
-            }
+            if json { return try JSONOutput.print(annotators) }
             for annotator in annotators {
                 let state = annotator.disabledAt.map { "disabled \($0)" } ?? "active"
                 print("\(annotator.name)\t\(annotator.datasetName ?? "-")\t\(state)\tadded \(annotator.createdAt)")

@@ -10,12 +10,7 @@ struct DatasetsCommand: ParsableCommand {
 
     func run() throws {
         let summaries = try store.open().datasetSummaries()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summaries), as: UTF8.self))
-            return
-        }
+        if json { return try JSONOutput.print(summaries) }
         if summaries.isEmpty { print("no datasets (import one with `refhuman import`)") }
         for summary in summaries {
             let splits = Split.allCases.filter { summary.items[$0.rawValue] != nil }

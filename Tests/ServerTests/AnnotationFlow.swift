@@ -5,24 +5,34 @@ import TestSupport
 struct AnnotationFlow {
     let client: HTTPClient
 
-    /// Answers every item the server hands out (category `answer(itemID)`), returning
-    /// the uuids the server acknowledged with 200.
-    func work(answer: (Int) -> Int = { _ in 0 }, batch: Int = 3, limit: Int = 1000) throws -> [String] {
+    /// Answers every item the server hands out (category `answer(itemID)`), returning the
+    /// uuids the server acknowledged with 200; `acknowledged` hears of each one as it comes.
+    /// Stops at the first refusal or failed connection (a stopped server), keeping what
+    /// was acknowledged before it.
+    func work(answer: (Int) -> Int = { _ in 0 }, batch: Int = 3, acknowledged notify: () -> Void = {}) -> [String] {
         var acknowledged: [String] = []
-        while acknowledged.count < limit {
+        do {
+            try annotate(answer: answer, batch: batch) { uuid in
+                acknowledged.append(uuid)
+                notify()
+            }
+        } catch {}
+        return acknowledged
+    }
+
+    private func annotate(answer: (Int) -> Int, batch: Int, acknowledged: (String) -> Void) throws {
+        while true {
             let next = try client.get("/api/next?count=\(batch)")
-            guard next.status == 200 else { break }
-            let items = next.array
-            if items.isEmpty { break }
-            for item in items {
+            guard next.status == 200, !next.array.isEmpty else { return }
+            for item in next.array {
                 let itemID = item["item_id"] as! Int
                 let uuid = UUID().uuidString.lowercased()
                 let reply = try client.post("/api/judgements", json: [
                     "uuid": uuid, "item_id": itemID, "guesses": [answer(itemID)], "abstained": false, "response_ms": 700,
                 ])
-                if reply.status == 200 { acknowledged.append(uuid) } else { return acknowledged }
+                guard reply.status == 200 else { return }
+                acknowledged(uuid)
             }
         }
-        return acknowledged
     }
 }

@@ -20,12 +20,17 @@ import TestSupport
         }
     }
 
-    @Test func appliedMigrationIsRecordedWithTheChecksumOfItsFile() throws {
+    @Test func everyMigrationIsRecordedWithTheChecksumOfItsFile() throws {
         let dir = TemporaryDirectory()
         _ = try Store(path: dir.path("db.sqlite"))
-        let file = Shell.repositoryRoot.appendingPathComponent("migrations/0001_initial.sql").path
-        #expect(try Shell.sqlite(dir.path("db.sqlite"), "SELECT version || ' ' || name || ' ' || checksum FROM schema_migration")
-            == "1 0001_initial.sql \(try Shell.sha256sum(file))")
+        let directory = Shell.repositoryRoot.appendingPathComponent("migrations")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(names.count >= 2)
+        let expected = try names.map { name in
+            "\(Int(name.prefix(4))!) \(name) \(try Shell.sha256sum(directory.appendingPathComponent(name).path))"
+        }
+        #expect(try Shell.sqlite(dir.path("db.sqlite"), "SELECT version || ' ' || name || ' ' || checksum FROM schema_migration ORDER BY version")
+            == expected.joined(separator: "\n"))
     }
 
     @Test func editedMigrationIsRefused() throws {
