@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
-DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl
+DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium
 FASHION := /usr/share/datasets/fashion-mnist
 
 .PHONY: deps build release test serve bench bundle clean

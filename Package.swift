@@ -42,11 +42,12 @@ let package = Package(
             dependencies: ["Storage", "Imaging", "Compression"],
             swiftSettings: strict),
         .target(name: "Analysis", swiftSettings: strict),
-        .target(name: "Service", dependencies: ["HTTPServer", "Storage"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["Storage", "Analysis"], swiftSettings: strict),
+        .target(name: "Service", dependencies: ["HTTPServer", "Storage", "Reporting"], swiftSettings: strict),
         .executableTarget(
             name: "refhuman",
             dependencies: [
-                "Storage", "Datasets", "HTTPServer", "Service",
+                "Storage", "Datasets", "HTTPServer", "Service", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -65,6 +66,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
+        .testTarget(name: "ReportingTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["Storage", "Imaging", "Compression"], path: "Tests/TestSupport", swiftSettings: strict),
     ]

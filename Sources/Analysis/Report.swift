@@ -19,11 +19,13 @@ public struct Report: Sendable, Equatable, Encodable {
     public var confusion: ConfusionMatrices
     /// Every model, primary first; empty when there is none.
     public var models: [ModelFigures]
+    /// Items where humans and the primary model part ways, for the HTML report's galleries.
+    public var galleries: ItemGalleries
 
     enum CodingKeys: String, CodingKey {
         case dataset, model
         case generatedAt = "generated_at"
-        case overall, categories, annotators, confusion, models
+        case overall, categories, annotators, confusion, models, galleries
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -36,5 +38,6 @@ public struct Report: Sendable, Equatable, Encodable {
         try container.encode(annotators, forKey: .annotators)
         try container.encode(confusion, forKey: .confusion)
         try container.encode(models, forKey: .models)
+        try container.encode(galleries, forKey: .galleries)
     }
 }

@@ -73,7 +73,8 @@ public struct ReportBuilder: Sendable {
             annotators: AnnotatorScoring.figures(
                 from: scored, names: annotatorNames, learningCurveBlockSize: settings.learningCurveBlockSize),
             confusion: confusionMatrices(of: allItems, model: primary?.confusion),
-            models: modelFigures)
+            models: modelFigures,
+            galleries: ItemGalleries(items: allItems, primary: models.first))
     }
 
     private func confusionMatrices(of items: [ItemEvidence], model: ConfusionMatrix?) -> ConfusionMatrices {

@@ -49,7 +49,7 @@ public enum ReportCSV {
     }
 
     /// RFC 4180: a field with a comma, quote or line break is wrapped in quotes, quotes doubled.
-    static func quoted(_ field: String) -> String {
+    public static func quoted(_ field: String) -> String {
         // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
         let needsQuotes = field.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
         guard needsQuotes else { return field }

@@ -1,5 +1,8 @@
-// AdminAPI: routes for whoever runs the study (the admin link's token).
+// AdminAPI: routes for whoever runs the study (the admin link's token): progress, the
+// report and the per-trial export.
+import Foundation
 import HTTPServer
+import Reporting
 import Storage
 
 struct AdminAPI: Sendable {
@@ -10,6 +13,52 @@ struct AdminAPI: Sendable {
         router.add("GET", "/api/admin/progress") { request, _ in
             _ = try auth.admin(request)
             return try Response.json(try desk.progress())
+        }
+        router.add("GET", "/api/admin/report") { request, _ in
+            _ = try auth.admin(request)
+            let format = try Self.choice(ReportFormat.self, request.query["format"], default: .json)
+            // Several models: `model=a,b`; none named: every stored model.
+            let models = request.query["model"].map { $0.split(separator: ",").map(String.init) }
+            let body = try Self.storeErrorsAsHTTP {
+                try StudyReporter(store: desk.store).render(dataset: request.query["dataset"], models: models, format: format)
+            }
+            return Self.download(body, type: format.contentType, filename: "report.\(format.rawValue)", request: request)
+        }
+        router.add("GET", "/api/admin/export/judgements") { request, _ in
+            _ = try auth.admin(request)
+            let format = try Self.choice(ExportFormat.self, request.query["format"], default: .csv)
+            let body = try Self.storeErrorsAsHTTP {
+                try TrialExport(store: desk.store).render(dataset: request.query["dataset"], format: format)
+            }
+            return Self.download(body, type: format.contentType, filename: "judgements.\(format.rawValue)", request: request)
+        }
+    }
+
+    static func choice<Choice: RawRepresentable & CaseIterable>(_: Choice.Type, _ text: String?, default value: Choice) throws -> Choice
+    where Choice.RawValue == String {
+        guard let text else { return value }
+        guard let choice = Choice(rawValue: text) else {
+            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw HTTPError.badRequest("format must be one of \(allowed), not '\(text)'")
+        }
+        return choice
+    }
+
+    /// `download=1` asks the browser to save the file rather than show it.
+    static func download(_ body: Data, type: String, filename: String, request: Request) -> Response {
+        var headers: [(name: String, value: String)] = [("Content-Type", type), ("Cache-Control", "no-store")]
+        if request.query["download"] == "1" {
+            headers.append(("Content-Disposition", "attachment; filename=\"\(filename)\""))
+        }
+        return Response(status: 200, headers: headers, body: .bytes(body))
+    }
+
+    static func storeErrorsAsHTTP(_ body: () throws -> Data) throws -> Data {
+        do {
+            return try body()
+        } catch let error as StorageError {
+            if case .unknownDataset = error { throw HTTPError.notFound(error.description) }
+            throw HTTPError.badRequest(error.description)
         }
     }
 }

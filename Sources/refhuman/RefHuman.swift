@@ -5,5 +5,8 @@ struct RefHuman: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refhuman",
         abstract: "Measure the human baseline of image-classification datasets.",
-        subcommands: [ServeCommand.self, AnnotatorsCommand.self, ImportCommand.self, DatasetsCommand.self, BundleCommand.self])
+        subcommands: [
+            ServeCommand.self, AnnotatorsCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
+            ExportCommand.self, BundleCommand.self,
+        ])
 }

@@ -4,8 +4,10 @@ import Testing
 @testable import Analysis
 
 @Suite struct ReportJSONTests {
-    // DESIGN.md, "Report JSON", plus `models` (several models, see Report).
-    static let topLevelKeys: Set = ["dataset", "model", "generated_at", "overall", "categories", "annotators", "confusion", "models"]
+    // DESIGN.md, "Report JSON", plus `models` (several models, see Report) and `galleries`.
+    static let topLevelKeys: Set = [
+        "dataset", "model", "generated_at", "overall", "categories", "annotators", "confusion", "models", "galleries",
+    ]
     static let sharedKeys: Set = [
         "items", "judgements", "human_error", "human_error_ci", "human_topk_error", "human_majority_error",
         "human_majority_error_ci", "model_error", "model_error_ci", "model_topk_error", "mcnemar_p", "error_consistency",

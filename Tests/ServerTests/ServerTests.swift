@@ -25,7 +25,7 @@ import TestSupport
 
         let annotator = HTTPClient(baseURL: server.baseURL, token: token)
         let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
-        for route in ["/api/admin/progress"] {
+        for route in ["/api/admin/progress", "/api/admin/report", "/api/admin/export/judgements"] {
             #expect(try anonymous.get(route).status == 401, "\(route)")
             #expect(try annotator.get(route).status == 403, "\(route)")
             #expect(try admin.get(route).status == 200, "\(route)")

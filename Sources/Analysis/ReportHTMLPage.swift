@@ -1,0 +1,209 @@
+// ReportHTMLPage: the HTML report's sections, each rendered from the report, the study design
+// and the thumbnails; every dataset string is escaped on the way in.
+import Foundation
+
+/// The sections, each a function of the same inputs.
+struct ReportHTMLPage {
+    let report: Report
+    let design: StudyDesign
+    let thumbnails: [Int64: String]
+
+    var categories: [String] { report.confusion.categories }
+    var hasModel: Bool { report.model != nil }
+
+    func name(_ category: Int) -> String {
+        categories.indices.contains(category) ? HTMLText.escape(categories[category]) : "#\(category)"
+    }
+
+    func header() -> String {
+        let models = report.models.map { HTMLText.escape($0.model) }.joined(separator: ", ")
+        return """
+        <header>
+        <h1>\(HTMLText.escape(design.title))</h1>
+        <p class="meta">Dataset <strong>\(HTMLText.escape(report.dataset))</strong> · \(report.overall.human.items) compared items · \
+        \(report.overall.human.judgements) counted judgements · \(design.annotators) annotators · \
+        model\(report.models.count == 1 ? "" : "s"): \(models.isEmpty ? "none" : models) · generated \(HTMLText.escape(report.generatedAt)) by RefHuman</p>
+        </header>
+        """
+    }
+
+    func headline() -> String {
+        let human = report.overall.human, model = report.overall.model
+        var figures = [
+            figure("human", "Human top-1 error", HTMLText.percent(human.error), "95 % CI " + HTMLText.interval(human.errorCI)
+                   + " · \(human.judgements) judgements"),
+            figure("human", "Human majority error", HTMLText.percent(human.majorityError),
+                   "95 % CI " + HTMLText.interval(human.majorityErrorCI) + " · \(human.items) items"),
+            figure("human", "Human top-\(design.maxGuesses) error", HTMLText.percent(human.topKError), "pooled over judgements"),
+        ]
+        if let primary = report.models.first {
+            figures.append(figure("model", "\(HTMLText.escape(primary.model)) top-1 error", HTMLText.percent(model.error),
+                                  "95 % CI " + HTMLText.interval(model.errorCI) + " · \(primary.items) items"))
+            figures.append(figure("", "McNemar p (majority vs model)", HTMLText.pValue(model.mcnemarP), "exact, two-sided"))
+            figures.append(figure("", "Avoidable bias", HTMLText.points(report.overall.avoidableBias),
+                                  "model error − human-majority error"))
+        }
+        var html = "<section><h2>Headline</h2><div class=\"headline\">\(figures.joined())</div>"
+        if !report.models.isEmpty {
+            html += """
+            <table><thead><tr><th>model</th><th class="num">items</th><th class="num">top-1 error</th><th class="num">95 % CI</th>\
+            <th class="num">top-\(design.maxGuesses) error</th><th class="num">McNemar p</th><th class="num">error consistency</th>\
+            <th class="num">Cohen's κ</th><th class="num">avoidable bias</th></tr></thead><tbody>
+            """
+            for entry in report.models {
+                html += """
+                <tr><td>\(HTMLText.escape(entry.model))</td><td class="num">\(entry.items)</td>\
+                <td class="num">\(HTMLText.percent(entry.comparison.error))</td><td class="num">\(HTMLText.interval(entry.comparison.errorCI))</td>\
+                <td class="num">\(HTMLText.percent(entry.comparison.topKError))</td><td class="num">\(HTMLText.pValue(entry.comparison.mcnemarP))</td>\
+                <td class="num">\(HTMLText.decimal(entry.comparison.errorConsistency))</td><td class="num">\(HTMLText.decimal(entry.cohenKappa))</td>\
+                <td class="num">\(HTMLText.points(entry.avoidableBias))</td></tr>
+                """
+            }
+            html += "</tbody></table>"
+        } else {
+            html += "<p class=\"note\">No model predictions are stored for this dataset, so model figures are unknown.</p>"
+        }
+        return html + "</section>"
+    }
+
+    private func figure(_ kind: String, _ label: String, _ value: String, _ detail: String) -> String {
+        "<div class=\"figure \(kind)\"><div>\(label)</div><div class=\"value\">\(value)</div><div class=\"ci\">\(detail)</div></div>"
+    }
+
+    func categoryChart() -> String {
+        let chart = SVGCategoryChart.svg(categories: report.categories, hasModel: hasModel)
+        let legend = "<p class=\"legend\"><span><i style=\"background:var(--human)\"></i>human top-1 error (pooled)</span>"
+            + (hasModel ? "<span><i style=\"background:var(--model)\"></i>\(HTMLText.escape(report.model ?? "")) top-1 error</span>" : "")
+            + "<span>lines: 95 % Wilson intervals</span></p>"
+        let order = hasModel ? "sorted by the size of the gap, model − human" : "sorted by human error"
+        var note = "<p class=\"note\">Categories \(order).</p>"
+        if chart.shown < report.categories.count {
+            note = "<p class=\"note\">The \(chart.shown) categories with the largest gaps of \(report.categories.count); the CSV report has all.</p>"
+        }
+        if chart.shown == 0 { return "<section><h2>Per category</h2><p class=\"note\">No judged categories yet.</p></section>" }
+        return "<section><h2>Per category</h2>\(legend)\(chart.svg)\(note)</section>"
+    }
+
+    func confusion() -> String {
+        var panels: [(String, ConfusionMatrix)] = [("Humans (every judgement's first guess)", report.confusion.human)]
+        if let model = report.confusion.model { panels.append(("\(report.model ?? "model") (top-1)", model)) }
+        var html = "<section><h2>Confusion matrices</h2><p class=\"note\">Rows: true category. Columns: answer. "
+            + "Shading: share of the row; blue on the diagonal, red off it.</p>"
+        if categories.count <= SVGHeatmap.maxCategories {
+            html += "<div class=\"heatmaps\">"
+            for (title, matrix) in panels {
+                html += "<div><h3>\(HTMLText.escape(title))</h3>\(SVGHeatmap.svg(matrix, categories: categories, title: title))</div>"
+            }
+            return html + "</div></section>"
+        }
+        for (title, matrix) in panels {
+            html += "<h3>\(HTMLText.escape(title)): most frequent confusions</h3><table><thead><tr><th>true</th><th>answered</th><th class=\"num\">count</th></tr></thead><tbody>"
+            for pair in SVGHeatmap.topConfusions(matrix) {
+                html += "<tr><td>\(name(pair.truth))</td><td>\(name(pair.answer))</td><td class=\"num\">\(pair.count)</td></tr>"
+            }
+            html += "</tbody></table>"
+        }
+        return html + "</section>"
+    }
+
+    func annotators() -> String {
+        guard !report.annotators.isEmpty else {
+            return "<section><h2>Annotators</h2><p class=\"note\">No judgements yet.</p></section>"
+        }
+        var html = """
+        <section><h2>Annotators</h2><table><thead><tr><th>annotator</th><th class="num">practice</th><th class="num">practice error</th>\
+        <th class="num">test</th><th class="num">test error</th><th class="num">abstained</th><th class="num">median time</th>\
+        <th>learning curve (error per block)</th></tr></thead><tbody>
+        """
+        for annotator in report.annotators {
+            let time = annotator.medianResponseMilliseconds.map { String(format: "%.1f s", $0 / 1000) } ?? "–"
+            html += """
+            <tr><td>\(HTMLText.escape(annotator.name ?? "#\(annotator.annotatorID)"))</td>\
+            <td class="num">\(annotator.practiceJudgements)</td><td class="num">\(HTMLText.percent(annotator.practiceError))</td>\
+            <td class="num">\(annotator.testJudgements)</td><td class="num">\(HTMLText.percent(annotator.testError))</td>\
+            <td class="num">\(annotator.abstentions)</td><td class="num">\(time)</td>\
+            <td>\(SVGLearningCurve.svg(annotator.learningCurve))</td></tr>
+            """
+        }
+        return html + "</tbody></table><p class=\"note\">Grey points: practice blocks; blue: test blocks. Top of each box is 0 % error.</p></section>"
+    }
+
+    func galleries() -> String {
+        var html = "<section><h2>Where humans and the model part ways</h2>"
+        let sets: [(String, Gallery, Bool)] = [
+            ("Items every annotator got wrong", report.galleries.allHumansWrong, true),
+            ("Model right, human majority wrong", report.galleries.modelRightHumansWrong, hasModel),
+            ("Human majority right, model wrong", report.galleries.humansRightModelWrong, hasModel),
+        ]
+        for (title, gallery, applies) in sets where applies {
+            let more = gallery.count > gallery.items.count ? " (first \(gallery.items.count) shown)" : ""
+            html += "<h3>\(title): \(gallery.count)\(more)</h3>"
+            if gallery.items.isEmpty { html += "<p class=\"note\">None.</p>"; continue }
+            html += "<div class=\"gallery\">" + gallery.items.map(galleryItem).joined() + "</div>"
+        }
+        return html + "</section>"
+    }
+
+    private func galleryItem(_ item: GalleryItem) -> String {
+        let picture = thumbnails[item.itemID].map { "<img src=\"\(HTMLText.escape($0))\" alt=\"item \(item.itemID)\">" } ?? ""
+        let humans = item.humanGuesses.map { guesses in guesses.map(name).joined(separator: " › ") }.joined(separator: "<br>")
+        let model = item.modelRanking.map { ranking in ranking.prefix(design.maxGuesses).map(name).joined(separator: " › ") } ?? "–"
+        return """
+        <figure class="item">\(picture)<dl><dt>item</dt><dd>\(item.itemID)</dd><dt>truth</dt><dd><strong>\(name(item.trueCategory))</strong></dd>\
+        <dt>humans</dt><dd>\(humans)</dd>\(hasModel ? "<dt>model</dt><dd>\(model)</dd>" : "")</dl></figure>
+        """
+    }
+
+    func agreement() -> String {
+        var rows = [
+            ("Krippendorff's α (nominal, first guesses)", HTMLText.decimal(report.overall.krippendorffAlpha)),
+            ("Abstention rate", HTMLText.percent(report.overall.abstentionRate)),
+        ]
+        for entry in report.models {
+            rows.append(("Cohen's κ, human majority vs \(HTMLText.escape(entry.model))", HTMLText.decimal(entry.cohenKappa)))
+            rows.append(("Error consistency, human majority vs \(HTMLText.escape(entry.model))", HTMLText.decimal(entry.comparison.errorConsistency)))
+        }
+        let body = rows.map { "<tr><td>\($0.0)</td><td class=\"num\">\($0.1)</td></tr>" }.joined()
+        return "<section><h2>Agreement</h2><table><tbody>\(body)</tbody></table></section>"
+    }
+
+    func methods() -> String {
+        let exposure = design.exposureMilliseconds.map { "\($0) ms, then a noise mask" } ?? "until the answer"
+        let practice = design.practiceCount.map { "the first \($0) of \(design.practiceItems) practice items" }
+            ?? "all \(design.practiceItems) practice items"
+        return """
+        <section class="methods"><h2>Methods</h2>
+        <p>Annotators labelled images in RefHuman's category picker, which lists every category with example images and a search box. \
+        Each annotator first completed \(practice), with feedback after every answer, then test items without feedback, model hints \
+        or other annotators' labels. Each of the \(design.testItems) test items was to collect \(design.judgementsPerItem) \
+        judgement\(design.judgementsPerItem == 1 ? "" : "s") from distinct annotators; items were assigned least-judged first, in an \
+        order seeded per annotator, under a lease so that no item was over-labelled. Annotators gave up to \(design.maxGuesses) \
+        ordered guess\(design.maxGuesses == 1 ? "" : "es") per image and could abstain. Exposure: \(exposure). \
+        \(design.annotators) annotator\(design.annotators == 1 ? "" : "s") contributed.</p>
+        <ul>
+        <li>Only test-phase judgements count; undone (superseded) judgements never do. Abstentions are excluded from error rates and \
+        reported as the abstention rate (abstained ÷ all test judgements).</li>
+        <li><strong>Human top-1 error</strong> (pooled): share of counted judgements whose first guess is not the true category. \
+        <strong>Top-k error</strong> (k = \(design.maxGuesses)): the true category is not among the judgement's guesses.</li>
+        <li><strong>Human majority</strong>: per item the most frequent first guess; a tie goes to the tied category chosen earliest. \
+        Its error is over the compared items (test items with at least one counted judgement).</li>
+        <li><strong>Model error</strong> (top-1 and top-k) and every paired figure use the compared items the model predicted, so both \
+        sides are scored on the same items.</li>
+        <li><strong>Intervals</strong>: Wilson score, 95 % (z = 1.959964): \
+        <code>(p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)</code>, on the unit counted (judgements or items).</li>
+        <li><strong>McNemar</strong> (exact, two-sided) between human majority and model: b = human right and model wrong, c = the \
+        reverse; <code>p = min(1, 2·P[X ≤ min(b, c)])</code>, X ~ Bin(b + c, ½); p = 1 when b + c = 0.</li>
+        <li><strong>Error consistency</strong> (Geirhos et al., 2020): c<sub>obs</sub> = share of items where both are right or both \
+        wrong; <code>c<sub>exp</sub> = p₁p₂ + (1 − p₁)(1 − p₂)</code> from the two accuracies; \
+        <code>κ = (c<sub>obs</sub> − c<sub>exp</sub>) / (1 − c<sub>exp</sub>)</code>, and κ = 1 when c<sub>obs</sub> = 1.</li>
+        <li><strong>Krippendorff's α</strong> (nominal) over the first guesses of items with at least two counted judgements, one \
+        label per annotator and item: <code>α = 1 − D<sub>o</sub>/D<sub>e</sub></code>; undefined (–) with fewer than two.</li>
+        <li><strong>Cohen's κ</strong> between the human-majority label and the model's top-1 label: \
+        <code>κ = (p<sub>o</sub> − p<sub>e</sub>) / (1 − p<sub>e</sub>)</code>.</li>
+        <li><strong>Avoidable bias</strong> (Ng): model top-1 error − human-majority error, on the same items.</li>
+        <li><strong>Learning curves</strong>: each annotator's top-1 error over successive blocks of judgements, practice and test \
+        separately.</li>
+        </ul></section>
+        """
+    }
+}

@@ -1,0 +1,39 @@
+// ReportInputs: turns what the store holds into what Analysis computes from.
+import Analysis
+import Storage
+
+struct ReportInputs {
+    let records: StudyRecords
+
+    var builder: ReportBuilder {
+        let truthByItem = Dictionary(uniqueKeysWithValues: records.items.map { ($0.id, $0.trueCategory) })
+        return ReportBuilder(
+            datasetName: records.dataset,
+            categories: records.categories,
+            settings: AnalysisSettings(maxGuesses: records.settings.maxGuesses),
+            truths: records.items.map { ItemTruth(itemID: $0.id, trueCategory: $0.trueCategory) },
+            trials: records.judgements.compactMap { judgement in
+                guard truthByItem[judgement.itemID] != nil, let phase = Phase(rawValue: judgement.phase) else { return nil }
+                return Trial(itemID: judgement.itemID, annotatorID: judgement.annotatorID, guesses: judgement.guesses,
+                             abstained: judgement.abstained, phase: phase,
+                             responseMilliseconds: judgement.responseMilliseconds, sequence: judgement.id,
+                             superseded: judgement.superseded)
+            },
+            models: records.models.map { model in
+                ModelPredictions(modelName: model.name, rankedCategories: model.predictions.mapValues { $0.map(\.category) })
+            },
+            annotatorNames: records.annotatorNames)
+    }
+
+    func design(annotators: Int) -> StudyDesign {
+        StudyDesign(
+            title: records.title,
+            testItems: records.items.count { $0.split == .test },
+            practiceItems: records.items.count { $0.split == .practice },
+            judgementsPerItem: records.settings.judgementsPerItem,
+            practiceCount: records.settings.practiceCount,
+            exposureMilliseconds: records.settings.exposureMs,
+            maxGuesses: records.settings.maxGuesses,
+            annotators: annotators)
+    }
+}

@@ -1,0 +1,66 @@
+// TrialRows: the per-trial table behind TrialExport, rendered as CSV or as JSON lines.
+import Analysis
+import Foundation
+import Storage
+
+struct TrialRows {
+    let records: StudyRecords
+    let itemsByID: [Int64: StudyItem]
+
+    init(records: StudyRecords) {
+        self.records = records
+        itemsByID = Dictionary(uniqueKeysWithValues: records.items.map { ($0.id, $0) })
+    }
+
+    func name(_ category: Int) -> String {
+        records.categories.indices.contains(category) ? records.categories[category] : "#\(category)"
+    }
+
+    /// Lists inside one CSV cell are joined with ";" (names may contain commas; the cell is quoted then).
+    func csv() -> String {
+        var header = ["uuid", "item_id", "item_source", "true_category", "annotator", "guesses", "abstained",
+                      "response_ms", "shown_at", "submitted_at", "phase", "superseded"]
+        for model in records.models { header += ["\(model.name)_topk", "\(model.name)_scores"] }
+        var lines = [header.map(ReportCSV.quoted).joined(separator: ",")]
+        for judgement in records.judgements {
+            guard let item = itemsByID[judgement.itemID] else { continue }
+            var fields = [
+                judgement.uuid, String(item.id), item.source, name(item.trueCategory),
+                records.annotatorNames[judgement.annotatorID] ?? "#\(judgement.annotatorID)",
+                judgement.guesses.map(name).joined(separator: ";"), judgement.abstained ? "1" : "0",
+                judgement.responseMilliseconds.map(String.init) ?? "", judgement.shownAt ?? "", judgement.submittedAt,
+                judgement.phase, judgement.superseded ? "1" : "0",
+            ]
+            for model in records.models {
+                let ranking = model.predictions[item.id] ?? []
+                fields.append(ranking.map { name($0.category) }.joined(separator: ";"))
+                fields.append(ranking.map { $0.score.map { "\($0)" } ?? "" }.joined(separator: ";"))
+            }
+            lines.append(fields.map(ReportCSV.quoted).joined(separator: ","))
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    func jsonLines() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var output = Data()
+        for judgement in records.judgements {
+            guard let item = itemsByID[judgement.itemID] else { continue }
+            let line = TrialLine(
+                uuid: judgement.uuid, itemID: item.id, itemSource: item.source, trueCategory: name(item.trueCategory),
+                annotator: records.annotatorNames[judgement.annotatorID] ?? "#\(judgement.annotatorID)",
+                guesses: judgement.guesses.map(name), abstained: judgement.abstained,
+                responseMilliseconds: judgement.responseMilliseconds, shownAt: judgement.shownAt,
+                submittedAt: judgement.submittedAt, phase: judgement.phase, superseded: judgement.superseded,
+                models: records.models.map { model in
+                    TrialLine.ModelAnswer(model: model.name, top: (model.predictions[item.id] ?? []).map {
+                        TrialLine.RankedName(category: name($0.category), score: $0.score)
+                    })
+                })
+            output.append(try encoder.encode(line))
+            output.append(0x0A)
+        }
+        return output
+    }
+}

@@ -1,0 +1,16 @@
+// JudgementRecord: one stored judgement, superseded ones included, as exports and reports read it.
+public struct JudgementRecord: Sendable, Equatable {
+    /// Row id: submission order.
+    public let id: Int64
+    public let uuid: String
+    public let itemID: Int64
+    public let annotatorID: Int64
+    public let guesses: [Int]
+    public let abstained: Bool
+    public let responseMilliseconds: Int?
+    public let shownAt: String?
+    public let submittedAt: String
+    /// "practice" or "test".
+    public let phase: String
+    public let superseded: Bool
+}

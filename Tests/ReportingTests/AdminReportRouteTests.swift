@@ -1,0 +1,53 @@
+// AdminReportRouteTests: `/api/admin/report` and `/api/admin/export/judgements` on the real
+// server give what the CLI gives, to the admin only, with clear refusals.
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct AdminReportRouteTests {
+    /// The report without its timestamp, which differs between two runs.
+    func withoutTime(_ data: Data) throws -> NSDictionary {
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["generated_at"] = nil
+        return object as NSDictionary
+    }
+
+    @Test func routesServeTheCLIsReportAndExport() throws {
+        let study = try ReportStudy()
+        let invite = try study.refhuman(["annotators", "add", "cy"])
+        let annotatorToken = String(invite.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "/").last ?? "")
+        let server = try ServerProcess(database: study.database)
+        let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
+        let annotator = HTTPClient(baseURL: server.baseURL, token: annotatorToken)
+
+        let reportJSON = try admin.get("/api/admin/report?dataset=pets&format=json")
+        #expect(reportJSON.status == 200 && reportJSON.headers["content-type"] == "application/json")
+        #expect(try withoutTime(reportJSON.body) == withoutTime(try study.refhuman(["report", "--dataset", "pets"]).stdoutData))
+
+        let csv = try admin.get("/api/admin/report?dataset=pets&format=csv&model=m")
+        #expect(csv.text == (try study.refhuman(["report", "--format", "csv"])).stdout)
+
+        let html = try admin.get("/api/admin/report?dataset=pets&format=html&download=1")
+        #expect(html.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(html.headers["content-disposition"] == "attachment; filename=\"report.html\"")
+        #expect(html.text.contains("&lt;fox&gt; &amp; &quot;friends&quot;"))
+
+        for format in ["csv", "jsonl"] {
+            let export = try admin.get("/api/admin/export/judgements?dataset=pets&format=\(format)")
+            #expect(export.status == 200)
+            #expect(export.body == (try study.refhuman(["export", "judgements", "--format", format])).stdoutData, "\(format)")
+        }
+
+        #expect(try admin.get("/api/admin/report?format=pdf").object["detail"] as? String
+            == "format must be one of json, csv, html, not 'pdf'")
+        #expect(try admin.get("/api/admin/report?format=pdf").status == 400)
+        #expect(try admin.get("/api/admin/report?dataset=nope").status == 404)
+        #expect(try admin.get("/api/admin/report?model=other").status == 400)
+        #expect(try admin.get("/api/admin/export/judgements?format=xml").status == 400)
+        for route in ["/api/admin/report", "/api/admin/export/judgements"] {
+            #expect(try annotator.get(route).status == 403, "\(route)")
+            #expect(try HTTPClient(baseURL: server.baseURL).get(route).status == 401, "\(route)")
+        }
+        #expect(server.stop() == 0)
+    }
+}

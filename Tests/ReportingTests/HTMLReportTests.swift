@@ -1,0 +1,52 @@
+// HTMLReportTests: the HTML report is one self-contained file, escapes every dataset string,
+// and renders in headless Chromium (the screenshot is kept in .build/test-artifacts/).
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct HTMLReportTests {
+    func htmlReport(_ study: ReportStudy) throws -> String {
+        let output = study.directory.path("report.html")
+        let result = try study.refhuman(["report", "--format", "html", "--out", output])
+        try #require(result.status == 0, "\(result.stderr)")
+        return try String(contentsOfFile: output, encoding: .utf8)
+    }
+
+    @Test func namesAreEscapedAndNothingIsFetched() throws {
+        let html = try htmlReport(try ReportStudy())
+        #expect(html.contains("&lt;fox&gt; &amp; &quot;friends&quot;"))
+        #expect(!html.contains("<fox>"))
+        #expect(html.contains("<title>RefHuman report: Pets &amp; &lt;friends&gt;</title>"))
+        // Every src/href is a data URI or an in-page anchor: the file makes no request.
+        let references = html.matches(of: /(?:src|href)\s*=\s*"([^"]*)"/).map { String($0.output.1) }
+        #expect(references.allSatisfy { $0.hasPrefix("data:") || $0.hasPrefix("#") })
+        #expect(!html.contains("url(") && !html.contains("<script") && !html.contains("<link"))
+        // Items every annotator got wrong: only t3 (ann said fox, bo abstained), with its thumbnail.
+        #expect(html.contains("Items every annotator got wrong: 1<"))
+        #expect(html.matches(of: /<img src="data:image\/png;base64,/).count >= 1)
+        // Methods state the protocol.
+        #expect(html.contains("Each of the 4 test items was to collect 3 judgements"))
+        #expect(html.contains("up to 2 ordered guesses"))
+    }
+
+    @Test func chromiumRendersTheReport() throws {
+        let study = try ReportStudy()
+        _ = try htmlReport(study)
+        let artifacts = Shell.repositoryRoot.appendingPathComponent(".build/test-artifacts")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let screenshot = artifacts.appendingPathComponent("report.png").path
+        try? FileManager.default.removeItem(atPath: screenshot)
+        let page = "file://" + study.directory.path("report.html")
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=" + study.directory.path("chromium")]
+        let shot = try Shell.run("/usr/bin/chromium", flags + ["--window-size=1100,2600", "--screenshot=\(screenshot)", page])
+        try #require(shot.status == 0, "\(shot.stderr)")
+        let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // The rendered DOM: the browser parsed the escaped name back into the original text,
+        // and it is text, not markup (a <fox> element would have been created otherwise).
+        let dom = try Shell.run("/usr/bin/chromium", flags + ["--dump-dom", page])
+        try #require(dom.status == 0, "\(dom.stderr)")
+        #expect(dom.stdout.contains("&lt;fox&gt; &amp; \"friends\""))
+        #expect(!dom.stdout.contains("<fox>"))
+    }
+}

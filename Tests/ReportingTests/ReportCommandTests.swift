@@ -1,0 +1,112 @@
+// ReportCommandTests: `refhuman report` and `refhuman export judgements` on ReportStudy, every
+// figure checked against the hand-worked table in ReportStudy.swift.
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct ReportCommandTests {
+    func json(_ result: ShellResult) throws -> [String: Any] {
+        try #require(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+    }
+
+    func close(_ value: Any?, _ expected: Double) -> Bool {
+        guard let number = value as? Double else { return false }
+        return abs(number - expected) < 1e-12
+    }
+
+    @Test func jsonReportMatchesTheHandWorkedStudy() throws {
+        let study = try ReportStudy()
+        let report = try json(try study.refhuman(["report", "--dataset", "pets", "--format", "json"]))
+        #expect(report["dataset"] as? String == "pets")
+        #expect(report["model"] as? String == "m")
+        let overall = try #require(report["overall"] as? [String: Any])
+        #expect(overall["items"] as? Int == 4)
+        // Counted test judgements: ids 2, 3, 4, 5, 6, 8, 9 (7 abstained, 10 superseded).
+        #expect(overall["judgements"] as? Int == 7)
+        // Top-1 misses: 3, 6, 9.
+        #expect(close(overall["human_error"], 3.0 / 7.0))
+        // Top-2 misses: 6 ([2] for dog), 9 ([0] for fox).
+        #expect(close(overall["human_topk_error"], 2.0 / 7.0))
+        // Majorities: t1 right, t2 right, t3 wrong, t4 right.
+        #expect(close(overall["human_majority_error"], 0.25))
+        #expect(close(overall["model_error"], 0.25))
+        // Top-2: t2 [1, 0] contains cat: no misses.
+        #expect(close(overall["model_topk_error"], 0))
+        // b = t2 (majority right, model wrong) = 1, c = t3 = 1: p = min(1, 2·P[Bin(2, ½) ≤ 1]) = 1.
+        #expect(close(overall["mcnemar_p"], 1))
+        #expect(close(overall["abstention_rate"], 1.0 / 8.0))
+        #expect(close(overall["avoidable_bias"], 0))
+        // python -c "from statsmodels.stats.proportion import proportion_confint as c; print(c(3, 7, method='wilson'))"
+        // → (0.15821985525146964, 0.7495416354723428). statsmodels' z is norm.ppf(0.975), DESIGN's is 1.959964:
+        // they differ by 2e-8, hence the tolerance.
+        let interval = try #require(overall["human_error_ci"] as? [Double])
+        #expect(abs(interval[0] - 0.15821985525146964) < 1e-7 && abs(interval[1] - 0.7495416354723428) < 1e-7)
+
+        let categories = try #require(report["categories"] as? [[String: Any]])
+        #expect(categories.map { $0["category"] as? String } == ["cat", "dog", ReportStudy.fox])
+        // cat: 4 judgements, 1 miss (id 3); dog: 1 judgement, a miss; fox: 2 judgements, 1 miss (id 9).
+        #expect(close(categories[0]["human_error"], 0.25))
+        #expect(close(categories[1]["human_error"], 1))
+        #expect(close(categories[2]["human_error"], 0.5))
+        #expect(close(categories[0]["model_error"], 0.5))
+
+        let annotators = try #require(report["annotators"] as? [[String: Any]])
+        #expect(annotators.map { $0["name"] as? String } == ["ann", "bo"])
+        #expect(annotators.map { $0["test_judgements"] as? Int } == [4, 3])
+        #expect(annotators.map { $0["practice_judgements"] as? Int } == [1, 0])
+        // ann's timed test answers: 1000, 3000, 5000 → median 3000 (id 8 has no time).
+        #expect(close(annotators[0]["median_response_ms"], 3000))
+    }
+
+    @Test func unknownDatasetAndModelAreRefusedInOneLine() throws {
+        let study = try ReportStudy()
+        let noDataset = try study.refhuman(["report", "--dataset", "nope"])
+        #expect(noDataset.status == 1 && noDataset.stderrLines == ["refhuman: no dataset named 'nope'"])
+        let noModel = try study.refhuman(["report", "--model", "other"])
+        #expect(noModel.status == 1 && noModel.stderrLines == ["refhuman: dataset 'pets' has no model named 'other' (stored: m)"])
+        let badFormat = try study.refhuman(["report", "--format", "pdf"])
+        #expect(badFormat.status != 0 && badFormat.stderr.contains("pdf"))
+    }
+
+    @Test func csvReportHasOverallThenOneRowPerCategory() throws {
+        let study = try ReportStudy()
+        let output = study.directory.path("report.csv")
+        let result = try study.refhuman(["report", "--format", "csv", "--out", output])
+        try #require(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: output, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 5)
+        #expect(lines[1].hasPrefix("overall,,4,7,0.42857142857142855,"))
+        // The awkward name is quoted with its quotes doubled (RFC 4180).
+        #expect(lines[4].hasPrefix("category,\"<fox> & \"\"friends\"\"\",1,2,0.5,"))
+    }
+
+    @Test func trialExportHasEveryTrialWithTruthAndModel() throws {
+        let study = try ReportStudy()
+        let csv = try study.refhuman(["export", "judgements", "--dataset", "pets"])
+        try #require(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 11)
+        #expect(lines[0] == "uuid,item_id,item_source,true_category,annotator,guesses,abstained,response_ms,"
+            + "shown_at,submitted_at,phase,superseded,m_topk,m_scores")
+        let itemT3 = try Shell.sqlite(study.database, "SELECT id FROM item WHERE source = 't3.png'")
+        #expect(lines[7] == "uuid-7,\(itemT3),t3.png,dog,bo,,1,6000,2026-01-01T00:00:06Z,2026-01-01T00:01:06Z,test,0,\"dog;<fox> & \"\"friends\"\"\",0.75;0.25")
+        #expect(lines[10].hasPrefix("uuid-10,") && lines[10].contains(",test,1,"))
+
+        let jsonl = try study.refhuman(["export", "judgements", "--format", "jsonl"])
+        try #require(jsonl.status == 0, "\(jsonl.stderr)")
+        let objects = try jsonl.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 10)
+        let second = objects[1]
+        #expect(second["uuid"] as? String == "uuid-2")
+        #expect(second["guesses"] as? [String] == ["cat", ReportStudy.fox])
+        #expect(second["true_category"] as? String == "cat")
+        #expect(second["phase"] as? String == "test")
+        let model = try #require((second["models"] as? [[String: Any]])?.first)
+        #expect(model["model"] as? String == "m")
+        #expect((model["top"] as? [[String: Any]])?.map { $0["category"] as? String } == ["cat", "dog"])
+        #expect(objects[7]["response_ms"] is NSNull)
+    }
+}
