@@ -10,13 +10,7 @@ public enum CSVManifestReader {
     ) throws -> (categories: [CategoryDescription], records: [ImportRecord]) {
         let file = url.path
         let text = try ImportError.readText(url, kind: "manifest")
-        let table: CSVTable
-        do { table = try CSVTable(parsing: text) } catch let failure as CSVTable.Failure {
-            switch failure {
-            case let .unterminatedQuote(line): throw ImportError.line(line, in: file, "unterminated quoted field")
-            case let .junkAfterQuote(line): throw ImportError.line(line, in: file, "text after a closing quote")
-            }
-        }
+        let table = try CSVTable.parse(text, file: file)
         guard let header = table.rows.first else { throw ImportError(file: file, reason: "empty manifest") }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard names == ["path", "label"] || names == ["path", "label", "split"] else {

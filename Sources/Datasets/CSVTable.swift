@@ -64,3 +64,17 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 }
+
+extension CSVTable {
+    /// The table of `text`, or a refusal naming the line in `file` where the quoting breaks.
+    static func parse(_ text: String, file: String) throws -> CSVTable {
+        do {
+            return try CSVTable(parsing: text)
+        } catch let failure as CSVTable.Failure {
+            switch failure {
+            case let .unterminatedQuote(line): throw ImportError.line(line, in: file, "unterminated quoted field")
+            case let .junkAfterQuote(line): throw ImportError.line(line, in: file, "text after a closing quote")
+            }
+        }
+    }
+}

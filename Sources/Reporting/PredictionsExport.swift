@@ -1,0 +1,37 @@
+// PredictionsExport: one stored model's predictions as CSV in the layout PredictionsCSV reads:
+// `item,true_label,label1,score1,…`, one row per predicted item.
+import Analysis
+import Foundation
+import Storage
+
+public struct PredictionsExport: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    public func render(dataset: String?, model: String) throws -> Data {
+        let records = try store.studyRecords(dataset: dataset, models: [model])
+        return Data(Self.csv(records, model: records.models[0]).utf8)
+    }
+
+    /// Rows in item order (sorted by id) for the records' first model.
+    static func csv(_ records: StudyRecords, model: ModelRanking) -> String {
+        let depth = model.predictions.values.map(\.count).max() ?? 1
+        var header = ["item", "true_label"]
+        for rank in 1...max(depth, 1) { header += ["label\(rank)", "score\(rank)"] }
+        var lines = [header.joined(separator: ",")]
+        for item in records.items.sorted(by: { $0.id < $1.id }) {
+            guard let ranking = model.predictions[item.id] else { continue }
+            var fields = [item.source, records.categories[item.trueCategory]]
+            for rank in 0..<depth {
+                if rank < ranking.count {
+                    fields += [records.categories[ranking[rank].category], ranking[rank].score.map { "\($0)" } ?? ""]
+                } else {
+                    fields += ["", ""]
+                }
+            }
+            lines.append(fields.map(ReportCSV.quoted).joined(separator: ","))
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+}

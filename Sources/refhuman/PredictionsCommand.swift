@@ -1,0 +1,45 @@
+// PredictionsCommand: `refhuman predictions import|export`: any model's ranked answers, as CSV.
+import ArgumentParser
+import Datasets
+import Foundation
+import Reporting
+import Storage
+
+struct PredictionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predictions", abstract: "Import or export a model's predictions.",
+        subcommands: [Import.self, Export.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store an outside model's predictions (item,true_label,label1,score1,…; items matched by source).")
+        @Argument(help: "The predictions CSV file.") var file: String
+        @Option(help: "Dataset name (may be left out when there is only one).") var dataset: String?
+        @Option(help: "Name the model is stored and reported under.") var model: String
+        @Flag(help: "Replace a stored model of the same name.") var replace = false
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let opened = try store.open()
+            let targets = try opened.predictionTargets(dataset: dataset)
+            let predictions = try PredictionsCSV.read(URL(fileURLWithPath: file), targets: targets)
+            try opened.saveModel(dataset: targets.dataset, name: model, source: file, card: "{}",
+                                 predictions: predictions, replace: replace)
+            let missing = targets.items.count - predictions.count
+            print("stored \(predictions.count) predictions as '\(model)' on \(targets.dataset)"
+                + (missing > 0 ? " (\(missing) test/practice items have none)" : ""))
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a stored model's predictions as CSV.")
+        @Option(help: "Dataset name (may be left out when there is only one).") var dataset: String?
+        @Option(help: "The stored model.") var model: String
+        @Option(help: "Write to this file instead of stdout.") var out: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try OutputFile.write(try PredictionsExport(store: try store.open()).render(dataset: dataset, model: model), to: out)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+"""browser.py — one headless Chromium (via /usr/bin/chromedriver) shared by all UI
+tests, with the few helpers they need: waiting for a condition, reading page state,
+pressing keys, screenshots, and phone emulation through the DevTools protocol."""
+
+import time
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.webdriver.chrome.service import Service as DriverService
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+DESKTOP = (1280, 860)
+
+
+class Browser:
+    def __init__(self, artifacts):
+        self.artifacts = Path(artifacts)
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--disable-extensions", "--no-first-run", "--hide-scrollbars", "--mute-audio",
+                     f"--window-size={DESKTOP[0]},{DESKTOP[1]}", "--force-device-scale-factor=1"):
+            options.add_argument(flag)
+        self.driver = webdriver.Chrome(service=DriverService("/usr/bin/chromedriver"), options=options)
+        self.driver.set_script_timeout(30)
+
+    def quit(self):
+        self.driver.quit()
+
+    # ---- page state ----------------------------------------------------------------
+
+    def go(self, url):
+        self.driver.get(url)
+
+    def js(self, script, *args):
+        return self.driver.execute_script(script, *args)
+
+    def find(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def finds(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def text(self, css):
+        return self.js("const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css)
+
+    def visible(self, css):
+        return self.js("""const e = document.querySelector(arguments[0]);
+            return !!e && !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)
+                   && getComputedStyle(e).visibility !== 'hidden';""", css)
+
+    def wait(self, condition, timeout=10, what="condition"):
+        """Polls `condition()` until it is truthy; returns its value or raises."""
+        deadline = time.monotonic() + timeout
+        last_error = None
+        while time.monotonic() < deadline:
+            try:
+                value = condition()
+                if value:
+                    return value
+            except (StaleElementReferenceException, WebDriverException) as error:
+                last_error = error
+            time.sleep(0.05)
+        raise AssertionError(f"timed out after {timeout} s waiting for {what}" + (f" ({last_error})" if last_error else ""))
+
+    def item_id(self):
+        """The item on screen, once its image has been painted and answering is on."""
+        return self.js("""const s = window.refhumanSession;
+            return s && s.mode === 'answer' && s.current && s.current.onset ? s.current.item.item_id : null;""")
+
+    def wait_item(self, other_than=None, timeout=10):
+        return self.wait(lambda: (lambda i: i if i is not None and i != other_than else None)(self.item_id()),
+                         timeout, f"an item other than {other_than}")
+
+    def metrics(self):
+        return self.js("return JSON.parse(JSON.stringify(window.refhumanMetrics || {}));")
+
+    # ---- input -----------------------------------------------------------------------
+
+    def keys(self, *keys):
+        """Types into whatever has focus, as a person at a keyboard would."""
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def chord(self, modifier, key):
+        ActionChains(self.driver).key_down(modifier).send_keys(key).key_up(modifier).perform()
+
+    def click(self, css):
+        self.find(css).click()
+
+    def focused(self):
+        return self.js("const a = document.activeElement; return a ? (a.id || a.className || a.tagName) : null;")
+
+    # ---- screens -------------------------------------------------------------------
+
+    def screenshot(self, name):
+        self.artifacts.mkdir(parents=True, exist_ok=True)
+        path = self.artifacts / f"{name}.png"
+        self.driver.save_screenshot(str(path))
+        return path
+
+    def phone(self, width=390, height=844):
+        """A touch phone: small viewport, device pixel ratio 2, touch events on."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
+        self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+
+    def desktop(self):
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+    def tap(self, css):
+        """A finger tap at the element's centre (pointerType 'touch')."""
+        element = self.find(css)
+        self.js("arguments[0].scrollIntoView({block: 'center'});", element)
+        box = self.js("const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];", element)
+        point = [{"x": box[0], "y": box[1]}]
+        self.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+        self.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    def reset(self):
+        """Forgets cookies and storage between tests (each test uses its own port, but
+        cookies are per host, not per port)."""
+        self.desktop()
+        self.driver.get("about:blank")
+        self.driver.delete_all_cookies()
+
+
+Keys = Keys

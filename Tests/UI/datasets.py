@@ -1,0 +1,113 @@
+"""datasets.py — small synthetic image datasets for the UI tests, written as RefHuman
+bundles (dataset.json + CSV parts) so that descriptions, synonyms and groups can be set.
+Images are 28x28 greyscale PNGs made with zlib and struct alone; each one is unique, so
+content addressing never folds two items into one image."""
+
+import json
+import random
+import struct
+import zlib
+from pathlib import Path
+
+
+def png_grey(width, height, pixels):
+    """A greyscale 8-bit PNG from a flat list of 0..255 values, row by row."""
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + bytes(pixels[y * width:(y + 1) * width]) for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b"")
+
+
+def pattern(category, serial, size=28):
+    """A picture that looks like its category (stripes at a category-specific angle and
+    spacing) with per-item noise, so a person could in principle learn the classes."""
+    rng = random.Random(category * 100_003 + serial)
+    angle = category % 4
+    spacing = 3 + category % 5
+    pixels = []
+    for y in range(size):
+        for x in range(size):
+            coordinate = (x, y, x + y, x - y + size)[angle]
+            base = 210 if (coordinate // spacing) % 2 == 0 else 40
+            pixels.append(max(0, min(255, base + rng.randint(-35, 35))))
+    return png_grey(size, size, pixels)
+
+
+def write_bundle(directory, name, categories, counts, settings, serial_offset=0):
+    """Writes a bundle. `categories`: dicts with name/description/synonyms/group.
+    `counts`: {split: items per category} or {split: [items for category 0, 1, …]}."""
+    root = Path(directory)
+    (root / "img").mkdir(parents=True, exist_ok=True)
+    parts = []
+    serial = serial_offset
+    for split, per_category in counts.items():
+        lines = ["path,label"]
+        for index, category in enumerate(categories):
+            n = per_category[index] if isinstance(per_category, list) else per_category
+            for _ in range(n):
+                serial += 1
+                relative = f"img/{split}-{serial}.png"
+                (root / relative).write_bytes(pattern(index, serial))
+                label = category["name"].replace('"', '""')
+                lines.append(f'{relative},"{label}"')
+        manifest = f"{split}.csv"
+        (root / manifest).write_text("\n".join(lines) + "\n")
+        parts.append({"split": split, "format": "csv", "manifest": manifest})
+    (root / "dataset.json").write_text(json.dumps({
+        "format": 1, "name": name, "title": name.replace("-", " ").title(),
+        "settings": settings, "categories": categories, "parts": parts,
+    }, indent=1))
+    return root
+
+
+CLOTHES = [
+    {"name": "T-shirt", "description": "A short-sleeved top pulled over the head.", "synonyms": ["tee", "top"], "group": None},
+    {"name": "Trouser", "description": "Two separate legs from waist to ankle.", "synonyms": ["pants", "jeans"], "group": None},
+    {"name": "Pullover", "description": "A long-sleeved knitted top.", "synonyms": ["sweater", "jumper"], "group": None},
+    {"name": "Dress", "description": "A one-piece garment over body and legs.", "synonyms": ["gown", "frock"], "group": None},
+    {"name": "Coat", "description": "An outer garment that opens at the front.", "synonyms": ["jacket", "parka"], "group": None},
+    {"name": "Sandal", "description": "An open shoe held on by straps.", "synonyms": ["flip-flop", "slipper"], "group": None},
+    {"name": "Shirt", "description": "A top with collar and buttons.", "synonyms": ["blouse"], "group": None},
+    {"name": "Sneaker", "description": "A soft sports shoe.", "synonyms": ["trainer", "running shoe"], "group": None},
+    {"name": "Bag", "description": "A container with handles or a strap.", "synonyms": ["handbag", "purse"], "group": None},
+    {"name": "Ankle boot", "description": "A shoe that covers the ankle.", "synonyms": ["boot", "bootie"], "group": None},
+]
+
+
+def clothes(directory, *, test=2, practice=0, example=4, practice_count=None, max_guesses=1,
+            exposure_ms=None, judgements_per_item=3, categories=None):
+    """A Fashion-MNIST-like dataset with ten categories (or the given ones)."""
+    settings = {"judgements_per_item": judgements_per_item, "max_guesses": max_guesses,
+                "exposure_ms": exposure_ms, "practice_count": practice_count}
+    counts = {"test": test, "example": example}
+    if practice:
+        counts["practice"] = practice
+    return write_bundle(directory, "clothes", categories or CLOTHES, counts, settings)
+
+
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "pa", "qu", "di", "fo", "gu", "hy", "jo"]
+
+
+def thousand(directory, *, categories=1000, examples=13, test=6):
+    """A synthetic ImageNet-sized label space: 1,000 categories in 20 groups, made-up names
+    with synonyms and descriptions. `test` test items in all, on the first categories."""
+    rng = random.Random(1000)
+    used = set()
+    entries = []
+    for index in range(categories):
+        while True:
+            name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+            if name not in used:
+                used.add(name)
+                break
+        entries.append({
+            "name": name,
+            "description": f"Specimen {index} of the {SYLLABLES[index % 16]} family, seen from the {('front', 'side', 'top')[index % 3]}.",
+            "synonyms": [f"{name.lower()}-{SYLLABLES[(index * 7) % 16]}", f"kind{index}"],
+            "group": f"Family {index // 50 + 1:02d}",
+        })
+    settings = {"judgements_per_item": 1, "max_guesses": 5, "exposure_ms": None, "practice_count": 0}
+    counts = {"test": [1 if i < test else 0 for i in range(categories)], "example": examples}
+    return write_bundle(directory, "thousand", entries, counts, settings), entries
