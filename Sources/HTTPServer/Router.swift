@@ -21,6 +21,11 @@ public struct Router: Sendable {
         routes.append(Route(method: method, segments: Self.segments(pattern), handler: handler))
     }
 
+    /// "METHOD /pattern" for every route, in the order added, e.g. to check them against the API's documentation.
+    public var routeList: [String] {
+        routes.map { "\($0.method) /" + $0.segments.joined(separator: "/") }
+    }
+
     public func handle(_ request: Request) -> Response {
         do {
             return try route(request)

@@ -27,6 +27,8 @@ public struct AnnotationService: Sendable {
         AnnotatorAPI(desk: desk, auth: auth).register(into: &router)
         AdminAPI(desk: desk, auth: auth).register(into: &router)
         let files = StaticFiles(root: publicDirectory)
+        // The OpenAPI document is a plain file beside the UI, so it is edited as JSON, not built in code.
+        router.add("GET", "/api/openapi.json") { request, _ in try files.response(for: request, path: "/openapi.json") }
         router.fallback = { request, _ in
             guard !request.path.hasPrefix("/api/") else { throw HTTPError.notFound(request.path) }
             return try files.response(for: request)

@@ -48,6 +48,10 @@ import TestSupport
             #expect(try annotator.get(route).status == 403, "\(route)")
             #expect(try HTTPClient(baseURL: server.baseURL).get(route).status == 401, "\(route)")
         }
+        // The API document is public.
+        let openAPI = try HTTPClient(baseURL: server.baseURL).get("/api/openapi.json")
+        #expect(openAPI.status == 200 && openAPI.headers["content-type"] == "application/json; charset=utf-8")
+        #expect((openAPI.object["paths"] as? [String: Any])?["/api/admin/report"] != nil)
         #expect(server.stop() == 0)
     }
 }
