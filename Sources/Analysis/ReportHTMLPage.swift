@@ -34,8 +34,11 @@ struct ReportHTMLPage {
                    + " · \(human.judgements) judgements"),
             figure("human", "Human majority error", HTMLText.percent(human.majorityError),
                    "95 % CI " + HTMLText.interval(human.majorityErrorCI) + " · \(human.items) items"),
-            figure("human", "Human top-\(design.maxGuesses) error", HTMLText.percent(human.topKError), "pooled over judgements"),
         ]
+        if design.maxGuesses > 1 {
+            figures.append(figure("human", "Human top-\(design.maxGuesses) error", HTMLText.percent(human.topKError),
+                                  "true category among the guesses"))
+        }
         if let primary = report.models.first {
             figures.append(figure("model", "\(HTMLText.escape(primary.model)) top-1 error", HTMLText.percent(model.error),
                                   "95 % CI " + HTMLText.interval(model.errorCI) + " · \(primary.items) items"))
@@ -45,16 +48,17 @@ struct ReportHTMLPage {
         }
         var html = "<section><h2>Headline</h2><div class=\"headline\">\(figures.joined())</div>"
         if !report.models.isEmpty {
+            let topK = design.maxGuesses > 1
             html += """
             <table><thead><tr><th>model</th><th class="num">items</th><th class="num">top-1 error</th><th class="num">95 % CI</th>\
-            <th class="num">top-\(design.maxGuesses) error</th><th class="num">McNemar p</th><th class="num">error consistency</th>\
+            \(topK ? "<th class=\"num\">top-\(design.maxGuesses) error</th>" : "")<th class="num">McNemar p</th><th class="num">error consistency</th>\
             <th class="num">Cohen's κ</th><th class="num">avoidable bias</th></tr></thead><tbody>
             """
             for entry in report.models {
                 html += """
                 <tr><td>\(HTMLText.escape(entry.model))</td><td class="num">\(entry.items)</td>\
                 <td class="num">\(HTMLText.percent(entry.comparison.error))</td><td class="num">\(HTMLText.interval(entry.comparison.errorCI))</td>\
-                <td class="num">\(HTMLText.percent(entry.comparison.topKError))</td><td class="num">\(HTMLText.pValue(entry.comparison.mcnemarP))</td>\
+                \(topK ? "<td class=\"num\">\(HTMLText.percent(entry.comparison.topKError))</td>" : "")<td class="num">\(HTMLText.pValue(entry.comparison.mcnemarP))</td>\
                 <td class="num">\(HTMLText.decimal(entry.comparison.errorConsistency))</td><td class="num">\(HTMLText.decimal(entry.cohenKappa))</td>\
                 <td class="num">\(HTMLText.points(entry.avoidableBias))</td></tr>
                 """

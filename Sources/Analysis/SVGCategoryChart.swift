@@ -34,12 +34,14 @@ enum SVGCategoryChart {
             .prefix(maxRows)
         let labelWidth = 170.0, plotWidth = 460.0, rowHeight = 20.0, top = 28.0
         let height = top + rowHeight * Double(rows.count) + 8
-        let scaleMax = max(0.05, rows.map { max($0.humanCI?.high ?? $0.human ?? 0, $0.modelCI?.high ?? $0.model ?? 0) }.max() ?? 0)
+        let highest = rows.map { max($0.humanCI?.high ?? $0.human ?? 0, $0.modelCI?.high ?? $0.model ?? 0) }.max() ?? 0
+        // Round gridlines (5, 10 or 20 points apart) read faster than quarters of an odd maximum.
+        let tickStep = highest <= 0.2 ? 0.05 : highest <= 0.5 ? 0.1 : 0.2
+        let scaleMax = min(1, max(tickStep, (highest / tickStep).rounded(.up) * tickStep))
         func x(_ rate: Double) -> Double { labelWidth + plotWidth * min(rate, scaleMax) / scaleMax }
 
         var svg = #"<svg class="chart" viewBox="0 0 \#(Int(labelWidth + plotWidth + 20)) \#(Int(height))" role="img" aria-label="Error by category, human and model, with 95 % intervals">"#
-        for tick in 0...4 {
-            let rate = scaleMax * Double(tick) / 4
+        for rate in stride(from: 0.0, through: scaleMax + 1e-9, by: tickStep) {
             let position = HTMLText.coordinate(x(rate))
             svg += #"<line x1="\#(position)" y1="\#(top - 6)" x2="\#(position)" y2="\#(HTMLText.coordinate(height - 4))" class="grid"/>"#
             svg += #"<text x="\#(position)" y="14" class="tick">\#(String(format: "%.0f%%", rate * 100))</text>"#

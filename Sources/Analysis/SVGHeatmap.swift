@@ -10,7 +10,7 @@ enum SVGHeatmap {
         let cell = count <= 12 ? 28.0 : 14.0
         let labelWidth = 130.0, top = 120.0
         let size = cell * Double(count)
-        var svg = #"<svg class="heatmap" viewBox="0 0 \#(Int(labelWidth + size + 10)) \#(Int(top + size + 10))" role="img" aria-label="\#(HTMLText.escape(title))">"#
+        var svg = #"<svg class="heatmap" viewBox="0 0 \#(Int(labelWidth + size + 70)) \#(Int(top + size + 10))" role="img" aria-label="\#(HTMLText.escape(title))">"#
         for (index, name) in categories.enumerated() {
             let rowY = HTMLText.coordinate(top + Double(index) * cell + cell / 2 + 4)
             svg += #"<text x="\#(HTMLText.coordinate(labelWidth - 6))" y="\#(rowY)" class="label">\#(HTMLText.escape(name))</text>"#
