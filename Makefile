@@ -3,6 +3,7 @@ SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
 DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium
+BENCH_PACKAGES := python3-numpy python3-scipy
 FASHION := /usr/share/datasets/fashion-mnist
 
 .PHONY: deps build release test serve bench bundle clean
@@ -39,8 +40,11 @@ serve: release
 	.build/release/refhuman serve --db $(DB) --host 127.0.0.1 --port 8080
 
 bench: deps
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	$(SWIFT) build -c release --product ImportBenchmark
+	$(SWIFT) build -c release --product ReportBenchmark
 	.build/release/ImportBenchmark $(FASHION)
+	.build/release/ReportBenchmark /usr/bin/python3
 
 # Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).
 bundle: deps

@@ -58,6 +58,12 @@ let package = Package(
             path: "Benchmarks/ImportBenchmark",
             swiftSettings: strict),
 
+        .executableTarget(
+            name: "ReportBenchmark",
+            dependencies: ["Analysis", "Storage"],
+            path: "Benchmarks/ReportBenchmark",
+            swiftSettings: strict),
+
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -3,12 +3,34 @@ enum AnnotatorScoring {
     static func figures(
         from scored: ScoredTrials, names: [Int64: String], learningCurveBlockSize: Int
     ) -> [AnnotatorFigures] {
-        let trialsByAnnotator = Dictionary(grouping: scored.inOrder, by: \.annotatorID)
-        return trialsByAnnotator.keys.sorted().map { annotatorID in
-            let trials = trialsByAnnotator[annotatorID]!
-            let practiceMisses = misses(in: trials, phase: .practice, scored: scored)
-            let testMisses = misses(in: trials, phase: .test, scored: scored)
-            let countedTestTrials = trials.filter { $0.phase == .test && !$0.isAbstention }
+        // One sequential pass over all trials, sorting each into its annotator's lists: reading a
+        // million trials annotator by annotator would jump around memory for every one of them.
+        var slot: [Int64: Int] = [:]
+        var annotatorIDs: [Int64] = []
+        var practiceMisses: [[Bool]] = [], testMisses: [[Bool]] = [], testTimes: [[Int]] = [], abstentions: [Int] = []
+        for (rank, position) in scored.order.enumerated() {
+            let trial = scored.trials[position]
+            let index: Int
+            if let known = slot[trial.annotatorID] {
+                index = known
+            } else {
+                index = annotatorIDs.count
+                slot[trial.annotatorID] = index
+                annotatorIDs.append(trial.annotatorID)
+                practiceMisses.append([]); testMisses.append([]); testTimes.append([]); abstentions.append(0)
+            }
+            switch (trial.phase, trial.isAbstention) {
+            case (.practice, false): practiceMisses[index].append(scored.wrong[rank])
+            case (.test, false):
+                testMisses[index].append(scored.wrong[rank])
+                if let time = trial.responseMilliseconds { testTimes[index].append(time) }
+            case (.test, true): abstentions[index] += 1
+            case (.practice, true): break
+            }
+        }
+        return annotatorIDs.indices.sorted { annotatorIDs[$0] < annotatorIDs[$1] }.map { index in
+            let annotatorID = annotatorIDs[index]
+            let practiceMisses = practiceMisses[index], testMisses = testMisses[index]
             return AnnotatorFigures(
                 annotatorID: annotatorID,
                 name: names[annotatorID],
@@ -16,16 +38,11 @@ enum AnnotatorScoring {
                 practiceError: Proportion(of: practiceMisses) { $0 }.rate,
                 testJudgements: testMisses.count,
                 testError: Proportion(of: testMisses) { $0 }.rate,
-                abstentions: trials.filter { $0.phase == .test && $0.isAbstention }.count,
-                medianResponseMilliseconds: Median.of(countedTestTrials.compactMap(\.responseMilliseconds)),
+                abstentions: abstentions[index],
+                medianResponseMilliseconds: Median.of(testTimes[index]),
                 learningCurve: curve(practiceMisses, phase: .practice, blockSize: learningCurveBlockSize)
                     + curve(testMisses, phase: .test, blockSize: learningCurveBlockSize))
         }
-    }
-
-    /// For each counted judgement of the phase, in submission order: was the first guess wrong?
-    private static func misses(in trials: [Trial], phase: Phase, scored: ScoredTrials) -> [Bool] {
-        trials.filter { $0.phase == phase && !$0.isAbstention }.map(scored.isWrong)
     }
 
     private static func curve(_ misses: [Bool], phase: Phase, blockSize: Int) -> [LearningCurveBlock] {

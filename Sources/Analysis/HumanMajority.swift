@@ -6,15 +6,18 @@
 public enum HumanMajority {
     /// `firstGuesses` must be in submission order; nil when there are none.
     public static func label(firstGuesses: [Int]) -> Int? {
-        var votes: [Int: Int] = [:]
-        var firstSeenAt: [Int: Int] = [:]
-        for (position, guess) in firstGuesses.enumerated() {
-            votes[guess, default: 0] += 1
-            if firstSeenAt[guess] == nil { firstSeenAt[guess] = position }
+        // Items get a handful of judgements, so a short list beats two hash tables per item.
+        var tally: [(label: Int, votes: Int)] = []  // in order of first appearance
+        for guess in firstGuesses {
+            if let index = tally.firstIndex(where: { $0.label == guess }) {
+                tally[index].votes += 1
+            } else {
+                tally.append((guess, 1))
+            }
         }
-        return votes.keys.min { a, b in
-            if votes[a]! != votes[b]! { return votes[a]! > votes[b]! }
-            return firstSeenAt[a]! < firstSeenAt[b]!
-        }
+        // Strictly more votes wins; on equal votes the earlier-seen label stays.
+        var best: (label: Int, votes: Int)?
+        for entry in tally where entry.votes > (best?.votes ?? 0) { best = entry }
+        return best?.label
     }
 }

@@ -3,15 +3,21 @@ enum HumanScoring {
     /// `items` are test items (compared or not); uncompared ones add nothing but are allowed.
     static func figures(for items: [ItemEvidence], maxGuesses: Int) -> HumanFigures {
         let compared = items.filter(\.isCompared)
-        let judgedWithTruth = compared.flatMap { item in item.judgements.map { (trial: $0, truth: item.trueCategory) } }
-
-        let topOneMisses = Proportion(of: judgedWithTruth) { $0.trial.firstGuess != $0.truth }
-        let topKMisses = Proportion(of: judgedWithTruth) { !$0.trial.guesses.prefix(maxGuesses).contains($0.truth) }
+        var judgements = 0, topOneMissCount = 0, topKMissCount = 0
+        for item in compared {
+            for trial in item.judgements {
+                judgements += 1
+                if trial.firstGuess != item.trueCategory { topOneMissCount += 1 }
+                if !trial.guesses.prefix(maxGuesses).contains(item.trueCategory) { topKMissCount += 1 }
+            }
+        }
+        let topOneMisses = Proportion(count: topOneMissCount, total: judgements)
+        let topKMisses = Proportion(count: topKMissCount, total: judgements)
         let majorityMisses = Proportion(of: compared) { !$0.majorityIsRight }
 
         return HumanFigures(
             items: compared.count,
-            judgements: judgedWithTruth.count,
+            judgements: judgements,
             error: topOneMisses.rate,
             errorCI: topOneMisses.wilsonInterval,
             topKError: topKMisses.rate,

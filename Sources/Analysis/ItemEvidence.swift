@@ -8,12 +8,13 @@ struct ItemEvidence: Sendable {
     /// The human-majority label; nil only when there are no counted judgements.
     let majority: Int?
 
-    /// `testTrials` must be this item's test-phase, non-superseded trials in submission order.
-    init(itemID: Int64, trueCategory: Int, testTrials: [Trial]) {
+    /// `judgements` must be this item's counted (non-abstained, non-superseded) test trials in
+    /// submission order; `abstentions` counts its abstained test trials.
+    init(itemID: Int64, trueCategory: Int, judgements: [Trial], abstentions: Int) {
         self.itemID = itemID
         self.trueCategory = trueCategory
-        judgements = testTrials.filter { !$0.isAbstention }
-        abstentions = testTrials.count - judgements.count
+        self.judgements = judgements
+        self.abstentions = abstentions
         majority = HumanMajority.label(firstGuesses: judgements.compactMap(\.firstGuess))
     }
 
@@ -25,9 +26,11 @@ struct ItemEvidence: Sendable {
     /// One label per annotator, their earliest, because Krippendorff's reliability data has one
     /// value per annotator and unit: an annotator shown an item twice must not agree with themself.
     var labelPerAnnotator: [Int] {
-        var seen: Set<Int64> = []
+        var seen: [Int64] = []  // a handful per item: a list beats a Set
         return judgements.compactMap { trial in
-            seen.insert(trial.annotatorID).inserted ? trial.firstGuess : nil
+            if seen.contains(trial.annotatorID) { return nil }
+            seen.append(trial.annotatorID)
+            return trial.firstGuess
         }
     }
 }

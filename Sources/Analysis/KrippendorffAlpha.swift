@@ -22,11 +22,18 @@ public enum KrippendorffAlpha {
         var labelTotals: [Int: Int] = [:]
         for unit in pairableUnits {
             let m = Double(unit.count)
-            var countsInUnit: [Int: Int] = [:]
-            for label in unit { countsInUnit[label, default: 0] += 1 }
-            let equalPairs = countsInUnit.values.reduce(0.0) { $0 + Double($1 * $1) }
+            // A unit has a handful of labels: a short list, not a hash table per unit.
+            var countsInUnit: [(label: Int, count: Int)] = []
+            for label in unit {
+                if let index = countsInUnit.firstIndex(where: { $0.label == label }) {
+                    countsInUnit[index].count += 1
+                } else {
+                    countsInUnit.append((label, 1))
+                }
+            }
+            let equalPairs = countsInUnit.reduce(0.0) { $0 + Double($1.count * $1.count) }
             observedDisagreement += (m * m - equalPairs) / (m - 1)
-            for (label, count) in countsInUnit { labelTotals[label, default: 0] += count }
+            for entry in countsInUnit { labelTotals[entry.label, default: 0] += entry.count }
         }
 
         let n = Double(labelTotals.values.reduce(0, +))

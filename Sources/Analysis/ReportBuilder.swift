@@ -32,19 +32,20 @@ public struct ReportBuilder: Sendable {
         let allItems = scored.testItems
         let itemsByCategory = Dictionary(grouping: allItems, by: \.trueCategory)
         let modelFigures = models.map { predictions in
-            let scoring = ModelScoring(predictions: predictions, maxGuesses: settings.maxGuesses)
+            let shared = ModelScoring(predictions: predictions, maxGuesses: settings.maxGuesses).sharedItems(allItems)
+            let sharedByCategory = Dictionary(grouping: shared, by: \.item.trueCategory)
             return ModelFigures(
                 model: predictions.modelName,
-                items: scoring.sharedItems(allItems).count,
-                comparison: scoring.figures(for: allItems),
-                cohenKappa: scoring.cohenKappa(for: allItems),
-                avoidableBias: scoring.avoidableBias(for: allItems),
+                items: shared.count,
+                comparison: ModelScoring.figures(for: shared),
+                cohenKappa: ModelScoring.cohenKappa(for: shared),
+                avoidableBias: ModelScoring.avoidableBias(for: shared),
                 categories: categories.indices.map { index in
-                    let items = itemsByCategory[index, default: []]
+                    let inCategory = sharedByCategory[index, default: []]
                     return ModelCategoryFigures(
-                        category: categories[index], items: scoring.sharedItems(items).count, comparison: scoring.figures(for: items))
+                        category: categories[index], items: inCategory.count, comparison: ModelScoring.figures(for: inCategory))
                 },
-                confusion: scoring.confusion(for: allItems, categoryCount: categories.count))
+                confusion: ModelScoring.confusion(for: shared, categoryCount: categories.count))
         }
         // DESIGN's flat model keys describe the primary model, already computed above.
         let primary = modelFigures.first
@@ -78,15 +79,18 @@ public struct ReportBuilder: Sendable {
     }
 
     private func confusionMatrices(of items: [ItemEvidence], model: ConfusionMatrix?) -> ConfusionMatrices {
-        let compared = items.filter(\.isCompared)
-        let pooled = compared.flatMap { item in
-            item.judgements.compactMap { trial in trial.firstGuess.map { (truth: item.trueCategory, answer: $0) } }
+        var pooled = ConfusionMatrix(categoryCount: categories.count)
+        var majority = ConfusionMatrix(categoryCount: categories.count)
+        for item in items where item.isCompared {
+            for trial in item.judgements {
+                if let answer = trial.firstGuess { pooled.add(truth: item.trueCategory, answer: answer) }
+            }
+            if let label = item.majority { majority.add(truth: item.trueCategory, answer: label) }
         }
-        let majority = compared.compactMap { item in item.majority.map { (truth: item.trueCategory, answer: $0) } }
         return ConfusionMatrices(
             categories: categories,
-            human: ConfusionMatrix(categoryCount: categories.count, pairs: pooled),
-            humanMajority: ConfusionMatrix(categoryCount: categories.count, pairs: majority),
+            human: pooled,
+            humanMajority: majority,
             model: model)
     }
 }
