@@ -43,7 +43,9 @@ bench: deps
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	$(SWIFT) build -c release --product ImportBenchmark
 	$(SWIFT) build -c release --product ReportBenchmark
+	$(SWIFT) build -c release --product JudgementBenchmark
 	.build/release/ImportBenchmark $(FASHION)
+	.build/release/JudgementBenchmark
 	.build/release/ReportBenchmark /usr/bin/python3
 
 # Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).

@@ -59,6 +59,11 @@ let package = Package(
             swiftSettings: strict),
 
         .executableTarget(
+            name: "JudgementBenchmark",
+            dependencies: ["HTTPServer", "Service", "Storage", "Imaging", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/JudgementBenchmark",
+            swiftSettings: strict),
+        .executableTarget(
             name: "ReportBenchmark",
             dependencies: ["Analysis", "Storage"],
             path: "Benchmarks/ReportBenchmark",

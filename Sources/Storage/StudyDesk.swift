@@ -10,9 +10,10 @@ public final class StudyDesk: Sendable {
     public let leaseSeconds: Int
     public let undoWindowSeconds: Int
 
-    public init(store: Store, leaseSeconds: Int = 600, undoWindowSeconds: Int = 120) {
+    /// `maxBatch` 1 commits every write on its own (benchmarks only; see WriteBatcher).
+    public init(store: Store, leaseSeconds: Int = 600, undoWindowSeconds: Int = 120, maxBatch: Int = .max) {
         self.store = store
-        self.batcher = store.makeWriteBatcher()
+        self.batcher = store.makeWriteBatcher(maxBatch: maxBatch)
         self.leaseSeconds = leaseSeconds
         self.undoWindowSeconds = undoWindowSeconds
     }

@@ -22,9 +22,13 @@ public final class WriteBatcher: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Transactions committed so far; batching shows as commits < jobs.
     public private(set) var commits = 0
+    /// Most jobs per transaction. 1 turns group commit off, which only the benchmark wants,
+    /// to measure what grouping buys.
+    private let maxBatch: Int
 
-    init(writer: any DatabaseWriter) {
+    init(writer: any DatabaseWriter, maxBatch: Int = .max) {
         self.writer = writer
+        self.maxBatch = max(1, maxBatch)
         let thread = Thread { [self] in run() }
         thread.name = "refhuman.writer"
         thread.start()
@@ -61,8 +65,8 @@ public final class WriteBatcher: @unchecked Sendable {
         while true {
             condition.lock()
             while pending.isEmpty && !stopping { condition.wait() }
-            let batch = pending
-            pending = []
+            let batch = Array(pending.prefix(maxBatch))
+            pending.removeFirst(batch.count)
             let exit = stopping && batch.isEmpty
             condition.unlock()
             if exit { break }
@@ -95,5 +99,5 @@ public final class WriteBatcher: @unchecked Sendable {
 
 extension Store {
     /// The one group-commit writer a server should route all its writes through.
-    public func makeWriteBatcher() -> WriteBatcher { WriteBatcher(writer: pool) }
+    public func makeWriteBatcher(maxBatch: Int = .max) -> WriteBatcher { WriteBatcher(writer: pool, maxBatch: maxBatch) }
 }
