@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
 DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium
-BENCH_PACKAGES := python3-numpy python3-scipy
+BENCH_PACKAGES := python3-numpy python3-scipy nginx gcc
 FASHION := /usr/share/datasets/fashion-mnist
 
 .PHONY: deps build release test serve bench bundle clean
@@ -44,8 +44,10 @@ bench: deps
 	$(SWIFT) build -c release --product ImportBenchmark
 	$(SWIFT) build -c release --product ReportBenchmark
 	$(SWIFT) build -c release --product JudgementBenchmark
+	$(SWIFT) build -c release --product LoopBenchmark
 	.build/release/ImportBenchmark $(FASHION)
 	.build/release/JudgementBenchmark
+	.build/release/LoopBenchmark
 	.build/release/ReportBenchmark /usr/bin/python3
 
 # Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).

@@ -58,9 +58,15 @@ let package = Package(
             path: "Benchmarks/ImportBenchmark",
             swiftSettings: strict),
 
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport", swiftSettings: strict),
+        .executableTarget(
+            name: "LoopBenchmark",
+            dependencies: ["BenchmarkSupport", "HTTPServer", "Service", "Storage", "Imaging"],
+            path: "Benchmarks/LoopBenchmark",
+            swiftSettings: strict),
         .executableTarget(
             name: "JudgementBenchmark",
-            dependencies: ["HTTPServer", "Service", "Storage", "Imaging", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BenchmarkSupport", "HTTPServer", "Service", "Storage", "Imaging", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/JudgementBenchmark",
             swiftSettings: strict),
         .executableTarget(

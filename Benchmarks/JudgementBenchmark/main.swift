@@ -4,6 +4,7 @@
 // on the same disk: with group commit (what `refhuman serve` does) and with one commit per
 // judgement. Prints judgements/s, p50 and p99 latency of the POSTs, and the ratio.
 // Usage: JudgementBenchmark [PER_CLIENT_GROUPED] [PER_CLIENT_SINGLE]
+import BenchmarkSupport
 import Foundation
 import GRDB
 import HTTPServer

@@ -5,13 +5,16 @@ import Foundation
 import Glibc
 #endif
 
-final class LoopbackClient {
-    struct Failure: Error, CustomStringConvertible { let description: String }
+public final class LoopbackClient {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
+    }
 
     private let socketFD: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int) throws {
+    public init(port: Int) throws {
         socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { throw Failure(description: "socket: \(errno)") }
         var address = sockaddr_in()
@@ -28,8 +31,10 @@ final class LoopbackClient {
 
     deinit { close(socketFD) }
 
-    func request(_ method: String, _ path: String, token: String, body: Data? = nil) throws -> (status: Int, body: Data) {
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+    /// `token` nil sends no Authorization header (for the reference servers).
+    public func request(_ method: String, _ path: String, token: String?, body: Data? = nil) throws -> (status: Int, body: Data) {
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        if let token { head += "Authorization: Bearer \(token)\r\n" }
         if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n" }
         var bytes = Data((head + "\r\n").utf8)
         if let body { bytes.append(body) }
