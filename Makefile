@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
-DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium
+DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium chromium-driver python3-selenium
 BENCH_PACKAGES := python3-numpy python3-scipy nginx gcc
 FASHION := /usr/share/datasets/fashion-mnist
 
@@ -30,6 +30,7 @@ release: deps
 
 test: build
 	$(SWIFT) test --skip-build
+	/usr/bin/python3 Tests/UI/run_ui_tests.py .build/debug/refhuman
 
 # Imports the bundled dataset into an empty database, then serves it on 127.0.0.1:8080.
 serve: release

@@ -11,6 +11,10 @@ public struct AnnotatorStatus: Codable, Sendable, Equatable {
     /// Test items this annotator could still be given.
     public let testRemaining: Int
     public let settings: DatasetSettings?
+    /// How long after submitting an answer it can still be undone.
+    public let undoWindowSeconds: Int
+    /// How long a leased item stays reserved; each /api/next call renews the leases it returns.
+    public let leaseSeconds: Int
 
     enum CodingKeys: String, CodingKey {
         case name, dataset, phase, settings
@@ -19,5 +23,7 @@ public struct AnnotatorStatus: Codable, Sendable, Equatable {
         case practiceCorrect = "practice_correct"
         case testDone = "test_done"
         case testRemaining = "test_remaining"
+        case undoWindowSeconds = "undo_window_seconds"
+        case leaseSeconds = "lease_seconds"
     }
 }

@@ -44,6 +44,13 @@ enum Assigner {
             """, arguments: [annotator.id, nowText, count]).map {
             Assignment(itemID: $0["item_id"], imageSHA256: $0["sha256"], phase: Split(rawValue: $0["split"]) ?? .test, expiresAt: $0["expires_at"])
         }
+        // Returning a lease renews it, so a page that keeps asking keeps its prefetched items.
+        if !result.isEmpty {
+            try db.execute(sql: """
+                UPDATE assignment SET expires_at = ? WHERE annotator_id = ? AND item_id IN (\(result.map { String($0.itemID) }.joined(separator: ",")))
+                """, arguments: [expires, annotator.id])
+            result = result.map { Assignment(itemID: $0.itemID, imageSHA256: $0.imageSHA256, phase: $0.phase, expiresAt: expires) }
+        }
         var wanted = count - result.count
         guard wanted > 0 else { return result }
 

@@ -38,6 +38,15 @@ public struct DatasetSettings: Codable, Sendable, Equatable {
         practiceCount = try container.decodeIfPresent(Int.self, forKey: .practiceCount)
     }
 
+    // Written out because synthesized encoding drops nil keys; "no exposure limit" must read as null.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(judgementsPerItem, forKey: .judgementsPerItem)
+        try container.encode(maxGuesses, forKey: .maxGuesses)
+        try container.encode(exposureMs, forKey: .exposureMs)
+        try container.encode(practiceCount, forKey: .practiceCount)
+    }
+
     /// The first rule this violates, or nil when the settings are usable.
     public var problem: String? {
         if judgementsPerItem < 1 { return "judgements_per_item must be at least 1" }

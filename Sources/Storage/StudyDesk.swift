@@ -42,7 +42,8 @@ public final class StudyDesk: Sendable {
         try store.pool.read { db in
             guard let datasetID = annotator.datasetID else {
                 return AnnotatorStatus(name: annotator.name, dataset: nil, phase: "done", practiceDone: 0, practiceTarget: 0,
-                                       practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil)
+                                       practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil,
+                                       undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)
             }
             let study = try Assigner.studyProtocol(db, datasetID: datasetID)
             let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .practice)
@@ -62,7 +63,8 @@ public final class StudyDesk: Sendable {
             return AnnotatorStatus(name: annotator.name, dataset: annotator.datasetName, phase: phase,
                                    practiceDone: practiceDone, practiceTarget: study.practiceTarget,
                                    practiceCorrect: practiceCorrect, testDone: testDone, testRemaining: remaining,
-                                   settings: try Self.settings(db, datasetID: datasetID))
+                                   settings: try Self.settings(db, datasetID: datasetID),
+                                   undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)
         }
     }
 

@@ -103,6 +103,27 @@ import TestSupport
         #expect(try Shell.sqlite(study.database, "SELECT count(*) FROM judgement WHERE phase = 'test'") == "\(StudyFixture.testItems * 3)")
     }
 
+    @Test func meStatesTheProtocolAndNextRenewsTheLeasesItReturns() throws {
+        let study = try StudyFixture()
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        let client = HTTPClient(baseURL: server.baseURL, token: try study.invite("ann"))
+        let me = try client.get("/api/me").object
+        #expect(me["undo_window_seconds"] as? Int == 120 && me["lease_seconds"] as? Int == 600)
+        let settings = try #require(me["settings"] as? [String: Any])
+        // No exposure limit is an explicit null, not a missing key.
+        #expect(settings.keys.contains("exposure_ms") && settings["exposure_ms"] is NSNull)
+
+        let first = try client.get("/api/next?count=2").array
+        Thread.sleep(forTimeInterval: 1.1)  // timestamps have whole seconds
+        let again = try client.get("/api/next?count=2").array
+        #expect(Set(again.compactMap { $0["item_id"] as? Int }) == Set(first.compactMap { $0["item_id"] as? Int }))
+        let before = try #require(first.first?["expires_at"] as? String), after = try #require(again.first?["expires_at"] as? String)
+        #expect(after > before)
+        let stored = try Shell.sqlite(study.database, "SELECT DISTINCT expires_at FROM assignment")
+        #expect(stored == after)
+    }
+
     @Test func replaysRefusalsAndUndo() throws {
         let study = try StudyFixture()
         let server = try ServerProcess(database: study.database)

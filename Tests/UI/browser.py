@@ -88,7 +88,11 @@ class Browser:
         ActionChains(self.driver).key_down(modifier).send_keys(key).key_up(modifier).perform()
 
     def click(self, css):
-        self.find(css).click()
+        """A mouse click; the element is first scrolled to the middle of the window, as a
+        person would, so the sticky header and search bar never cover it."""
+        element = self.find(css)
+        self.js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element)
+        element.click()
 
     def focused(self):
         return self.js("const a = document.activeElement; return a ? (a.id || a.className || a.tagName) : null;")

@@ -1,0 +1,54 @@
+// api.js — the RefHuman JSON API as the annotator page calls it: one function per route.
+// Failures come back as ApiError (the server answered with {error, detail}) or
+// NetworkError (no answer at all), because callers treat the two very differently.
+
+export class ApiError extends Error {
+  constructor(status, error, detail) {
+    super(detail ? `${error}: ${detail}` : error);
+    this.status = status;
+    this.error = error;
+    this.detail = detail;
+  }
+}
+
+export class NetworkError extends Error {}
+
+async function call(method, path, { body, timeoutMs = 15000 } = {}) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    let response;
+    let text;
+    try {
+      response = await fetch(path, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: body === undefined ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      text = await response.text();
+    } catch {
+      // An abort and a refused connection both mean "we don't know if it arrived".
+      throw new NetworkError(controller.signal.aborted
+        ? `no answer within ${Math.round(timeoutMs / 1000)} s` : 'server unreachable');
+    }
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+    if (!response.ok) {
+      throw new ApiError(response.status, data?.error ?? `HTTP ${response.status}`, data?.detail ?? '');
+    }
+    return data;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const getMe = () => call('GET', '/api/me');
+export const getCategories = () => call('GET', '/api/categories');
+export const getNext = (count) => call('GET', `/api/next?count=${count}`);
+export const postJudgement = (judgement, timeoutMs) =>
+  call('POST', '/api/judgements', { body: judgement, timeoutMs });
+export const deleteJudgement = (uuid) => call('DELETE', `/api/judgements/${encodeURIComponent(uuid)}`);

@@ -1,0 +1,87 @@
+// feedback.js — what a practice answer earns: right or wrong, with the true category's
+// examples beside those of the category chosen, so the annotator learns the classes
+// before the test. Renders only; the session decides when it appears.
+
+const EXAMPLES_SHOWN = 8;
+
+function exampleColumn(title, category, tone) {
+  const column = document.createElement('figure');
+  column.className = `compare compare-${tone}`;
+  const caption = document.createElement('figcaption');
+  const label = document.createElement('span');
+  label.className = 'compare-label';
+  label.textContent = title;
+  const name = document.createElement('strong');
+  name.textContent = category ? category.name : '—';
+  caption.append(label, name);
+  const thumbs = document.createElement('div');
+  thumbs.className = 'thumbs';
+  for (const url of category?.examples.slice(0, EXAMPLES_SHOWN) ?? []) {
+    const img = document.createElement('img');
+    img.src = url;
+    img.alt = '';
+    img.width = 28;
+    img.height = 28;
+    img.decoding = 'async';
+    thumbs.append(img);
+  }
+  column.append(caption, thumbs);
+  return column;
+}
+
+/** Practice feedback while the server checks the answer. */
+export function renderChecking(panel, { queued }) {
+  panel.className = 'feedback checking';
+  panel.replaceChildren();
+  const text = document.createElement('p');
+  text.className = 'verdict';
+  text.textContent = queued
+    ? 'Your answer is saved here and will be checked as soon as the server can be reached.'
+    : 'Checking your answer…';
+  panel.append(text);
+}
+
+/**
+ * @param receipt - the server's receipt (correct, true_category)
+ * @param guesses - the annotator's ordered guesses ([] when they abstained)
+ */
+export function renderVerdict(panel, { receipt, guesses, categories, accuracy }) {
+  const truth = categories[receipt.true_category];
+  const chosen = guesses.length ? categories[guesses[0]] : null;
+  const rankOfTruth = guesses.indexOf(receipt.true_category);
+  panel.className = `feedback ${receipt.correct ? 'right' : 'wrong'}`;
+  panel.replaceChildren();
+
+  const verdict = document.createElement('p');
+  verdict.className = 'verdict';
+  const headline = document.createElement('strong');
+  if (receipt.correct) headline.textContent = 'Right.';
+  else if (!chosen) headline.textContent = 'Skipped.';
+  else headline.textContent = 'Not quite.';
+  verdict.append(headline, ' ');
+  if (receipt.correct) verdict.append(`It is ${truth.name}.`);
+  else if (rankOfTruth > 0) verdict.append(`It is ${truth.name}, your guess #${rankOfTruth + 1}; only the first guess counts here.`);
+  else verdict.append(`It is ${truth.name}.`);
+
+  const comparison = document.createElement('div');
+  comparison.className = 'comparison';
+  if (receipt.correct) comparison.append(exampleColumn('It is', truth, 'truth'));
+  else comparison.append(exampleColumn(chosen ? 'You chose' : 'You skipped', chosen, 'chosen'),
+    exampleColumn('It is', truth, 'truth'));
+
+  const score = document.createElement('p');
+  score.className = 'practice-score';
+  score.textContent = `Practice so far: ${accuracy.correct} of ${accuracy.done} right`
+    + (accuracy.done ? ` (${Math.round((100 * accuracy.correct) / accuracy.done)} %)` : '');
+  panel.append(verdict, comparison, score);
+}
+
+/** Practice feedback for an answer the server refused (rare: e.g. the lease was lost). */
+export function renderRefused(panel, message) {
+  panel.className = 'feedback wrong';
+  panel.replaceChildren();
+  const text = document.createElement('p');
+  text.className = 'verdict';
+  text.textContent = `The server did not accept this answer: ${message}`;
+  panel.append(text);
+}

@@ -1,0 +1,68 @@
+// leases.js — the items leased to this annotator that are still to come, in order.
+// Each one's image is fetched and decoded as soon as it is known, so that showing the
+// next item is a DOM swap of a ready bitmap rather than a network round trip.
+import { getNext } from './api.js';
+
+const AHEAD = 5;        // images kept ready beyond the one on screen
+const LOW_WATER = 2;    // ask for more only below this, so leases come in batches
+const MAX_BATCH = 50;   // the server's limit for /api/next?count
+
+export class Leases {
+  /** @param held - item ids the page already holds elsewhere (on screen, unsent answers) */
+  constructor(held) {
+    this.held = held;
+    this.items = [];
+    this.pending = null;
+    this.lastError = null;
+  }
+
+  get length() { return this.items.length; }
+
+  shift() { return this.items.shift(); }
+
+  /** Puts an item back at the front (after an undo the server leases it to us again). */
+  unshift(item) { this.items.unshift(prepare(item)); }
+
+  /**
+   * Tops the queue up to AHEAD items once it runs low. The server returns our live leases before new
+   * ones, so asking for (everything we hold + what we want) yields exactly the new ones
+   * after the known ids are skipped — and picks up leases from an earlier visit.
+   */
+  refill() {
+    if (this.pending) return this.pending;
+    if (this.items.length > LOW_WATER) return Promise.resolve(0);
+    const want = AHEAD - this.items.length;
+    const known = new Set([...this.held(), ...this.items.map((item) => item.item_id)]);
+    const count = Math.min(MAX_BATCH, known.size + want);
+    this.pending = getNext(count)
+      .then((assignments) => {
+        this.lastError = null;
+        const known = new Set([...this.held(), ...this.items.map((item) => item.item_id)]);
+        let added = 0;
+        for (const assignment of assignments) {
+          if (known.has(assignment.item_id)) continue;
+          known.add(assignment.item_id);
+          this.items.push(prepare(assignment));
+          added += 1;
+        }
+        return added;
+      })
+      .catch((error) => { this.lastError = error; return 0; })
+      .finally(() => { this.pending = null; });
+    return this.pending;
+  }
+}
+
+/** Starts fetching and decoding the item's image; `ready` settles when it can be shown. */
+function prepare(assignment) {
+  const img = new Image();
+  img.decoding = 'async';
+  img.alt = '';
+  img.src = assignment.image_url;
+  const item = { ...assignment, img, loaded: false };
+  item.ready = img.decode().then(
+    () => { item.loaded = true; return true; },
+    () => { item.loaded = true; return false; },
+  );
+  return item;
+}

@@ -1,0 +1,452 @@
+// session.js — one annotator's run through the study: show an item, collect the
+// answer, hand it to the outbox, give practice feedback, mark the switch to the test,
+// undo, pause, and know when there is nothing left. The other modules do the work;
+// this one decides the order.
+import * as api from './api.js';
+import { Catalog, digitFor } from './catalog.js';
+import { Clock } from './clock.js';
+import { renderChecking, renderRefused, renderVerdict } from './feedback.js';
+import { Finder } from './finder.js';
+import { Guesses } from './guesses.js';
+import { uuid4 } from './ids.js';
+import { Leases } from './leases.js';
+import { mark, record } from './metrics.js';
+import { Outbox } from './outbox.js';
+import { Progress } from './progress.js';
+import { Stage } from './stage.js';
+
+// The server allows undo for 120 s; stop offering it a little earlier so a click made
+// just before the deadline does not reach the server just after it.
+const UNDO_WINDOW_MS = 115_000;
+const UNDO_WAIT_MS = 8_000;
+const WAIT_RETRY_MS = 20_000;
+const ME_REFRESH_MS = 10_000;
+
+export class Session {
+  constructor({ me, categories, dom }) {
+    this.dom = dom;
+    this.me = me;
+    this.settings = { max_guesses: 1, exposure_ms: null, ...(me.settings ?? {}) };
+    this.categories = categories;
+    this.digitKeys = categories.length <= 10;
+    this.mode = 'loading'; // loading | answer | feedback | switch | waiting | done
+    this.paused = false;
+    this.current = null;   // {item, onset, shownAt}
+    this.last = null;      // the latest answer, while it can still be undone
+    this.lastPhase = null;
+    this.pointerUsed = false;
+    this.since = { test: 0, practice: 0, practiceCorrect: 0, writes: 0 };
+    this.times = [];
+    this.meFetchedAt = Date.now();
+    const who = `${me.dataset}/${me.name}`;
+    this.seenTestKey = `refhuman.seen-test.${who}`;
+
+    this.outbox = new Outbox(`refhuman.outbox.${who}`);
+    this.leases = new Leases(() => this.#heldIds());
+    this.stage = new Stage(dom.stageBox);
+    this.clock = new Clock();
+    this.catalog = new Catalog(dom.catalog, categories, { digitKeys: this.digitKeys });
+    this.guesses = new Guesses(this.settings.max_guesses, dom.chips, (i) => this.catalog.nameOf(i));
+    this.finder = new Finder(dom.search, this.catalog, dom.matchSummary);
+    this.progress = new Progress({ badge: dom.phaseBadge, text: dom.progress, sync: dom.sync });
+    this.#wire();
+  }
+
+  #wire() {
+    const { dom } = this;
+    this.catalog.addEventListener('pick', (e) => this.pick(e.detail.index, { keyboard: e.detail.keyboard, toggle: true }));
+    this.catalog.addEventListener('leave', () => this.focusSearch());
+    this.finder.addEventListener('take', (e) => this.pick(e.detail.index, { keyboard: true }));
+    this.finder.addEventListener('submit', () => this.submit());
+    this.finder.addEventListener('pop', () => { if (this.mode === 'answer') this.guesses.pop(); });
+    this.guesses.addEventListener('change', () => this.#guessesChanged());
+    dom.submit.addEventListener('click', () => this.submit());
+    dom.abstain.addEventListener('click', () => this.abstain());
+    dom.undo.addEventListener('click', () => this.undo());
+    dom.pause.addEventListener('click', () => this.togglePause());
+    dom.resume.addEventListener('click', () => this.togglePause());
+    dom.next.addEventListener('click', () => this.continueAfterFeedback());
+    this.outbox.addEventListener('change', () => this.#outboxChanged());
+    addEventListener('pointerdown', (e) => { this.pointerUsed = e.pointerType !== 'mouse' || this.pointerUsed; });
+    addEventListener('keydown', () => { this.pointerUsed = false; }, true);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.outbox.kick();
+    });
+    // Keep the retry countdown honest while answers are waiting.
+    setInterval(() => { if (this.outbox.state === 'retrying') this.progress.showSync(this.outbox); }, 1000);
+  }
+
+  async start() {
+    this.#showProgress();
+    this.progress.showSync(this.outbox);
+    this.dom.maxGuesses.textContent = this.settings.max_guesses > 1
+      ? `Give up to ${this.settings.max_guesses} guesses, best first.` : 'Pick one category.';
+    this.#guessesChanged();
+    this.outbox.kick(); // answers left unsent by an earlier visit go first
+    await this.leases.refill();
+    await this.advance(null);
+    this.#returnFocus();
+  }
+
+  // ---- showing items -------------------------------------------------------------
+
+  /** Shows the next item; `startMark` times the gap the annotator waited for it. */
+  async advance(startMark) {
+    this.mode = 'loading';
+    this.#setAnswerEnabled(false);
+    let item = this.leases.shift();
+    if (!item) {
+      this.stage.clear();
+      this.stage.say('Fetching the next image…');
+      await this.leases.refill();
+      item = this.leases.shift(); // still timed: an empty queue is a prefetch that fell behind
+    }
+    if (!item) { await this.#nothingLeft(); return; }
+    if (item.phase === 'test' && this.#needsSwitchMarker()) {
+      this.stage.clear(); // the last practice image must not linger into the test
+      await this.#showSwitchMarker();
+      startMark = null;
+    }
+    await this.#display(item, startMark);
+    this.leases.refill();
+  }
+
+  async #display(item, startMark) {
+    this.current = { item, onset: null, shownAt: null };
+    this.lastPhase = item.phase;
+    this.dom.workspace.dataset.phase = item.phase;
+    this.#showProgress();
+    const onset = await this.stage.show(item);
+    if (this.current?.item !== item) return; // superseded by an undo meanwhile
+    if (startMark) record('nextImage', startMark, mark('image-shown', onset));
+    this.current.onset = onset;
+    this.current.shownAt = new Date(performance.timeOrigin + onset).toISOString();
+    this.clock.start(onset);
+    this.stage.startExposure(this.settings.exposure_ms);
+    if (this.paused) { this.clock.pause(); this.stage.setPaused(true); }
+    this.mode = 'answer';
+    this.#setAnswerEnabled(true);
+  }
+
+  #needsSwitchMarker() {
+    if (this.lastPhase === 'practice') return true;
+    // Reloaded right at the boundary: show the marker once per annotator.
+    return this.lastPhase === null && this.me.practice_target > 0 && !localStorage.getItem(this.seenTestKey);
+  }
+
+  #showSwitchMarker() {
+    this.mode = 'switch';
+    const done = this.me.practice_done + this.since.practice;
+    const correct = this.me.practice_correct + this.since.practiceCorrect;
+    this.dom.switchScore.textContent = done
+      ? `You got ${correct} of ${done} practice images right.` : '';
+    const dialog = this.dom.switchDialog;
+    this.dom.workspace.dataset.phase = 'test';
+    this.#showProgress('test');
+    return new Promise((resolve) => {
+      dialog.addEventListener('close', () => {
+        try { localStorage.setItem(this.seenTestKey, '1'); } catch { /* private mode */ }
+        resolve();
+      }, { once: true });
+      dialog.showModal();
+    });
+  }
+
+  async #nothingLeft() {
+    this.mode = 'waiting';
+    this.current = null;
+    this.stage.clear();
+    if (this.outbox.size) {
+      this.stage.say('Saving your last answers…');
+      await this.outbox.drained();
+    }
+    let me;
+    try {
+      me = await api.getMe();
+    } catch (error) {
+      this.stage.say(`Cannot reach the server (${error.message}). Trying again shortly.`);
+      setTimeout(() => { if (this.mode === 'waiting') this.advance(null); }, 5000);
+      return;
+    }
+    if (this.mode !== 'waiting') return; // an undo brought an image back meanwhile
+    this.#adoptMe(me);
+    if (me.phase === 'done') {
+      this.mode = 'done';
+      this.#showProgress('done');
+      this.stage.say('');
+      this.dom.workspace.hidden = true;
+      this.dom.doneCount.textContent = String(me.test_done);
+      this.dom.done.hidden = false;
+      return;
+    }
+    if (await this.leases.refill() && this.mode === 'waiting') { await this.advance(null); return; }
+    this.stage.say('No image is free right now: other annotators hold the rest. Checking again in 20 s.');
+    setTimeout(() => { if (this.mode === 'waiting') this.advance(null); }, WAIT_RETRY_MS);
+  }
+
+  // ---- answering -----------------------------------------------------------------
+
+  pickDigit(digit) {
+    const index = this.categories.findIndex((c) => digitFor(c.index) === String(digit));
+    if (index >= 0) this.pick(index, { keyboard: true, toggle: true });
+  }
+
+  pick(index, { keyboard = false, toggle = false } = {}) {
+    if (this.mode !== 'answer' || this.paused) {
+      if (this.mode === 'feedback') this.#hint('Press “Next image” to go on.');
+      return;
+    }
+    if (toggle && this.guesses.has(index) && (this.settings.max_guesses > 1 || !keyboard)) {
+      this.guesses.remove(index);
+      return;
+    }
+    const outcome = this.guesses.add(index);
+    if (outcome === 'full') this.#hint(`You already have ${this.settings.max_guesses} guesses. Remove one to add another.`);
+    else if (outcome === 'present') this.#hint(`${this.catalog.nameOf(index)} is already guess #${this.guesses.values.indexOf(index) + 1}.`);
+    if (keyboard && this.guesses.full && document.activeElement?.closest?.('.card')) this.dom.submit.focus();
+  }
+
+  abstain() { this.submit({ abstained: true }); }
+
+  submit({ abstained = false } = {}) {
+    // Enter after practice feedback means "go on", just as it meant "answer" before.
+    if (this.mode === 'feedback' && !abstained) { this.continueAfterFeedback(); return; }
+    if (this.mode !== 'answer' || this.paused || !this.current?.onset) return;
+    const guesses = abstained ? [] : this.guesses.values;
+    if (!abstained && guesses.length === 0) {
+      this.#hint('Pick a category first, or choose “Can’t tell”.');
+      return;
+    }
+    const startMark = mark('answer');
+    const { item, shownAt } = this.current;
+    const judgement = {
+      uuid: uuid4(),
+      item_id: item.item_id,
+      guesses,
+      abstained,
+      response_ms: Math.round(this.clock.elapsed()),
+      shown_at: shownAt,
+    };
+    this.outbox.add(judgement);
+    this.since.writes += 1;
+    if (item.phase === 'test') {
+      this.since.test += 1;
+      this.times.push(judgement.response_ms);
+    } else {
+      this.since.practice += 1;
+    }
+    this.#rememberForUndo(judgement, item);
+    this.current = null;
+    this.stage.stopExposure();
+    this.guesses.clear();
+    this.finder.clear();
+    if (item.phase === 'practice') {
+      this.#showFeedback(judgement);
+    } else {
+      this.#returnFocus();
+      this.advance(startMark);
+    }
+  }
+
+  async #showFeedback(judgement) {
+    this.mode = 'feedback';
+    this.#setAnswerEnabled(false);
+    this.stage.reveal();
+    const panel = this.dom.feedback;
+    this.feedbackFor = judgement.uuid;
+    renderChecking(panel, { queued: this.outbox.state === 'retrying' });
+    this.dom.answer.hidden = true;
+    this.dom.feedbackBox.hidden = false;
+    this.#showProgress();
+    if (!this.pointerUsed) this.dom.next.focus();
+    try {
+      const receipt = await this.outbox.receipt(judgement.uuid);
+      if (receipt.correct) this.since.practiceCorrect += 1;
+      if (this.last?.uuid === judgement.uuid) this.last.correct = receipt.correct;
+      this.#showProgress();
+      if (this.feedbackFor !== judgement.uuid || this.mode !== 'feedback') return;
+      renderVerdict(panel, {
+        receipt,
+        guesses: judgement.guesses,
+        categories: this.categories,
+        accuracy: {
+          done: this.me.practice_done + this.since.practice,
+          correct: this.me.practice_correct + this.since.practiceCorrect,
+        },
+      });
+    } catch (error) {
+      if (this.feedbackFor === judgement.uuid && this.mode === 'feedback' && error instanceof api.ApiError) {
+        renderRefused(panel, error.message);
+      }
+    }
+  }
+
+  continueAfterFeedback() {
+    if (this.mode !== 'feedback' || this.paused) return;
+    this.feedbackFor = null;
+    this.#hideFeedback();
+    this.#returnFocus();
+    this.advance(mark('next-after-feedback'));
+  }
+
+  #hideFeedback() {
+    this.dom.feedbackBox.hidden = true;
+    this.dom.answer.hidden = false;
+  }
+
+  // ---- undo ----------------------------------------------------------------------
+
+  #rememberForUndo(judgement, item, previous = null) {
+    clearTimeout(this.undoTimer);
+    this.last = previous
+      ?? { uuid: judgement.uuid, item, guesses: judgement.guesses, phase: item.phase, at: Date.now(), correct: null };
+    this.dom.undo.disabled = false;
+    const left = UNDO_WINDOW_MS - (Date.now() - this.last.at);
+    this.undoTimer = setTimeout(() => { this.last = null; this.dom.undo.disabled = true; }, left);
+  }
+
+  /**
+   * Takes an answer back: still in the outbox, it simply never leaves; already sent (or
+   * on its way), it is undone on the server once its receipt is in. A send stuck on a
+   * dead connection is waited out for a few seconds, since it may yet be withdrawn.
+   */
+  async #takeBack(last) {
+    const deadline = Date.now() + UNDO_WAIT_MS;
+    const receipt = this.outbox.receipt(last.uuid).then((r) => ({ r }), (error) => ({ error }));
+    while (!this.outbox.withdraw(last.uuid)) {
+      const settled = await Promise.race([receipt, new Promise((ok) => setTimeout(ok, 250))]);
+      if (settled?.r) {
+        last.correct = settled.r.correct ?? null;
+        await api.deleteJudgement(last.uuid);
+        return;
+      }
+      if (settled?.error) throw settled.error;
+      if (Date.now() > deadline) throw new Error('the server is not answering; try again in a moment');
+    }
+  }
+
+  async undo() {
+    const last = this.last;
+    if (!last || this.paused || this.mode === 'loading' || this.mode === 'switch'
+        || Date.now() - last.at > UNDO_WINDOW_MS) return;
+    this.last = null;
+    clearTimeout(this.undoTimer);
+    this.dom.undo.disabled = true;
+    const previousMode = this.mode;
+    this.mode = 'loading';
+    try {
+      await this.#takeBack(last);
+    } catch (error) {
+      this.mode = previousMode;
+      this.#hint(`Could not undo: ${error.message}`);
+      if (Date.now() - last.at < UNDO_WINDOW_MS) this.#rememberForUndo({ uuid: last.uuid }, last.item, last);
+      return;
+    }
+    if (last.phase === 'test') {
+      this.since.test -= 1;
+      this.times.pop();
+    } else {
+      this.since.practice -= 1;
+      if (last.correct) this.since.practiceCorrect -= 1;
+    }
+    this.since.writes += 1;
+    if (this.current) this.leases.unshift(this.current.item);
+    this.current = null;
+    this.feedbackFor = null;
+    this.#hideFeedback();
+    this.leases.unshift(last.item);
+    const item = this.leases.shift();
+    await this.#display(item, null);
+    this.guesses.set(last.guesses);
+    this.#hint('Undone. The image is back; answer it again.');
+    this.#returnFocus();
+  }
+
+  // ---- pause ---------------------------------------------------------------------
+
+  togglePause() {
+    if (this.mode === 'done') return;
+    this.paused = !this.paused;
+    if (this.paused) this.clock.pause(); else this.clock.resume();
+    this.stage.setPaused(this.paused);
+    this.dom.pause.setAttribute('aria-pressed', String(this.paused));
+    this.dom.pause.textContent = this.paused ? 'Resume' : 'Pause';
+    this.dom.workspace.classList.toggle('is-paused', this.paused);
+    this.#setAnswerEnabled(this.mode === 'answer');
+    this.#showProgress();
+    if (this.paused) this.dom.resume.focus(); else this.#returnFocus();
+  }
+
+  // ---- small helpers -------------------------------------------------------------
+
+  focusSearch() { this.finder.focus(); }
+
+  #returnFocus() {
+    // On touch screens focusing the search box would pop up the keyboard every time.
+    if (this.pointerUsed) document.activeElement?.blur?.();
+    else this.finder.focus();
+  }
+
+  #heldIds() {
+    const ids = this.outbox.itemIds();
+    if (this.current) ids.push(this.current.item.item_id);
+    return ids;
+  }
+
+  #setAnswerEnabled(enabled) {
+    const on = enabled && !this.paused;
+    this.dom.submit.disabled = !on || this.guesses.values.length === 0;
+    this.dom.abstain.disabled = !on;
+  }
+
+  #guessesChanged() {
+    const values = this.guesses.values;
+    this.catalog.markChosen(values);
+    this.#setAnswerEnabled(this.mode === 'answer');
+    this.dom.chipsEmpty.hidden = values.length > 0;
+    this.#hint('');
+  }
+
+  #hint(text) {
+    this.dom.hint.textContent = text;
+  }
+
+  #outboxChanged() {
+    this.progress.showSync(this.outbox);
+    if (this.outbox.size === 0 && this.outbox.state === 'idle') this.#maybeRefreshMe();
+  }
+
+  /** Re-reads the server's counts now and then, when nothing is in flight to confuse them. */
+  async #maybeRefreshMe() {
+    if (Date.now() - this.meFetchedAt < ME_REFRESH_MS) return;
+    this.meFetchedAt = Date.now();
+    const writes = this.since.writes;
+    try {
+      const me = await api.getMe();
+      if (writes === this.since.writes && this.outbox.size === 0) this.#adoptMe(me);
+    } catch { /* the next refresh will do */ }
+  }
+
+  #adoptMe(me) {
+    this.me = me;
+    this.since = { test: 0, practice: 0, practiceCorrect: 0, writes: this.since.writes };
+    this.#showProgress();
+  }
+
+  #showProgress(phaseOverride) {
+    const { me, since } = this;
+    const phase = phaseOverride ?? (this.mode === 'done' ? 'done'
+      : this.lastPhase ?? (me.phase === 'done' ? 'test' : me.phase));
+    const mean = this.times.length ? this.times.reduce((a, b) => a + b, 0) / this.times.length : 0;
+    this.progress.show({
+      phase,
+      practiceDone: me.practice_done + since.practice,
+      practiceTarget: me.practice_target,
+      practiceCorrect: me.practice_correct + since.practiceCorrect,
+      testDone: me.test_done + since.test,
+      testLeft: Math.max(0, me.test_remaining - since.test),
+      msPerItem: mean,
+      paused: this.paused,
+    });
+  }
+}

@@ -1,0 +1,505 @@
+"""ui_tests.py — end-to-end tests of the annotator page: a real `refhuman serve` on a
+temporary database, a generated dataset, headless Chromium clicking and typing as an
+annotator would, and the database read back afterwards to check what was stored.
+Each test is a function taking a Context; run them with run_ui_tests.py."""
+
+import json
+import statistics
+import time
+
+import datasets
+from browser import Keys
+
+CLOTHES = [c["name"] for c in datasets.CLOTHES]
+
+
+class Context:
+    """What one test gets: the shared browser, its own server and scratch directory,
+    and a place to leave numbers for the final report."""
+
+    def __init__(self, browser, server, workdir, report):
+        self.browser = browser
+        self.server = server
+        self.workdir = workdir
+        self.report = report
+
+    def serve(self, bundle):
+        self.server.import_bundle(bundle)
+        self.server.start(port=0)
+
+    def join(self, name="ann"):
+        """Opens a fresh invite link and waits for the first item to be on screen."""
+        link = self.server.add_annotator(name)
+        self.browser.go(link)
+        b = self.browser
+        b.wait(lambda: b.js("return location.pathname") == "/", what="the redirect to /")
+        b.wait(lambda: b.text("#who") == name, what="the annotator's name in the header")
+        return link
+
+    def truth(self, item_id):
+        return self.server.query("SELECT category_idx FROM item WHERE id = ?", item_id)[0][0]
+
+    def live(self, name="ann"):
+        """The annotator's judgements that count, oldest first: (item, guesses, abstained, phase)."""
+        rows = self.server.query("""
+            SELECT j.item_id, j.guesses, j.abstained, j.phase, j.response_ms, j.shown_at
+            FROM live_judgement AS j JOIN annotator AS a ON a.id = j.annotator_id
+            WHERE a.name = ? ORDER BY j.id""", name)
+        return [(r[0], json.loads(r[1]), bool(r[2]), r[3], r[4], r[5]) for r in rows]
+
+    def collect_latency(self):
+        self.report.setdefault("nextImage", []).extend(self.browser.metrics().get("nextImage", []))
+
+
+def digit(index):
+    return str((index + 1) % 10)
+
+
+def type_slowly(b, keys, interval=0.06):
+    """One key at a time at a brisk typist's pace: a burst of keys sent in one go would
+    measure the queue behind the previous frame rather than the page's response."""
+    for key in keys:
+        started = time.monotonic()
+        b.keys(key)
+        time.sleep(max(0.0, interval - (time.monotonic() - started)))
+
+
+def wait_saved(b, timeout=15):
+    b.wait(lambda: b.js("return window.refhumanSession.outbox.size") == 0, timeout, "every answer to be saved")
+
+
+def chips(b):
+    return b.js("return [...document.querySelectorAll('#chips .chip')].map(c => "
+                "[c.querySelector('.chip-rank').textContent, c.querySelector('.chip-name').textContent])")
+
+
+def answer_by_digit(b, index):
+    item = b.wait_item()
+    b.keys(digit(index))
+    b.wait(lambda: [name for _, name in chips(b)] == [CLOTHES[index]], what=f"chip {CLOTHES[index]}")
+    b.keys(Keys.ENTER)
+    return item
+
+
+# ---- tests ---------------------------------------------------------------------------
+
+
+def test_join_and_practice(ctx):
+    """Invite link → practice with feedback (right, wrong) → marked switch to the test."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice=1, practice_count=3))
+    b = ctx.browser
+    ctx.join()
+    assert b.text("#phase-badge") == "Practice", b.text("#phase-badge")
+    assert b.text("#progress").startswith("0 of 3 practice"), b.text("#progress")
+
+    # 1: right, by digit key.
+    first = b.wait_item()
+    assert b.js("return document.getElementById('stage-box').dataset.phase") == "practice"
+    truth = ctx.truth(first)
+    answer_by_digit(b, truth)
+    b.wait(lambda: b.js("return document.querySelector('#feedback.right') !== null"), what="'right' feedback")
+    assert f"It is {CLOTHES[truth]}" in b.text("#feedback .verdict"), b.text("#feedback .verdict")
+    assert b.text("#progress").startswith("1 of 3 practice images · 1 right"), b.text("#progress")
+    b.keys(Keys.ENTER)  # "Next image" has focus
+
+    # 2: wrong, by mouse; feedback shows both categories' examples side by side.
+    second = b.wait_item(other_than=first)
+    truth = ctx.truth(second)
+    wrong = (truth + 3) % 10
+    b.click(f"#card-{wrong}")
+    b.click("#submit")
+    b.wait(lambda: b.js("return document.querySelector('#feedback.wrong') !== null"), what="'wrong' feedback")
+    assert b.text("#feedback .compare-chosen strong") == CLOTHES[wrong]
+    assert b.text("#feedback .compare-truth strong") == CLOTHES[truth]
+    shown = b.js("return [...document.querySelectorAll('#feedback .compare-truth img')].map(i => i.getAttribute('src'))")
+    examples = {f"/images/{sha}" for (sha,) in ctx.server.query(
+        "SELECT image.sha256 FROM item JOIN image ON image.id = item.image_id "
+        "WHERE item.split = 'example' AND item.category_idx = ?", truth)}
+    assert shown and set(shown) <= examples, "the truth column must show the true category's examples"
+    chosen_shown = b.js("return [...document.querySelectorAll('#feedback .compare-chosen img')].map(i => i.getAttribute('src'))")
+    assert chosen_shown and not set(chosen_shown) & examples
+    assert "1 of 2 right (50 %)" in b.text("#feedback .practice-score"), b.text("#feedback .practice-score")
+    b.wait(lambda: b.js("return [...document.querySelectorAll('#feedback img')].every(i => i.complete)"))
+    b.screenshot("practice-feedback")
+    b.click("#next")
+
+    # 3: right again; then the test phase is announced before its first item.
+    third = b.wait_item(other_than=second)
+    answer_by_digit(b, ctx.truth(third))
+    b.wait(lambda: b.js("return document.querySelector('#feedback.right') !== null"), what="feedback 3")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return document.getElementById('switch-dialog').open"), what="the test-phase marker")
+    assert "The test starts now" in b.text("#switch-dialog")
+    assert "2 of 3 practice images right" in b.text("#switch-score"), b.text("#switch-score")
+    b.screenshot("test-phase-marker")
+    b.keys(Keys.ENTER)
+    test_item = b.wait_item(other_than=third)
+    assert b.text("#phase-badge") == "Test"
+    assert b.js("return document.getElementById('stage-box').dataset.phase") == "test"
+    # No feedback of any kind in the test phase.
+    b.keys(digit(0), Keys.ENTER)
+    b.wait_item(other_than=test_item)
+    assert not b.visible("#feedback-box"), "test answers must get no feedback"
+    wait_saved(b)
+
+    rows = ctx.live()
+    assert [(r[0], r[3]) for r in rows] == [(first, "practice"), (second, "practice"), (third, "practice"),
+                                            (test_item, "test")], rows
+    assert rows[1][1] == [wrong] and rows[0][1] == [ctx.truth(first)] and rows[3][1] == [0], rows
+    assert all(r[4] is not None and r[4] > 0 and r[5] for r in rows), "response_ms and shown_at are recorded"
+    ctx.collect_latency()
+
+
+def test_label_by_keyboard_mouse_and_search(ctx):
+    """Test items answered with digits, arrow keys, the mouse, and search-then-Enter."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b = ctx.browser
+    ctx.join()
+    assert b.text("#phase-badge") == "Test"
+    expected = []
+
+    # Digit key, then Enter in the (empty) search box.
+    item = answer_by_digit(b, 2)
+    expected.append((item, [2]))
+
+    # Arrow keys: from the search box into the cards, across, down a row; Enter picks,
+    # focus moves to Submit, Enter submits.
+    item = b.wait_item(other_than=item)
+    assert b.js("return document.activeElement.id") == "search", b.focused()
+    b.keys(Keys.ARROW_DOWN)
+    assert b.js("return document.activeElement.dataset.index") == "0"
+    b.keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    assert b.js("return document.activeElement.dataset.index") == "2"
+    b.keys(Keys.ARROW_DOWN)
+    below = b.js("""const a = document.activeElement, two = document.getElementById('card-2');
+        const ra = a.getBoundingClientRect(), r2 = two.getBoundingClientRect();
+        return a.classList.contains('card') && ra.top > r2.top + 10 && Math.abs(ra.left - r2.left) < 5
+               ? Number(a.dataset.index) : null;""")
+    assert below is not None, "ArrowDown moves to the card below"
+    b.keys(Keys.ARROW_LEFT)
+    picked = below - 1
+    assert b.js("return Number(document.activeElement.dataset.index)") == picked
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == [CLOTHES[picked]]
+    assert b.js("return document.activeElement.id") == "submit"
+    b.keys(Keys.ENTER)
+    expected.append((item, [picked]))
+
+    # Mouse: one guess allowed, so a second click replaces the first.
+    item = b.wait_item(other_than=item)
+    b.click("#card-7")
+    b.click("#card-8")
+    assert [n for _, n in chips(b)] == ["Bag"], chips(b)
+    assert b.js("return document.getElementById('card-8').getAttribute('aria-pressed')") == "true"
+    assert b.js("return document.getElementById('card-7').getAttribute('aria-pressed')") == "false"
+    b.click("#submit")
+    expected.append((item, [8]))
+
+    # Search by synonym: "jumper" finds Pullover; Enter takes it, Enter submits.
+    item = b.wait_item(other_than=item)
+    b.keys("jumper")
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == "2", what="best match")
+    visible = b.js("return [...document.querySelectorAll('.card')].filter(c => !c.hidden).length")
+    assert visible == 1, f"'jumper' should leave one card, left {visible}"
+    assert "Pullover" in b.text("#match-summary")
+    b.screenshot("search-synonym")
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == ["Pullover"] and b.js("return document.getElementById('search').value") == ""
+    b.keys(Keys.ENTER)
+    expected.append((item, [2]))
+
+    # Search by description: "straps" only describes Sandal.
+    item = b.wait_item(other_than=item)
+    b.keys("straps")
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == "5", what="Sandal")
+    b.keys(Keys.ENTER, Keys.ENTER)
+    expected.append((item, [5]))
+
+    b.wait_item(other_than=item)
+    b.screenshot("test-phase")
+    wait_saved(b)
+    assert b.text("#progress").startswith("5 done · 15 left"), b.text("#progress")
+    rows = ctx.live()
+    assert [(r[0], r[1]) for r in rows] == expected, (rows, expected)
+    assert all(r[3] == "test" and not r[2] for r in rows)
+    ctx.collect_latency()
+
+
+def test_top5_ordered_guesses(ctx):
+    """max_guesses 5: ordered numbered chips, a sixth refused, removal renumbers."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0, max_guesses=5))
+    b = ctx.browser
+    ctx.join()
+    item = b.wait_item()
+    assert "up to 5 guesses" in b.text("#max-guesses")
+    b.keys(digit(7), digit(5))                  # Sneaker, Sandal by digit
+    b.keys("boot", Keys.ENTER)                   # Ankle boot by search
+    b.click("#card-8")                           # Bag by mouse (focus now on that card)
+    b.keys("tee", Keys.ENTER)                    # typing anywhere searches: T-shirt
+    assert chips(b) == [["1", "Sneaker"], ["2", "Sandal"], ["3", "Ankle boot"], ["4", "Bag"], ["5", "T-shirt"]], chips(b)
+    b.keys(digit(1))                             # a sixth guess is refused
+    assert len(chips(b)) == 5 and "already have 5" in b.text("#hint"), b.text("#hint")
+    b.click("#chips .chip:nth-child(2) .chip-remove")
+    assert chips(b) == [["1", "Sneaker"], ["2", "Ankle boot"], ["3", "Bag"], ["4", "T-shirt"]], chips(b)
+    b.find("#search").click()
+    b.keys(digit(4))                             # Coat becomes #5
+    ranks = b.js("return [7, 9, 8, 0, 4].map(i => document.querySelector(`#card-${i} .card-rank`).textContent)")
+    assert ranks == ["#1", "#2", "#3", "#4", "#5"], ranks
+    b.screenshot("top5-chips")
+    b.keys(Keys.BACKSPACE)                       # empty search box: removes the last guess
+    assert [n for _, n in chips(b)] == ["Sneaker", "Ankle boot", "Bag", "T-shirt"]
+    b.keys(digit(4))
+    b.chord(Keys.CONTROL, Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    rows = ctx.live()
+    assert [(r[0], r[1]) for r in rows] == [(item, [7, 9, 8, 0, 4])], rows
+    ctx.collect_latency()
+
+
+def test_abstain_then_undo(ctx):
+    """"Can't tell" stores an abstention; undo supersedes it and brings the image back."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    ctx.join()
+    first = b.wait_item()
+    b.click("#abstain")
+    second = b.wait_item(other_than=first)
+    wait_saved(b)
+    assert [(r[0], r[1], r[2]) for r in ctx.live()] == [(first, [], True)]
+    assert b.js("return document.getElementById('undo').disabled") is False
+    b.chord(Keys.CONTROL, "z")
+    b.wait(lambda: b.item_id() == first, what="the undone image back on screen")
+    assert "Undone" in b.text("#hint")
+    assert ctx.live() == [], "the abstention no longer counts"
+    rows = ctx.server.query("SELECT abstained, superseded_at FROM judgement WHERE item_id = ?", first)
+    assert len(rows) == 1 and rows[0][0] == 1 and rows[0][1], rows
+    assert b.js("return document.getElementById('undo').disabled") is True
+    answer_by_digit(b, 1)
+    again = b.wait_item(other_than=first)
+    assert again == second, "the item that was on screen comes next again"
+    b.click("#card-3")
+    b.click("#submit")
+    b.wait_item(other_than=second)
+    wait_saved(b)
+    assert [(r[0], r[1], r[2]) for r in ctx.live()] == [(first, [1], False), (second, [3], False)], ctx.live()
+    assert ctx.server.query("SELECT count(*) FROM judgement")[0][0] == 3
+    ctx.collect_latency()
+
+
+def test_submit_survives_server_outage(ctx):
+    """A submit whose answer is lost, and a server killed mid-submit and restarted on the
+    same port and database: each judgement is stored exactly once."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    ctx.join()
+    a = answer_by_digit(b, 0)
+    wait_saved(b)
+
+    # 1. Server frozen: the POST gets no answer, the page gives up on it and retries.
+    #    Thawed, the server stores the first request and must not store the retry again.
+    server.freeze()
+    try:
+        item_b = answer_by_digit(b, 1)
+        b.wait_item(other_than=item_b)  # the page goes on; the answer waits in the outbox
+        pending = b.js("return JSON.parse(localStorage.getItem(window.refhumanSession.outbox.key))")
+        assert [p["judgement"]["item_id"] for p in pending] == [item_b], pending
+        uuid_b = pending[0]["judgement"]["uuid"]
+        b.wait(lambda: "not saved yet" in (b.text("#sync") or ""), 12, "the retry notice")
+        b.screenshot("offline-retrying")
+    finally:
+        server.thaw()
+    wait_saved(b, 20)
+    assert b.text("#sync") == "", b.text("#sync")
+
+    # 2. Server killed while the POST is in flight; the annotator even closes the page.
+    #    Started again on the same port and database, the reopened page sends it.
+    server.freeze()
+    item_c = answer_by_digit(b, 2)
+    b.wait(lambda: b.js("return window.refhumanSession.outbox.inFlight") is not None, what="the POST in flight")
+    uuid_c = b.js("return window.refhumanSession.outbox.entries[0].judgement.uuid")
+    server.kill()
+    b.wait(lambda: b.js("return window.refhumanSession.outbox.state") == "retrying", 10, "the page to notice")
+    stored = b.js("return localStorage.getItem(window.refhumanSession.outbox.key)")
+    assert uuid_c in stored, "the unsent judgement is persisted in localStorage"
+    b.go("about:blank")
+    server.start()  # same port, same database
+    b.go(server.url + "/")
+    shown = b.wait_item()
+    assert shown != item_c, "an answered item must not come back after a reload"
+    wait_saved(b, 25)
+
+    for uuid, item, guess in ((uuid_b, item_b, 1), (uuid_c, item_c, 2)):
+        rows = server.query("SELECT item_id, guesses FROM judgement WHERE uuid = ?", uuid)
+        assert rows == [(item, f"[{guess}]")], rows
+    per_item = server.query("SELECT item_id, count(*) FROM judgement GROUP BY item_id ORDER BY item_id")
+    assert sorted(per_item) == sorted([(a, 1), (item_b, 1), (item_c, 1)]), per_item
+    assert [(r[0], r[1]) for r in ctx.live()] == [(a, [0]), (item_b, [1]), (item_c, [2])]
+
+
+def test_exposure_limit_and_pause(ctx):
+    """exposure_ms masks the image with noise; pause stops the clock and keeps the leases."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0, exposure_ms=700))
+    b, server = ctx.browser, ctx.server
+    ctx.join()
+    item = b.wait_item()
+    since = b.js("return performance.now() - window.refhumanSession.current.onset")
+    if since < 500:
+        assert b.js("return document.getElementById('stage-box').dataset.masked") is None, "masked too early"
+    b.wait(lambda: b.js("return document.getElementById('stage-box').dataset.masked") == "true", 3, "the mask")
+    masked_after = b.js("return performance.now() - window.refhumanSession.current.onset")
+    assert masked_after >= 690, f"masked after {masked_after:.0f} ms"
+    assert b.visible("#stage-box .mask") and not b.visible("#stage-box .subject")
+    b.screenshot("exposure-mask")
+
+    leases = server.query("SELECT item_id, expires_at FROM assignment ORDER BY item_id")
+    b.click("#pause")
+    assert b.visible("#stage-box .cover") and b.text("#pause") == "Resume"
+    time.sleep(1.5)
+    assert server.query("SELECT item_id, expires_at FROM assignment ORDER BY item_id") == leases, \
+        "pausing must not release or renew any lease"
+    b.keys(digit(3))
+    assert chips(b) == [], "no answering while paused"
+    b.click("#resume")
+    b.keys(digit(3))
+    elapsed = b.js("return performance.now() - window.refhumanSession.current.onset")
+    b.keys(Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    rows = ctx.live()
+    assert len(rows) == 1 and rows[0][1] == [3]
+    response_ms = rows[0][4]
+    assert 0 < response_ms <= elapsed - 1400, f"response_ms {response_ms} should exclude the 1.5 s pause (wall {elapsed:.0f})"
+    ctx.report["pause"] = f"wall {elapsed:.0f} ms, recorded {response_ms} ms"
+
+
+def test_thousand_categories(ctx):
+    """1,000 categories with 13 examples each: load, lazy thumbnails, scroll, filter per
+    keystroke within 16 ms, take the best match with Enter."""
+    bundle, entries = datasets.thousand(ctx.workdir / "bundle")
+    ctx.serve(bundle)
+    b = ctx.browser
+    ctx.join()
+    item = b.wait_item(timeout=20)
+    assert b.js("return document.querySelectorAll('.card').length") == 1000
+    assert b.js("return document.querySelectorAll('.group').length") == 20
+    thumbs = lambda: b.js("""const all = [...document.querySelectorAll('.thumbs img')];
+        return [all.length, all.filter(i => i.complete && i.naturalWidth > 0).length,
+                all.every(i => i.loading === 'lazy')];""")
+    created, loaded, lazy = thumbs()
+    assert lazy, "every thumbnail has loading=lazy"
+    assert 0 < created < 2000, f"{created} thumbnails created up front (of 13,000): they must come lazily"
+
+    # Scroll the whole panel in steps; far cards render and fetch their thumbnails.
+    frames = []
+    for step in range(1, 6):
+        frames.append(b.js("""const p = document.scrollingElement; const t = performance.now();
+            p.scrollTop = p.scrollHeight * arguments[0] / 5;
+            return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t))));""", step))
+        time.sleep(0.2)
+    last = "#card-999 .thumbs img"
+    b.wait(lambda: b.js(f"const i = [...document.querySelectorAll('{last}')]; "
+                        "return i.length === 13 && i.every(i => i.complete && i.naturalWidth > 0)"),
+           15, "the last card's thumbnails")
+    assert thumbs()[1] > loaded
+    b.screenshot("thousand-scrolled")
+    b.js("document.scrollingElement.scrollTop = 0")
+
+    # Type a name one keystroke at a time, then a description phrase, then a synonym.
+    target = 777
+    b.find("#search").click()
+    b.js("window.refhumanMetrics.filter.length = 0; window.refhumanMetrics.filterPaint.length = 0")
+    name = entries[target]["name"]
+    type_slowly(b, name)
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(target), what="best match")
+    shown = b.js("return [...document.querySelectorAll('.card')].filter(c => !c.hidden).length")
+    assert 1 <= shown < 1000
+    b.wait(lambda: len(b.metrics()["filterPaint"]) >= len(name))
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == [name]
+    for phrase in ("specimen 77", "kind500"):
+        type_slowly(b, phrase)
+        b.wait(lambda: b.js("return document.querySelector('.card.best') !== null"))
+        if phrase == "specimen 77":
+            # 77, 177 … 977 and 770 … 779: 19 cards in ten groups; thumbnails once typing stops.
+            assert b.js("return [...document.querySelectorAll('.card')].filter(c => !c.hidden).length") == 19
+            b.wait(lambda: b.js("return [...document.querySelectorAll('.card:not([hidden]) .thumbs')]"
+                                ".filter(t => t.getBoundingClientRect().top < innerHeight)"
+                                ".every(t => t.children.length === 13 && [...t.children].every(i => i.complete))"),
+                   5, "thumbnails in view after typing stops")
+            b.screenshot("thousand-filter")
+        type_slowly(b, [Keys.BACKSPACE] * len(phrase))
+    b.wait(lambda: b.js("return [...document.querySelectorAll('.card')].every(c => !c.hidden)"), what="all cards back")
+    b.keys("kind500", Keys.ENTER, Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    assert [(r[0], r[1]) for r in ctx.live()] == [(item, [target, 500])], ctx.live()
+
+    m = b.metrics()
+    filters, paints = m["filter"], m["filterPaint"]
+    keystrokes = len(name) + 2 * (len("specimen 77") + len("kind500")) + len("kind500")
+    assert len(filters) >= keystrokes, (len(filters), keystrokes)
+    ctx.report["catalogRender"] = m["catalogRender"]
+    ctx.report["filter"] = filters
+    ctx.report["filterPaint"] = paints
+    ctx.report["scrollFrames"] = frames
+    # The budget is per keystroke; a 2-core machine shared with other jobs can stall any
+    # single one, so the test holds nine keystrokes in ten to it (and prints the max).
+    assert percentile(filters, 0.9) <= 16, f"filtering took {summarise(filters)} per keystroke (budget 16 ms)"
+    ctx.collect_latency()
+
+
+def test_phone_touch(ctx):
+    """A 390x844 touch screen: no sideways scrolling, large targets, answer by tapping."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice=1, practice_count=1))
+    b = ctx.browser
+    b.phone()
+    ctx.join()
+    item = b.wait_item()
+    width = b.js("return [document.documentElement.scrollWidth, innerWidth]")
+    assert width[0] <= width[1], f"page is {width[0]} px wide in a {width[1]} px viewport"
+    box = b.js("const r = document.getElementById('stage-box').getBoundingClientRect(); return [r.top, r.bottom, r.width];")
+    assert box[1] < 844 / 2 and box[2] >= 120, box
+    heights = b.js("return ['submit', 'abstain', 'search'].map(id => document.getElementById(id).getBoundingClientRect().height)")
+    assert min(heights) >= 44, f"touch targets too small: {heights}"
+    b.tap("#card-4")
+    b.wait(lambda: [n for _, n in chips(b)] == ["Coat"], what="the tapped card as guess")
+    b.tap("#submit")
+    b.wait(lambda: b.visible("#feedback-box"), what="practice feedback")
+    b.wait(lambda: b.js("return document.querySelector('#feedback .compare, #feedback.right') !== null"))
+    b.screenshot("phone-feedback")
+    b.tap("#next")
+    b.wait(lambda: b.js("return document.getElementById('switch-dialog').open"))
+    b.tap("#switch-dialog button")
+    second = b.wait_item(other_than=item)
+    assert b.js("return document.activeElement?.id") != "search", "a tap must not pop up the on-screen keyboard"
+    b.tap("#card-2")
+    b.screenshot("phone")
+    b.tap("#submit")
+    b.wait_item(other_than=second)
+    wait_saved(b)
+    assert [(r[0], r[1]) for r in ctx.live()] == [(item, [4]), (second, [2])]
+
+
+ALL = [
+    test_join_and_practice,
+    test_label_by_keyboard_mouse_and_search,
+    test_top5_ordered_guesses,
+    test_abstain_then_undo,
+    test_submit_survives_server_outage,
+    test_exposure_limit_and_pause,
+    test_thousand_categories,
+    test_phone_touch,
+]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def summarise(values):
+    if not values:
+        return "none"
+    return (f"n={len(values)} median={statistics.median(values):.1f} ms p90={percentile(values, 0.9):.1f} ms "
+            f"max={max(values):.1f} ms")
