@@ -34,6 +34,6 @@ enum HumanScoring {
 
     /// Krippendorff's α over the items judged by at least two annotators.
     static func krippendorffAlpha(for items: [ItemEvidence]) -> Double? {
-        KrippendorffAlpha.nominal(units: items.map(\.labelPerAnnotator))
+        KrippendorffAlpha.nominal(units: items.lazy.map(\.labelPerAnnotator))
     }
 }

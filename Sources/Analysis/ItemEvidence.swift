@@ -3,19 +3,19 @@ struct ItemEvidence: Sendable {
     let itemID: Int64
     let trueCategory: Int
     /// Counted (non-abstained) test judgements, earliest first.
-    let judgements: [Trial]
+    let judgements: [CountedJudgement]
     let abstentions: Int
     /// The human-majority label; nil only when there are no counted judgements.
     let majority: Int?
 
     /// `judgements` must be this item's counted (non-abstained, non-superseded) test trials in
     /// submission order; `abstentions` counts its abstained test trials.
-    init(itemID: Int64, trueCategory: Int, judgements: [Trial], abstentions: Int) {
+    init(itemID: Int64, trueCategory: Int, judgements: [CountedJudgement], abstentions: Int) {
         self.itemID = itemID
         self.trueCategory = trueCategory
         self.judgements = judgements
         self.abstentions = abstentions
-        majority = HumanMajority.label(firstGuesses: judgements.compactMap(\.firstGuess))
+        majority = HumanMajority.label(firstGuesses: judgements.map(\.firstGuess))
     }
 
     /// DESIGN's "compared item": at least one counted test judgement.
@@ -26,11 +26,16 @@ struct ItemEvidence: Sendable {
     /// One label per annotator, their earliest, because Krippendorff's reliability data has one
     /// value per annotator and unit: an annotator shown an item twice must not agree with themself.
     var labelPerAnnotator: [Int] {
-        var seen: [Int64] = []  // a handful per item: a list beats a Set
-        return judgements.compactMap { trial in
-            if seen.contains(trial.annotatorID) { return nil }
-            seen.append(trial.annotatorID)
-            return trial.firstGuess
+        // Almost always every annotator appears once; checking that allocates nothing.
+        let repeats = judgements.indices.contains { index in
+            judgements[..<index].contains { $0.annotatorID == judgements[index].annotatorID }
+        }
+        guard repeats else { return judgements.map(\.firstGuess) }
+        var seen: [Int64] = []
+        return judgements.compactMap { judgement in
+            if seen.contains(judgement.annotatorID) { return nil }
+            seen.append(judgement.annotatorID)
+            return judgement.firstGuess
         }
     }
 }

@@ -14,16 +14,14 @@
 /// variation cannot show whether annotators agree by skill or by the data; a report must not
 /// print 1 (or 0) for that.
 public enum KrippendorffAlpha {
-    public static func nominal(units: [[Int]]) -> Double? {
-        let pairableUnits = units.filter { $0.count >= 2 }
-        guard !pairableUnits.isEmpty else { return nil }
-
+    public static func nominal<Units: Sequence>(units: Units) -> Double? where Units.Element == [Int] {
         var observedDisagreement = 0.0
         var labelTotals: [Int: Int] = [:]
-        for unit in pairableUnits {
+        // A unit has a handful of labels: a short list, reused across units, not a hash table per unit.
+        var countsInUnit: [(label: Int, count: Int)] = []
+        for unit in units where unit.count >= 2 {
             let m = Double(unit.count)
-            // A unit has a handful of labels: a short list, not a hash table per unit.
-            var countsInUnit: [(label: Int, count: Int)] = []
+            countsInUnit.removeAll(keepingCapacity: true)
             for label in unit {
                 if let index = countsInUnit.firstIndex(where: { $0.label == label }) {
                     countsInUnit[index].count += 1
@@ -35,6 +33,7 @@ public enum KrippendorffAlpha {
             observedDisagreement += (m * m - equalPairs) / (m - 1)
             for entry in countsInUnit { labelTotals[entry.label, default: 0] += entry.count }
         }
+        guard !labelTotals.isEmpty else { return nil }  // no pairable unit
 
         let n = Double(labelTotals.values.reduce(0, +))
         let equalPairsOverall = labelTotals.values.reduce(0.0) { $0 + Double($1 * $1) }

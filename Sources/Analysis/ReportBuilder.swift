@@ -82,9 +82,7 @@ public struct ReportBuilder: Sendable {
         var pooled = ConfusionMatrix(categoryCount: categories.count)
         var majority = ConfusionMatrix(categoryCount: categories.count)
         for item in items where item.isCompared {
-            for trial in item.judgements {
-                if let answer = trial.firstGuess { pooled.add(truth: item.trueCategory, answer: answer) }
-            }
+            for judgement in item.judgements { pooled.add(truth: item.trueCategory, answer: judgement.firstGuess) }
             if let label = item.majority { majority.add(truth: item.trueCategory, answer: label) }
         }
         return ConfusionMatrices(

@@ -20,9 +20,7 @@ struct ScoredTrials: Sendable {
             itemIDs.append(truth.itemID)
             truthOfDense.append(truth.trueCategory)
         }
-        var denseOf: [Int64: Int] = [:]
-        denseOf.reserveCapacity(itemIDs.count)
-        for (dense, itemID) in itemIDs.enumerated() { denseOf[itemID] = dense }
+        let denseOf = DenseNumbering(sortedIDs: itemIDs)
 
         var kept: [(position: Int, item: Int)] = []
         kept.reserveCapacity(trials.count)
@@ -61,7 +59,7 @@ struct ScoredTrials: Sendable {
             let members = bucketed[bucketStart[dense]..<bucketStart[dense + 1]]
             guard !members.isEmpty || abstentions[dense] > 0 else { return nil }
             return ItemEvidence(itemID: itemIDs[dense], trueCategory: truthOfDense[dense],
-                                judgements: members.map { trials[$0] }, abstentions: abstentions[dense])
+                                judgements: members.map { CountedJudgement(trials[$0]) }, abstentions: abstentions[dense])
         }
     }
 }
