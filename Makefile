@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
-DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium chromium-driver python3-selenium
+DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium chromium-driver python3-selenium libopenblas-dev
 BENCH_PACKAGES := python3-numpy python3-scipy nginx gcc
 FASHION := /usr/share/datasets/fashion-mnist
 

@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CStb", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: strict),
 
         .target(
@@ -42,12 +43,14 @@ let package = Package(
             dependencies: ["Storage", "Imaging", "Compression"],
             swiftSettings: strict),
         .target(name: "Analysis", swiftSettings: strict),
+        .target(name: "Classifier", dependencies: ["CBLAS"], swiftSettings: strict),
+        .target(name: "ModelRuns", dependencies: ["Classifier", "Storage", "Imaging"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Storage", "Analysis"], swiftSettings: strict),
         .target(name: "Service", dependencies: ["HTTPServer", "Storage", "Reporting"], swiftSettings: strict),
         .executableTarget(
             name: "refhuman",
             dependencies: [
-                "Storage", "Datasets", "HTTPServer", "Service", "Reporting",
+                "Storage", "Datasets", "HTTPServer", "Service", "Reporting", "Classifier", "ModelRuns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -83,6 +86,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
+        .testTarget(name: "ClassifierTests", dependencies: ["Classifier"], exclude: ["reference"], swiftSettings: strict),
+        .testTarget(name: "ModelRunTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "HTTPServer", "Storage", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport"], swiftSettings: strict),

@@ -7,6 +7,6 @@ struct RefHuman: ParsableCommand {
         abstract: "Measure the human baseline of image-classification datasets.",
         subcommands: [
             ServeCommand.self, AnnotatorsCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
-            ExportCommand.self, PredictionsCommand.self, BundleCommand.self,
+            ExportCommand.self, PredictionsCommand.self, TrainCommand.self, ClassifyCommand.self, BundleCommand.self,
         ])
 }

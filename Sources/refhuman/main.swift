@@ -5,6 +5,7 @@ import Datasets
 import Foundation
 import HTTPServer
 import Imaging
+import ModelRuns
 import Storage
 
 do {
@@ -15,6 +16,8 @@ do {
 } catch let error as StorageError {
     CommandFailure.exit(error.description)
 } catch let error as HTTPServerError {
+    CommandFailure.exit(error.description)
+} catch let error as ModelRunError {
     CommandFailure.exit(error.description)
 } catch let error as CommandFailure {
     CommandFailure.exit(error.message)

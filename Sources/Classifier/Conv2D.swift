@@ -1,0 +1,260 @@
+// Conv2D: 2-D convolution (PyTorch's cross-correlation convention) computed as
+// im2col + one sgemm per group of images. Weights are [F, C, KH, KW] and bias
+// [F], the same layout torch.nn.Conv2d uses, so safetensors files interchange.
+
+public final class Conv2D: Layer {
+    public let name: String
+    public let inChannels: Int
+    public let outChannels: Int
+    public let kernel: Int
+    public let stride: Int
+    public let pad: Int
+    public let weight: Parameter  // [F, C, K, K]
+    public let bias: Parameter    // [F]
+    /// The first layer's input gradient is never used, so training can skip it.
+    public var computesInputGradient = true
+    /// Images unfolded per sgemm during inference: large enough for an efficient
+    /// GEMM, small enough that the column buffer stays in cache.
+    public var inferenceGroup = 8
+
+    // Cached by a training forward: input geometry and the column matrix
+    // col: [C*K*K, N*OH*OW].
+    private var cachedInputShape: [Int] = []
+    private var cachedColumns: [Float] = []
+
+    public init(name: String, inChannels: Int, outChannels: Int, kernel: Int,
+                stride: Int = 1, pad: Int = 0, rng: inout SplitMix64) {
+        self.name = name
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernel = kernel
+        self.stride = stride
+        self.pad = pad
+        // He et al. 2015: std = sqrt(2 / fan_in) keeps activation variance steady through ReLUs.
+        let fanIn = inChannels * kernel * kernel
+        let std = (2.0 / Double(fanIn)).squareRoot()
+        let w = (0..<(outChannels * fanIn)).map { _ in Float(rng.nextGaussian() * std) }
+        weight = Parameter(name: "\(name).weight", shape: [outChannels, inChannels, kernel, kernel], value: w)
+        bias = Parameter(name: "\(name).bias", shape: [outChannels],
+                         value: [Float](repeating: 0, count: outChannels))
+    }
+
+    public var parameters: [Parameter] { [weight, bias] }
+
+    public var summary: String {
+        "conv2d \(kernel)x\(kernel) \(inChannels)->\(outChannels) stride \(stride) pad \(pad)"
+    }
+
+    public func outputShape(for inputShape: [Int]) -> [Int] {
+        precondition(inputShape.count == 3 && inputShape[0] == inChannels,
+                     "\(name): expected [\(inChannels), H, W], got \(inputShape)")
+        return [outChannels,
+                (inputShape[1] + 2 * pad - kernel) / stride + 1,
+                (inputShape[2] + 2 * pad - kernel) / stride + 1]
+    }
+
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        guard training else { return infer(x) }
+        // Training keeps the whole batch's columns for the weight gradient.
+        let (y, col) = convolve(x, group: max(1, x.batch))
+        cachedInputShape = x.shape
+        cachedColumns = col
+        return y
+    }
+
+    public func infer(_ x: Tensor) -> Tensor {
+        convolve(x, group: inferenceGroup).output
+    }
+
+    /// x: [N, C, H, W] -> y: [N, F, OH, OW]; also returns the last group's columns.
+    private func convolve(_ x: Tensor, group: Int) -> (output: Tensor, columns: [Float]) {
+        let (oh, ow) = outputSize(x)
+        let f = outChannels, p = oh * ow
+        var y = Tensor(shape: [x.batch, f, oh, ow], data: ScratchBuffer.floats(x.batch * f * p))
+        let col = y.data.withUnsafeMutableBufferPointer { yb in
+            gemmGroups(x, group: group) { start, count, gemmOut, columns in
+                // Back to NCHW, adding the bias on the way.
+                for i in 0..<count {
+                    let dst = yb.baseAddress! + (start + i) * f * p
+                    for c in 0..<f {
+                        let src = gemmOut + c * columns + i * p
+                        let b = bias.value[c]
+                        let row = dst + c * p
+                        for q in 0..<p { row[q] = src[q] + b }
+                    }
+                }
+            }
+        }
+        return (y, col)
+    }
+
+    /// Inference fast path for conv -> ReLU -> maxpool(s), which the standard
+    /// network uses twice: one pass over the GEMM output adds the bias, pools and
+    /// clamps, so the full-size activation never exists. max-then-bias-then-ReLU
+    /// equals pool(ReLU(conv + bias)) because the bias is constant per channel and
+    /// ReLU is monotonic.
+    /// x: [N, C, H, W] -> y: [N, F, OH/s, OW/s]
+    func inferConvReLUPool(_ x: Tensor, poolSize s: Int) -> Tensor {
+        let (oh, ow) = outputSize(x)
+        let f = outChannels
+        let ph = oh / s, pw = ow / s
+        var y = Tensor(shape: [x.batch, f, ph, pw], data: ScratchBuffer.floats(x.batch * f * ph * pw))
+        _ = y.data.withUnsafeMutableBufferPointer { yb in
+            gemmGroups(x, group: inferenceGroup) { start, count, gemmOut, columns in
+                for i in 0..<count {
+                    for c in 0..<f {
+                        let src = gemmOut + c * columns + i * oh * ow  // plane [OH, OW]
+                        let dst = yb.baseAddress! + ((start + i) * f + c) * ph * pw
+                        let b = bias.value[c]
+                        // Plain comparisons throughout: Swift.max's NaN rules cost
+                        // several instructions, and this loop touches every activation.
+                        if s == 2 {
+                            for py in 0..<ph {
+                                let top = src + 2 * py * ow, bottom = top + ow
+                                let out = dst + py * pw
+                                for px in 0..<pw {
+                                    let a = top[2 * px], b1 = top[2 * px + 1]
+                                    let c1 = bottom[2 * px], d = bottom[2 * px + 1]
+                                    let m1 = a > b1 ? a : b1, m2 = c1 > d ? c1 : d
+                                    let v = (m1 > m2 ? m1 : m2) + b
+                                    out[px] = v > 0 ? v : 0
+                                }
+                            }
+                        } else {
+                            for py in 0..<ph {
+                                for px in 0..<pw {
+                                    var m = -Float.infinity
+                                    for wy in 0..<s {
+                                        let row = src + (py * s + wy) * ow + px * s
+                                        for wx in 0..<s where row[wx] > m { m = row[wx] }
+                                    }
+                                    let v = m + b
+                                    dst[py * pw + px] = v > 0 ? v : 0
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y
+    }
+
+    private func outputSize(_ x: Tensor) -> (Int, Int) {
+        precondition(x.shape.count == 4, "\(name): expected NCHW input, got \(x.shape)")
+        let out = outputShape(for: Array(x.shape[1...]))
+        return (out[1], out[2])
+    }
+
+    /// The convolution proper. For each group of up to `group` images:
+    ///   col[K, g*P] = im2col of the g images side by side    (K = C*KH*KW, P = OH*OW)
+    ///   gemmOut[F, g*P] = W[F, K] * col[K, g*P]
+    /// then `epilogue(firstImage, g, gemmOut, g*P)` moves the result where it belongs.
+    /// Returns the column buffer, which holds the last group (all of x when group >= N).
+    private func gemmGroups(
+        _ x: Tensor, group: Int,
+        epilogue: (_ start: Int, _ count: Int, _ gemmOut: UnsafePointer<Float>, _ columns: Int) -> Void
+    ) -> [Float] {
+        let n = x.shape[0], h = x.shape[2], w = x.shape[3]
+        let (oh, ow) = outputSize(x)
+        let p = oh * ow
+        let k = inChannels * kernel * kernel
+        let f = outChannels
+        let g = min(group, max(n, 1))
+        var col = ScratchBuffer.floats(k * g * p)       // fully written by im2col
+        var gemmOut = ScratchBuffer.floats(f * g * p)   // fully written by the GEMM (beta = 0)
+        x.data.withUnsafeBufferPointer { xb in
+            weight.value.withUnsafeBufferPointer { wb in
+                col.withUnsafeMutableBufferPointer { cb in
+                    gemmOut.withUnsafeMutableBufferPointer { ob in
+                        var start = 0
+                        while start < n {
+                            let gi = min(g, n - start)
+                            let columns = gi * p
+                            for i in 0..<gi {
+                                Im2Col.unfold(
+                                    xb.baseAddress! + (start + i) * inChannels * h * w,
+                                    channels: inChannels, height: h, width: w,
+                                    kernel: kernel, stride: stride, pad: pad,
+                                    outHeight: oh, outWidth: ow,
+                                    into: cb.baseAddress!, ldc: columns, columnOffset: i * p)
+                            }
+                            BLAS.gemm(transA: false, transB: false, m: f, n: columns, k: k,
+                                      a: wb.baseAddress!, lda: k,
+                                      b: cb.baseAddress!, ldb: columns,
+                                      c: ob.baseAddress!, ldc: columns)
+                            epilogue(start, gi, ob.baseAddress!, columns)
+                            start += gi
+                        }
+                    }
+                }
+            }
+        }
+        return col
+    }
+
+    public func backward(_ dy: Tensor) -> Tensor {
+        precondition(cachedInputShape.count == 4, "\(name): backward without a training forward")
+        let n = cachedInputShape[0], h = cachedInputShape[2], w = cachedInputShape[3]
+        let oh = dy.shape[2], ow = dy.shape[3]
+        let p = oh * ow
+        let k = inChannels * kernel * kernel
+        let f = outChannels
+        let columns = n * p
+        precondition(dy.shape == [n, f, oh, ow], "\(name): dy shape \(dy.shape)")
+
+        // dyFP: [F, N*P], the layout matching the cached columns.
+        var dyFP = [Float](repeating: 0, count: f * columns)
+        var dx = Tensor(zeros: cachedInputShape)
+        var dbias = [Float](repeating: 0, count: f)
+        dy.data.withUnsafeBufferPointer { db in
+            dyFP.withUnsafeMutableBufferPointer { tb in
+                for i in 0..<n {
+                    for c in 0..<f {
+                        let src = db.baseAddress! + (i * f + c) * p
+                        let dst = tb.baseAddress! + c * columns + i * p
+                        var sum: Float = 0
+                        for q in 0..<p { dst[q] = src[q]; sum += src[q] }
+                        dbias[c] += sum
+                    }
+                }
+            }
+        }
+        bias.grad = dbias
+
+        dyFP.withUnsafeBufferPointer { tb in
+            cachedColumns.withUnsafeBufferPointer { cb in
+                // dW[F, K] = dyFP[F, N*P] * col^T[N*P, K]
+                weight.grad.withUnsafeMutableBufferPointer { gb in
+                    BLAS.gemm(transA: false, transB: true, m: f, n: k, k: columns,
+                              a: tb.baseAddress!, lda: columns,
+                              b: cb.baseAddress!, ldb: columns,
+                              c: gb.baseAddress!, ldc: k)
+                }
+            }
+            guard computesInputGradient else { return }
+            // dcol[K, N*P] = W^T[K, F] * dyFP[F, N*P], then folded back per image.
+            var dcol = [Float](repeating: 0, count: k * columns)
+            weight.value.withUnsafeBufferPointer { wb in
+                dcol.withUnsafeMutableBufferPointer { dcb in
+                    BLAS.gemm(transA: true, transB: false, m: k, n: columns, k: f,
+                              a: wb.baseAddress!, lda: k,
+                              b: tb.baseAddress!, ldb: columns,
+                              c: dcb.baseAddress!, ldc: columns)
+                }
+            }
+            dcol.withUnsafeBufferPointer { dcb in
+                dx.data.withUnsafeMutableBufferPointer { xb in
+                    for i in 0..<n {
+                        Im2Col.fold(dcb.baseAddress!, ldc: columns, columnOffset: i * p,
+                                    channels: inChannels, height: h, width: w,
+                                    kernel: kernel, stride: stride, pad: pad,
+                                    outHeight: oh, outWidth: ow,
+                                    into: xb.baseAddress! + i * inChannels * h * w)
+                    }
+                }
+            }
+        }
+        return dx
+    }
+}
