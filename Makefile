@@ -32,10 +32,13 @@ test: build
 	$(SWIFT) test --skip-build
 	/usr/bin/python3 Tests/UI/run_ui_tests.py .build/debug/refhuman
 
-# Imports the bundled dataset into an empty database, then serves it on 127.0.0.1:8080.
+# Imports the bundled dataset and stores the bundled classifier's predictions into an empty
+# database, then serves it on 127.0.0.1:8080.
 serve: release
 	@if [ ! -s "$(DB)" ] || [ -z "$$(.build/release/refhuman datasets --db $(DB) --json | grep '"name"')" ]; then \
-	  .build/release/refhuman import bundle Datasets/fashion-mnist --db $(DB); \
+	  .build/release/refhuman import bundle Datasets/fashion-mnist --db $(DB) && \
+	  .build/release/refhuman classify --dataset fashion-mnist --model Datasets/fashion-mnist/classifier.safetensors \
+	    --name refhuman-cnn --db $(DB); \
 	fi
 	.build/release/refhuman datasets --db $(DB)
 	.build/release/refhuman serve --db $(DB) --host 127.0.0.1 --port 8080
