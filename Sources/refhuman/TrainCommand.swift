@@ -20,6 +20,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Dropout before the last layer.") var dropout: Float = 0.3
     @Option(help: "Largest random shift, in pixels, when augmenting.") var shift = 1
     @Flag(inversion: .prefixedNo, help: "Mirror images left-right at random when augmenting.") var flip = true
+    @Option(help: "OpenBLAS threads (0: every core). Sums run in a different order with a different count, so a run repeats bit for bit only with the same value.")
+    var threads = 1
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -30,6 +32,7 @@ struct TrainCommand: ParsableCommand {
         config.learningRate = learningRate
         config.maxShift = shift
         config.horizontalFlip = flip
+        config.threads = threads
         let weights = URL(fileURLWithPath: out)
         let cardURL = weights.deletingPathExtension().appendingPathExtension("json")
         let card = try TrainingRun(store: try store.open(), config: config, dropout: dropout, initSeed: initSeed)
