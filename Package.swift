@@ -73,6 +73,11 @@ let package = Package(
             path: "Benchmarks/JudgementBenchmark",
             swiftSettings: strict),
         .executableTarget(
+            name: "ClassifierBenchmark",
+            dependencies: ["Classifier", "Datasets"],
+            path: "Benchmarks/ClassifierBenchmark",
+            swiftSettings: strict),
+        .executableTarget(
             name: "ReportBenchmark",
             dependencies: ["Analysis", "Storage"],
             path: "Benchmarks/ReportBenchmark",
