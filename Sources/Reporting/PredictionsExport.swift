@@ -10,7 +10,7 @@ public struct PredictionsExport: Sendable {
     public init(store: Store) { self.store = store }
 
     public func render(dataset: String?, model: String) throws -> Data {
-        let records = try store.studyRecords(dataset: dataset, models: [model])
+        let records = try store.studyRecords(dataset: dataset, models: [model], judgements: false)
         return Data(Self.csv(records, model: records.models[0]).utf8)
     }
 

@@ -110,18 +110,4 @@ extension Store {
         }
         return Annotator(row: row)
     }
-
-    static func resolveDataset(_ db: Database, _ name: String?) throws -> Int64 {
-        if let name {
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM dataset WHERE name = ?", arguments: [name]) else {
-                throw StorageError.unknownDataset(name: name)
-            }
-            return id
-        }
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM dataset ORDER BY name LIMIT 2")
-        guard ids.count == 1 else {
-            throw StorageError.invalid(ids.isEmpty ? "no dataset imported yet" : "several datasets: pass --dataset NAME")
-        }
-        return ids[0]
-    }
 }

@@ -15,9 +15,8 @@ extension Store {
     public func labelledImages(dataset: String?, splits: [Split]) throws -> (dataset: String, categories: [String], images: [LabelledImage]) {
         try pool.read { db in
             let datasetID = try Self.resolveDataset(db, dataset)
-            let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [datasetID]) ?? ""
-            let categories = try String.fetchAll(db, sql: "SELECT name FROM category WHERE dataset_id = ? ORDER BY idx",
-                                                 arguments: [datasetID])
+            let name = try Self.datasetName(db, id: datasetID)
+            let categories = try Self.categoryNames(db, datasetID: datasetID)
             let placeholders = splits.map { _ in "?" }.joined(separator: ", ")
             var arguments: StatementArguments = [datasetID]
             for split in splits { arguments += [split.rawValue] }

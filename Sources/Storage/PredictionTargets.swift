@@ -14,9 +14,8 @@ extension Store {
     public func predictionTargets(dataset: String?) throws -> PredictionTargets {
         try pool.read { db in
             let datasetID = try Self.resolveDataset(db, dataset)
-            let name = try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [datasetID]) ?? ""
-            let categories = try String.fetchAll(db, sql: "SELECT name FROM category WHERE dataset_id = ? ORDER BY idx",
-                                                 arguments: [datasetID])
+            let name = try Self.datasetName(db, id: datasetID)
+            let categories = try Self.categoryNames(db, datasetID: datasetID)
             var items: [String: (id: Int64, trueCategory: Int)] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT source, id, category_idx FROM item WHERE dataset_id = ? AND split IN ('test', 'practice')

@@ -19,24 +19,16 @@ public struct StudyRecords: Sendable {
 }
 
 extension Store {
-    /// Names of the models stored for a dataset, oldest first.
-    public func modelNames(dataset: String?) throws -> [String] {
-        try pool.read { db in
-            let datasetID = try Self.resolveDataset(db, dataset)
-            return try String.fetchAll(db, sql: "SELECT name FROM model WHERE dataset_id = ? ORDER BY id", arguments: [datasetID])
-        }
-    }
-
     /// `dataset` nil means the only dataset; `models` nil means every stored model of the dataset.
     /// A named model that does not exist is refused.
-    public func studyRecords(dataset: String?, models requested: [String]? = nil) throws -> StudyRecords {
+    /// `judgements` false skips reading them, for callers that need only items and models.
+    public func studyRecords(dataset: String?, models requested: [String]? = nil, judgements withJudgements: Bool = true) throws -> StudyRecords {
         try pool.read { db in
             let datasetID = try Self.resolveDataset(db, dataset)
             let datasetRow = try Row.fetchOne(db, sql: """
                 SELECT name, title, judgements_per_item, max_guesses, exposure_ms, practice_count FROM dataset WHERE id = ?
                 """, arguments: [datasetID])!
-            let categories = try String.fetchAll(db, sql: "SELECT name FROM category WHERE dataset_id = ? ORDER BY idx",
-                                                 arguments: [datasetID])
+            let categories = try Self.categoryNames(db, datasetID: datasetID)
             let items = try Row.fetchAll(db, sql: """
                 SELECT item.id, item.category_idx, item.split, item.source, image.sha256
                 FROM item JOIN image ON image.id = item.image_id
@@ -45,7 +37,7 @@ extension Store {
                 StudyItem(id: row[0], trueCategory: row[1], split: Split(rawValue: row[2]) ?? .test,
                           source: row[3], imageSHA256: row[4])
             }
-            let judgements = try Row.fetchAll(db, sql: """
+            let judgements = !withJudgements ? [] : try Row.fetchAll(db, sql: """
                 SELECT judgement.id, uuid, item_id, annotator_id, guesses, abstained, response_ms,
                        shown_at, submitted_at, phase, superseded_at IS NOT NULL
                 FROM judgement JOIN item ON item.id = judgement.item_id

@@ -7,7 +7,7 @@ struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify", abstract: "Run a trained classifier on a dataset and store its top-5 predictions.")
 
-    @Option(help: "Dataset name (may be left out when there is only one).") var dataset: String?
+    @OptionGroup var target: DatasetChoice
     @Option(help: "Weights file (safetensors) from `refhuman train`.")
     var model = "Datasets/fashion-mnist/classifier.safetensors"
     @Option(help: "Name the predictions are stored and reported under (default: the file's name).") var name: String?
@@ -19,7 +19,7 @@ struct ClassifyCommand: ParsableCommand {
         let modelName = name ?? weights.deletingPathExtension().lastPathComponent
         let showProgress = isatty(STDERR_FILENO) == 1
         let result = try ClassificationRun(store: try store.open())
-            .run(dataset: dataset, weights: weights, modelName: modelName, replace: replace) { done, total in
+            .run(dataset: target.dataset, weights: weights, modelName: modelName, replace: replace) { done, total in
                 if showProgress { FileHandle.standardError.write(Data("\rclassified \(done)/\(total)".utf8)) }
             }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }

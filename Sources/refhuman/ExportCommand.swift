@@ -13,13 +13,13 @@ struct ExportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every trial (superseded ones flagged) with its item's truth and each model's top-k.")
 
-        @Option(help: "Dataset name (may be left out when there is only one).") var dataset: String?
+        @OptionGroup var target: DatasetChoice
         @Option(help: "csv or jsonl.") var format: ExportFormat = .csv
         @Option(help: "Write to this file instead of stdout.") var out: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try OutputFile.write(try TrialExport(store: try store.open()).render(dataset: dataset, format: format), to: out)
+            try OutputFile.write(try TrialExport(store: try store.open()).render(dataset: target.dataset, format: format), to: out)
         }
     }
 }

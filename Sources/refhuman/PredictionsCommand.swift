@@ -14,14 +14,14 @@ struct PredictionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Store an outside model's predictions (item,true_label,label1,score1,…; items matched by source).")
         @Argument(help: "The predictions CSV file.") var file: String
-        @Option(help: "Dataset name (may be left out when there is only one).") var dataset: String?
+        @OptionGroup var target: DatasetChoice
         @Option(help: "Name the model is stored and reported under.") var model: String
         @Flag(help: "Replace a stored model of the same name.") var replace = false
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let opened = try store.open()
-            let targets = try opened.predictionTargets(dataset: dataset)
+            let targets = try opened.predictionTargets(dataset: target.dataset)
             let predictions = try PredictionsCSV.read(URL(fileURLWithPath: file), targets: targets)
             try opened.saveModel(dataset: targets.dataset, name: model, source: file, card: "{}",
                                  predictions: predictions, replace: replace)
@@ -33,13 +33,13 @@ struct PredictionsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a stored model's predictions as CSV.")
-        @Option(help: "Dataset name (may be left out when there is only one).") var dataset: String?
+        @OptionGroup var target: DatasetChoice
         @Option(help: "The stored model.") var model: String
         @Option(help: "Write to this file instead of stdout.") var out: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try OutputFile.write(try PredictionsExport(store: try store.open()).render(dataset: dataset, model: model), to: out)
+            try OutputFile.write(try PredictionsExport(store: try store.open()).render(dataset: target.dataset, model: model), to: out)
         }
     }
 }

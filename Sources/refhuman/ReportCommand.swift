@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Human vs model error per category, with intervals and paired tests.")
 
-    @Option(help: "Dataset name (may be left out when there is only one).") var dataset: String?
+    @OptionGroup var target: DatasetChoice
     @Option(name: .customLong("model"), help: "A stored model to compare; repeat for several, the first is primary. Default: all.")
     var models: [String] = []
     @Option(help: "json, csv or html.") var format: ReportFormat = .json
@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let data = try StudyReporter(store: try store.open())
-            .render(dataset: dataset, models: models.isEmpty ? nil : models, format: format)
+            .render(dataset: target.dataset, models: models.isEmpty ? nil : models, format: format)
         try OutputFile.write(data, to: out)
         if let out { FileHandle.standardError.write(Data("wrote \(format.rawValue) report to \(out)\n".utf8)) }
     }
