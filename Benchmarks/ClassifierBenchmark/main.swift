@@ -67,7 +67,7 @@ do {
         var config = TrainingConfig()
         config.epochs = 1
         config.maxShift = 1
-        let fresh = ImageClassifier(channels: 1, height: 28, width: 28, classes: 10, dropout: 0.3)
+        let fresh = try ImageClassifier(channels: 1, height: 28, width: 28, classes: 10, dropout: 0.3)
         let reports = try fresh.train(images: Array(train.images[0..<(count * classifier.valuesPerImage)]),
                                       labels: Array(train.labels[0..<count]), config: config)
         print(String(format: "swift       training: one epoch over %d images (batch 64, Adam, both cores): %.1f s (%.0f images/s)",

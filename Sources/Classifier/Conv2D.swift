@@ -13,9 +13,10 @@ public final class Conv2D: Layer {
     public let bias: Parameter    // [F]
     /// The first layer's input gradient is never used, so training can skip it.
     public var computesInputGradient = true
-    /// Images unfolded per sgemm during inference: large enough for an efficient
-    /// GEMM, small enough that the column buffer stays in cache.
-    public var inferenceGroup = 8
+    /// Images unfolded per sgemm during inference. Measured with ClassifierBenchmark
+    /// (--group): 1 and 2 were fastest once OpenBLAS is warm (see BLAS.warmedUp),
+    /// 8 and 16 about 12% slower, since the column buffer then no longer fits in L2.
+    public var inferenceGroup = 2
 
     // Cached by a training forward: input geometry and the column matrix
     // col: [C*K*K, N*OH*OW].

@@ -2,7 +2,6 @@
 // for an image size, trains it, predicts top-k classes for batches of images,
 // and saves/loads weights (safetensors) together with a model card (JSON).
 
-import Dispatch
 import Foundation
 
 public final class ImageClassifier {
@@ -19,8 +18,14 @@ public final class ImageClassifier {
     static let formatName = "refhuman-classifier-v1"
 
     /// The standard architecture (see Network.standard) with He-initialised weights from `seed`.
+    /// Needs at least a 1x4x4 input (two 2x2 poolings), two classes and 0 <= dropout < 1.
     public init(channels: Int, height: Int, width: Int, classes: Int,
-                dropout: Float = 0.5, seed: UInt64 = 0) {
+                dropout: Float = 0.3, seed: UInt64 = 0) throws(ClassifierError) {
+        guard channels >= 1, height >= 4, width >= 4 else {
+            throw .invalidConfig("input must be at least 1x4x4, got \(channels)x\(height)x\(width)")
+        }
+        guard classes >= 2 else { throw .invalidConfig("need at least 2 classes, got \(classes)") }
+        guard dropout >= 0, dropout < 1 else { throw .invalidConfig("dropout must be in [0, 1), got \(dropout)") }
         self.channels = channels
         self.height = height
         self.width = width
@@ -54,6 +59,7 @@ public final class ImageClassifier {
         }
 
         // Large batch-wide GEMMs: let OpenBLAS use every core (unless told otherwise).
+        _ = BLAS.warmedUp
         let blasThreads = config.threads > 0 ? config.threads : ProcessInfo.processInfo.activeProcessorCount
         let trainer = Trainer(network: network, config: config)
         let started = Date()
@@ -88,12 +94,13 @@ public final class ImageClassifier {
 
     // MARK: Inference
 
-    /// Raw logits [count, classes], using up to `threads` cores: a batch of one image
-    /// lets OpenBLAS spread each GEMM over the cores; larger batches are split into
-    /// `threads` contiguous slices run concurrently, each with single-threaded OpenBLAS
-    /// (measured faster on 2 cores, see ClassifierBenchmark). Either way this sets
-    /// OpenBLAS's process-wide thread count, so calls must not overlap: serialise
-    /// them (an actor or a lock) if the classifier is shared.
+    /// Raw logits [count, classes]. A single image, or `threads` 1, runs on the
+    /// calling thread. A larger batch with `threads` > 1 is cut into pieces that
+    /// Dispatch's worker threads (one per core) take in turn. OpenBLAS stays
+    /// single-threaded throughout: on 2 cores that beat letting OpenBLAS thread
+    /// each GEMM, at batch 256 by 1.0-2.2x over five runs and at batch 1 in 4 of 5 (see
+    /// ClassifierBenchmark). This sets OpenBLAS's process-wide thread count, so
+    /// calls must not overlap: serialise them (an actor or a lock) if shared.
     public func logits(images: [Float], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ClassifierError) -> Tensor {
         guard images.count % valuesPerImage == 0 else {
             throw .imageDataSize(values: images.count, perImage: valuesPerImage)
@@ -138,15 +145,13 @@ public final class ImageClassifier {
     private func logitsUnchecked(images: [Float], threads: Int) -> Tensor {
         let per = valuesPerImage
         let n = images.count / per
+        _ = BLAS.warmedUp
         let workers = max(1, min(threads, n))
+        BLAS.threads = 1
         if workers == 1 {
-            BLAS.threads = max(1, threads)
             return network.infer(Tensor(shape: [n, channels, height, width], data: images))
         }
-        BLAS.threads = 1
-        let job = InferenceJob(network: network, images: images, workers: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { job.run(worker: $0) }
-        return job.logits
+        return InferenceJob(network: network, images: images, workers: workers).run()
     }
 
     private func validate(images: [Float], labels: [Int]) throws(ClassifierError) {
@@ -201,11 +206,11 @@ public final class ImageClassifier {
         guard let classes = Int(classesText), classes >= 2 else {
             throw ClassifierError.invalidMetadata(key: "classes", value: classesText)
         }
-        let dropoutText = file.metadata["dropout"] ?? "0.5"
+        let dropoutText = file.metadata["dropout"] ?? "0.3"
         guard let dropout = Float(dropoutText), dropout >= 0, dropout < 1 else {
             throw ClassifierError.invalidMetadata(key: "dropout", value: dropoutText)
         }
-        let classifier = ImageClassifier(channels: dims[0], height: dims[1], width: dims[2],
+        let classifier = try ImageClassifier(channels: dims[0], height: dims[1], width: dims[2],
                                          classes: classes, dropout: dropout)
         try classifier.loadWeights(file)
         if let cardText = file.metadata["model_card"] {

@@ -18,7 +18,7 @@ public final class Network {
     ///   conv 3x3 C->32 pad 1 -> ReLU -> maxpool 2 -> conv 3x3 32->64 pad 1 -> ReLU -> maxpool 2
     ///   -> flatten -> dense 64*(H/4)*(W/4) -> 128 -> ReLU -> dropout -> dense 128 -> classes.
     public static func standard(channels: Int, height: Int, width: Int, classes: Int,
-                                dropout: Float = 0.5, seed: UInt64) -> Network {
+                                dropout: Float = 0.3, seed: UInt64) -> Network {
         precondition(channels > 0 && height >= 4 && width >= 4 && classes >= 2,
                      "need at least a 1x4x4 input and two classes")
         var rng = SplitMix64(seed: seed)
@@ -98,7 +98,7 @@ public final class Network {
     }
 
     /// The unfused reference for `infer`: every layer's own `infer`, whole batch at once.
-    public func inferLayerByLayer(_ x: Tensor) -> Tensor {
+    func inferLayerByLayer(_ x: Tensor) -> Tensor {
         layers.reduce(x) { $1.infer($0) }
     }
 

@@ -2,7 +2,7 @@
 // records it verbatim as the run's hyper-parameters.
 
 public struct TrainingConfig: Codable, Sendable, Equatable {
-    public var epochs: Int = 15
+    public var epochs: Int = 12
     public var batchSize: Int = 64
     public var optimizer: OptimizerKind = .adam
     /// Peak learning rate; with `cosineSchedule` it decays to 0 by the last epoch.
@@ -22,7 +22,7 @@ public struct TrainingConfig: Codable, Sendable, Equatable {
     /// Mirror left-right with probability 1/2. Suits clothing; never flips vertically.
     public var horizontalFlip: Bool = true
     /// Translate by up to this many pixels in x and y, filling with 0.
-    public var maxShift: Int = 2
+    public var maxShift: Int = 1
     /// OpenBLAS threads for training's batch-wide GEMMs; 0 means one per core.
     /// Results are bit-for-bit repeatable only for the same thread count.
     public var threads: Int = 0

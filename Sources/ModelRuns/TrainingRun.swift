@@ -36,7 +36,7 @@ public struct TrainingRun {
         var config = self.config
         config.dataDescription = "'\(train.dataset)' train split: \(trainBatch.count) images "
             + "\(trainBatch.width)×\(trainBatch.height)×\(trainBatch.channels), pixels/255"
-        let classifier = ImageClassifier(channels: trainBatch.channels, height: trainBatch.height, width: trainBatch.width,
+        let classifier = try ImageClassifier(channels: trainBatch.channels, height: trainBatch.height, width: trainBatch.width,
                                          classes: train.categories.count, dropout: dropout, seed: initSeed)
         let heldOut = testBatch.count > 0 && (testBatch.channels, testBatch.height, testBatch.width)
             == (trainBatch.channels, trainBatch.height, trainBatch.width) ? (testBatch.pixels, testBatch.labels) : nil

@@ -11,8 +11,8 @@ import Testing
     ///   2x2 pools leave the max of each 4x4 quadrant in channel 0's 2x2 map,
     ///   flatten puts those at features 0...3 (row-major: TL, TR, BL, BR),
     ///   fc1 copies them to units 0...3 and fc2 gives logit_q = 2 * max(quadrant q).
-    func quadrantClassifier() -> ImageClassifier {
-        let classifier = ImageClassifier(channels: 1, height: 8, width: 8, classes: 4, seed: 1)
+    func quadrantClassifier() throws -> ImageClassifier {
+        let classifier = try ImageClassifier(channels: 1, height: 8, width: 8, classes: 4, seed: 1)
         for p in classifier.network.parameters { p.value = [Float](repeating: 0, count: p.count) }
         let params = Dictionary(uniqueKeysWithValues: classifier.network.parameters.map { ($0.name, $0) })
         params["conv1.weight"]!.value[4] = 1                 // [0, 0, 1, 1]
@@ -32,7 +32,7 @@ import Testing
     /// e^2 / (e^2 + 3) = 7.389056 / 10.389056 = 0.7112346 and 1 / 10.389056 = 0.0962551;
     /// ties rank by lower class index.
     @Test func topKOnConstructedNetwork() throws {
-        let classifier = quadrantClassifier()
+        let classifier = try quadrantClassifier()
         let batch = image(brightAt: 1, 2) + image(brightAt: 6, 7) + image(brightAt: 2, 5) + image(brightAt: 7, 0)
         let predictions = try classifier.predict(images: batch, topK: 3)
         #expect(predictions.map { $0[0].index } == [0, 3, 1, 2])
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func threadedInferenceMatchesSerial() throws {
-        let classifier = ImageClassifier(channels: 1, height: 12, width: 12, classes: 5, seed: 8)
+        let classifier = try ImageClassifier(channels: 1, height: 12, width: 12, classes: 5, seed: 8)
         let images = formula(7 * 144, 31, 5, 97, 0, 97)  // 7 images: uneven split across threads
         let serial = try classifier.logits(images: images, threads: 1)
         let threaded = try classifier.logits(images: images, threads: 2)
@@ -68,10 +68,22 @@ import Testing
         expectClose(alone.data, Array(serial.data[15..<20]), tolerance: 1e-5)
     }
 
-    @Test func refusesBadImageData() {
-        let classifier = ImageClassifier(channels: 1, height: 8, width: 8, classes: 4)
+    @Test func refusesBadImageData() throws {
+        let classifier = try ImageClassifier(channels: 1, height: 8, width: 8, classes: 4)
         #expect(throws: ClassifierError.imageDataSize(values: 100, perImage: 64)) {
             try classifier.predict(images: [Float](repeating: 0, count: 100))
+        }
+    }
+
+    @Test func refusesImpossibleArchitectures() {
+        #expect(throws: ClassifierError.invalidConfig("input must be at least 1x4x4, got 1x3x28")) {
+            try ImageClassifier(channels: 1, height: 3, width: 28, classes: 10)
+        }
+        #expect(throws: ClassifierError.invalidConfig("need at least 2 classes, got 1")) {
+            try ImageClassifier(channels: 1, height: 8, width: 8, classes: 1)
+        }
+        #expect(throws: ClassifierError.invalidConfig("dropout must be in [0, 1), got 1.0")) {
+            try ImageClassifier(channels: 1, height: 8, width: 8, classes: 2, dropout: 1)
         }
     }
 }
@@ -79,12 +91,14 @@ import Testing
 @Suite struct FusedInferenceTests {
     /// The chunked, fused conv+ReLU+pool path must agree with plain layer-by-layer
     /// evaluation (batch 70 spans two chunks of 64; 10x10 pools to 5x5 then 2x2).
-    @Test func fusedPathMatchesLayerByLayer() {
-        let network = Network.standard(channels: 2, height: 10, width: 10, classes: 6, seed: 12)
+    /// Several input depths, so conv1's GEMM inner dimension C*3*3 varies (9, 27, 36).
+    @Test(arguments: [1, 3, 4])
+    func fusedPathMatchesLayerByLayer(channels: Int) {
+        let network = Network.standard(channels: channels, height: 10, width: 10, classes: 6, seed: 12)
         for p in network.parameters where p.name.hasSuffix("bias") {
             p.value = formula(p.count, 7, 3, 11, 5, 20)  // nonzero biases, some negative
         }
-        let x = Tensor(shape: [70, 2, 10, 10], data: formula(70 * 200, 53, 7, 89, 30, 60))
+        let x = Tensor(shape: [70, channels, 10, 10], data: formula(70 * channels * 100, 53, 7, 89, 30, 60))
         let fused = network.infer(x)
         let plain = network.inferLayerByLayer(x)
         #expect(fused.shape == [70, 6])

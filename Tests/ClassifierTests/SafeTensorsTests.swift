@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func fileRoundTripThroughClassifier() throws {
-        let classifier = ImageClassifier(channels: 1, height: 8, width: 8, classes: 3, seed: 5)
+        let classifier = try ImageClassifier(channels: 1, height: 8, width: 8, classes: 3, seed: 5)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("st-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -159,7 +159,7 @@ import Testing
     }
 
     @Test func refusesWeightsThatDoNotFitTheNetwork() throws {
-        let classifier = ImageClassifier(channels: 1, height: 8, width: 8, classes: 3, seed: 5)
+        let classifier = try ImageClassifier(channels: 1, height: 8, width: 8, classes: 3, seed: 5)
         let tensors = classifier.network.parameters.map { (name: $0.name, tensor: Tensor(shape: $0.shape, data: $0.value)) }
         let good = try SafeTensors.decode(SafeTensors.encode(tensors))
         try classifier.loadWeights(good)
