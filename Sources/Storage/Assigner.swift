@@ -73,27 +73,9 @@ enum Assigner {
         }
         // Test items wait until practice is done (or leased in this very batch).
         if wanted > 0 && practiceDone + practiceLeased + picks.count >= study.practiceTarget {
-            // SQLite ranks and cuts the candidates itself (a top-N sort in C): materialising
-            // every test item of a large dataset as rows to sort here cost the writer ~0.5 s
-            // per call at 20,000 items.
-            let candidates = try Row.fetchAll(db, sql: """
-                SELECT id, sha256 FROM (
-                  SELECT item.id, image.sha256,
-                    (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id)
-                    + (SELECT count(*) FROM assignment WHERE assignment.item_id = item.id
-                       AND assignment.expires_at > :now AND assignment.annotator_id != :me) AS load
-                  FROM item JOIN image ON image.id = item.image_id
-                  WHERE item.dataset_id = :dataset AND item.split = 'test'
-                    AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
-                                    AND judgement.annotator_id = :me)
-                    AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
-                                    AND assignment.annotator_id = :me AND assignment.expires_at > :now))
-                WHERE load < :needed
-                ORDER BY load, refhuman_seeded_rank(id, :me)
-                LIMIT :wanted
-                """, arguments: ["now": nowText, "me": annotator.id, "dataset": datasetID,
-                                 "needed": study.judgementsPerItem, "wanted": wanted])
-            picks += candidates.map { ($0["id"], $0["sha256"], .test) }
+            let ids = try testItems(db, study: study, annotatorID: annotator.id, now: nowText, wanted: wanted)
+            let addresses = try imageAddresses(db, itemIDs: ids)
+            picks += ids.compactMap { id in addresses[id].map { (id, $0, .test) } }
         }
         for pick in picks {
             try db.execute(sql: """
@@ -103,6 +85,52 @@ enum Assigner {
             result.append(Assignment(itemID: pick.id, imageSHA256: pick.sha256, phase: pick.phase, expiresAt: expires))
         }
         return result
+    }
+
+    /// Up to `wanted` test items for the annotator, least loaded first (live judgements plus
+    /// others' active leases), ties in the annotator's seeded order; never an item they have
+    /// judged or already hold. Items are read one judgement level at a time from the
+    /// `item_by_live_judgements` index, and reading stops once the picks are settled: every
+    /// item not read yet has more live judgements than the level just finished, so it cannot
+    /// come before a pick at or below that level.
+    static func testItems(_ db: Database, study: StudyRules, annotatorID: Int64, now: String, wanted: Int) throws -> [Int64] {
+        // Active leases on the dataset's test items: at most annotators × prefetch rows.
+        var leasedByOthers: [Int64: Int] = [:]
+        var unavailable = Set<Int64>()
+        let leases = try Row.fetchCursor(db, sql: """
+            SELECT assignment.item_id, assignment.annotator_id FROM assignment JOIN item ON item.id = assignment.item_id
+            WHERE item.dataset_id = ? AND item.split = 'test' AND assignment.expires_at > ?
+            """, arguments: [study.datasetID, now])
+        while let lease = try leases.next() {
+            let itemID: Int64 = lease[0], holder: Int64 = lease[1]
+            if holder == annotatorID { unavailable.insert(itemID) } else { leasedByOthers[itemID, default: 0] += 1 }
+        }
+        unavailable.formUnion(try Int64.fetchAll(db, sql: "SELECT item_id FROM live_judgement WHERE annotator_id = ?",
+                                                 arguments: [annotatorID]))
+        var candidates: [(load: Int, rank: UInt64, id: Int64)] = []
+        for level in 0..<study.judgementsPerItem {
+            let ids = try Int64.fetchCursor(db, sql: """
+                SELECT id FROM item WHERE dataset_id = ? AND split = 'test' AND live_judgements = ?
+                """, arguments: [study.datasetID, level])
+            while let id = try ids.next() {
+                if unavailable.contains(id) { continue }
+                let load = level + leasedByOthers[id, default: 0]
+                if load < study.judgementsPerItem { candidates.append((load, seededRank(id, annotatorID), id)) }
+            }
+            if candidates.lazy.filter({ $0.load <= level }).count >= wanted { break }
+        }
+        candidates.sort { ($0.load, $0.rank, $0.id) < ($1.load, $1.rank, $1.id) }
+        return candidates.prefix(wanted).map(\.id)
+    }
+
+    /// The SHA-256 address of each item's image.
+    static func imageAddresses(_ db: Database, itemIDs: [Int64]) throws -> [Int64: String] {
+        guard !itemIDs.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
+            WHERE item.id IN (\(itemIDs.map(String.init).joined(separator: ",")))
+            """)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
 
     /// The annotator's judgements that count, in one phase.
@@ -117,12 +145,5 @@ enum Assigner {
     static func seededRank(_ item: Int64, _ annotator: Int64) -> UInt64 {
         var generator = SeededGenerator(seed: UInt64(bitPattern: annotator) << 32 ^ UInt64(bitPattern: item))
         return generator.next()
-    }
-
-    /// `refhuman_seeded_rank(item, annotator)` for SQL ORDER BY; halved so the unsigned rank
-    /// keeps its order as a (signed) SQLite integer.
-    static let seededRankFunction = DatabaseFunction("refhuman_seeded_rank", argumentCount: 2, pure: true) { values in
-        guard let item = Int64.fromDatabaseValue(values[0]), let annotator = Int64.fromDatabaseValue(values[1]) else { return nil }
-        return Int64(bitPattern: seededRank(item, annotator) >> 1)
     }
 }

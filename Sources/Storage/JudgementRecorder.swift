@@ -36,7 +36,7 @@ enum JudgementRecorder {
         let split: String = item["split"]
         if lease <= nowText && split == "test" {
             // A late answer still counts unless others have filled the item meanwhile.
-            let live = try Int.fetchOne(db, sql: "SELECT count(*) FROM live_judgement WHERE item_id = ?",
+            let live = try Int.fetchOne(db, sql: "SELECT live_judgements FROM item WHERE id = ?",
                                         arguments: [submission.itemID]) ?? 0
             if live >= item["judgements_per_item"] as Int { throw JudgementRefusal.notLeased(submission.itemID) }
         }

@@ -17,7 +17,7 @@ public final class Store: Sendable {
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        try Self.refuseNonSQLite(path: path)
+        try OpenDatabaseFiles.shared.register(path) { try Self.refuseNonSQLite(path: path) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -30,15 +30,15 @@ public final class Store: Sendable {
             // FULL: a committed transaction survives power loss, which an acknowledged
             // judgement must; NORMAL in WAL mode would only survive a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            db.add(function: Assigner.seededRankFunction)
         }
         do {
             pool = concurrentReaders
                 ? try DatabasePool(path: path, configuration: configuration)
                 : try DatabaseQueue(path: path, configuration: configuration)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StorageError.notADatabase(path: path)
-        } catch let error as DatabaseError {
+        } catch {
+            OpenDatabaseFiles.shared.unregister(path)
+            guard let error = error as? DatabaseError else { throw error }
+            if error.resultCode == .SQLITE_NOTADB { throw StorageError.notADatabase(path: path) }
             throw StorageError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
         if concurrentReaders {
@@ -49,8 +49,13 @@ public final class Store: Sendable {
         try Migrator(migrations: migrations ?? Migration.bundled()).migrate(pool)
     }
 
+    // Also runs when init throws after `pool` is set (Swift deinitialises a class whose
+    // stored properties are all initialised); earlier throws unregister themselves.
+    deinit { OpenDatabaseFiles.shared.unregister(path) }
+
     /// Checks the header before SQLite touches the file: opening a foreign file in WAL
-    /// mode would otherwise leave -wal/-shm files beside it.
+    /// mode would otherwise leave -wal/-shm files beside it. Never while this process has
+    /// the file open through SQLite (see OpenDatabaseFiles).
     private static func refuseNonSQLite(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }

@@ -57,7 +57,7 @@ public final class StudyDesk: Sendable {
                 SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'
                   AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
                                   AND judgement.annotator_id = ?)
-                  AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id) < ?
+                  AND live_judgements < ?
                 """, arguments: [datasetID, annotator.id, study.judgementsPerItem]) ?? 0
             let phase = practiceDone < study.practiceTarget ? "practice" : remaining > 0 ? "test" : "done"
             return AnnotatorStatus(name: annotator.name, dataset: annotator.datasetName, phase: phase,
@@ -117,8 +117,7 @@ public final class StudyDesk: Sendable {
                   (SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
                    WHERE item.dataset_id = dataset.id AND judgement.phase = 'test') AS judgements,
                   (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test'
-                     AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id)
-                         >= dataset.judgements_per_item) AS complete
+                     AND item.live_judgements >= dataset.judgements_per_item) AS complete
                 FROM dataset ORDER BY dataset.name
                 """).map {
                 StudyProgress.DatasetProgress(name: $0["name"], testItems: $0["test_items"], judgementsPerItem: $0["judgements_per_item"],

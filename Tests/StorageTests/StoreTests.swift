@@ -110,6 +110,22 @@ import TestSupport
         }
     }
 
+    /// A second Store on an open file used to read its header through a descriptor of its
+    /// own; closing that descriptor dropped the process's SQLite locks, the next `sqlite3`
+    /// deleted the WAL under the live connection, and later commits were lost.
+    @Test func openingTheSameFileTwiceKeepsEveryCommitVisibleToOtherProcesses() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path("db.sqlite")
+        let first = try Store(path: path, migrations: [Migration(version: 1, name: "0001_a.sql", sql: "CREATE TABLE a (x);")])
+        try first.pool.write { db in try db.execute(sql: "INSERT INTO a VALUES (1)") }
+        let second = try Store(path: dir.path("./db.sqlite"), migrations: [Migration(version: 1, name: "0001_a.sql", sql: "CREATE TABLE a (x);")])
+        #expect(try Shell.sqlite(path, "SELECT group_concat(x) FROM a") == "1")
+        try first.pool.write { db in try db.execute(sql: "INSERT INTO a VALUES (2)") }
+        #expect(try Shell.sqlite(path, "SELECT group_concat(x) FROM a") == "1,2")
+        try second.pool.write { db in try db.execute(sql: "INSERT INTO a VALUES (3)") }
+        #expect(try Shell.sqlite(path, "SELECT group_concat(x) FROM a") == "1,2,3")
+    }
+
     @Test func imageAddressIsTheSHA256OfItsBytes() throws {
         // Reference digest from coreutils: printf 'abc' | sha256sum
         #expect(ContentHash.sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
