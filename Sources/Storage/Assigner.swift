@@ -15,11 +15,11 @@ enum Assigner {
     }
 
     static func studyProtocol(_ db: Database, datasetID: Int64) throws -> StudyRules {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT judgements_per_item, practice_count,
                    (SELECT count(*) FROM item WHERE dataset_id = dataset.id AND split = 'practice') AS practice_items
             FROM dataset WHERE id = ?
-            """, arguments: [datasetID]) else { throw StorageError.invalid("dataset \(datasetID) is gone") }
+            """), arguments: [datasetID]) else { throw StorageError.invalid("dataset \(datasetID) is gone") }
         let practiceItems: Int = row["practice_items"]
         let practiceCount: Int? = row["practice_count"]
         return StudyRules(datasetID: datasetID, judgementsPerItem: row["judgements_per_item"],
@@ -33,7 +33,7 @@ enum Assigner {
         let nowText = Timestamp.string(from: now)
         let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
 
-        var result = try Row.fetchAll(db, sql: """
+        var result = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT assignment.item_id, image.sha256, item.split, assignment.expires_at
             FROM assignment JOIN item ON item.id = assignment.item_id JOIN image ON image.id = item.image_id
             WHERE assignment.annotator_id = ? AND assignment.expires_at > ?
@@ -41,14 +41,14 @@ enum Assigner {
                               AND judgement.annotator_id = assignment.annotator_id)
             ORDER BY (item.split = 'test'), assignment.leased_at, assignment.item_id
             LIMIT ?
-            """, arguments: [annotator.id, nowText, count]).map {
+            """), arguments: [annotator.id, nowText, count]).map {
             Assignment(itemID: $0["item_id"], imageSHA256: $0["sha256"], phase: Split(rawValue: $0["split"]) ?? .test, expiresAt: $0["expires_at"])
         }
         // Returning a lease renews it, so a page that keeps asking keeps its prefetched items.
         if !result.isEmpty {
-            try db.execute(sql: """
-                UPDATE assignment SET expires_at = ? WHERE annotator_id = ? AND item_id IN (\(result.map { String($0.itemID) }.joined(separator: ",")))
-                """, arguments: [expires, annotator.id])
+            try db.cachedStatement(sql: """
+                UPDATE assignment SET expires_at = ? WHERE annotator_id = ? AND item_id IN (SELECT value FROM json_each(?))
+                """).execute(arguments: [expires, annotator.id, jsonArray(result.map(\.itemID))])
             result = result.map { Assignment(itemID: $0.itemID, imageSHA256: $0.imageSHA256, phase: $0.phase, expiresAt: expires) }
         }
         var wanted = count - result.count
@@ -59,14 +59,14 @@ enum Assigner {
         let practiceWanted = min(wanted, max(0, study.practiceTarget - practiceDone - practiceLeased))
         var picks: [(id: Int64, sha256: String, phase: Split)] = []
         if practiceWanted > 0 {
-            let candidates = try Row.fetchAll(db, sql: """
+            let candidates = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
                 WHERE item.dataset_id = ? AND item.split = 'practice'
                   AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
                                   AND judgement.annotator_id = ?)
                   AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
                                   AND assignment.annotator_id = ? AND assignment.expires_at > ?)
-                """, arguments: [datasetID, annotator.id, annotator.id, nowText])
+                """), arguments: [datasetID, annotator.id, annotator.id, nowText])
             let ordered = candidates.sorted { seededRank($0["id"], annotator.id) < seededRank($1["id"], annotator.id) }
             picks += ordered.prefix(practiceWanted).map { ($0["id"], $0["sha256"], .practice) }
             wanted -= min(practiceWanted, ordered.count)
@@ -78,10 +78,10 @@ enum Assigner {
             picks += ids.compactMap { id in addresses[id].map { (id, $0, .test) } }
         }
         for pick in picks {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at
-                """, arguments: [annotator.id, pick.id, nowText, expires])
+                """).execute(arguments: [annotator.id, pick.id, nowText, expires])
             result.append(Assignment(itemID: pick.id, imageSHA256: pick.sha256, phase: pick.phase, expiresAt: expires))
         }
         return result
@@ -97,21 +97,21 @@ enum Assigner {
         // Active leases on the dataset's test items: at most annotators × prefetch rows.
         var leasedByOthers: [Int64: Int] = [:]
         var unavailable = Set<Int64>()
-        let leases = try Row.fetchCursor(db, sql: """
+        let leases = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT assignment.item_id, assignment.annotator_id FROM assignment JOIN item ON item.id = assignment.item_id
             WHERE item.dataset_id = ? AND item.split = 'test' AND assignment.expires_at > ?
-            """, arguments: [study.datasetID, now])
+            """), arguments: [study.datasetID, now])
         while let lease = try leases.next() {
             let itemID: Int64 = lease[0], holder: Int64 = lease[1]
             if holder == annotatorID { unavailable.insert(itemID) } else { leasedByOthers[itemID, default: 0] += 1 }
         }
-        unavailable.formUnion(try Int64.fetchAll(db, sql: "SELECT item_id FROM live_judgement WHERE annotator_id = ?",
+        unavailable.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT item_id FROM live_judgement WHERE annotator_id = ?"),
                                                  arguments: [annotatorID]))
         var candidates: [(load: Int, rank: UInt64, id: Int64)] = []
         for level in 0..<study.judgementsPerItem {
-            let ids = try Int64.fetchCursor(db, sql: """
+            let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
                 SELECT id FROM item WHERE dataset_id = ? AND split = 'test' AND live_judgements = ?
-                """, arguments: [study.datasetID, level])
+                """), arguments: [study.datasetID, level])
             while let id = try ids.next() {
                 if unavailable.contains(id) { continue }
                 let load = level + leasedByOthers[id, default: 0]
@@ -126,16 +126,19 @@ enum Assigner {
     /// The SHA-256 address of each item's image.
     static func imageAddresses(_ db: Database, itemIDs: [Int64]) throws -> [Int64: String] {
         guard !itemIDs.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
-            WHERE item.id IN (\(itemIDs.map(String.init).joined(separator: ",")))
-            """)
+            WHERE item.id IN (SELECT value FROM json_each(?))
+            """), arguments: [jsonArray(itemIDs)])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
 
+    /// Ids as a JSON array, so a list of any length binds to one cached statement.
+    static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+
     /// The annotator's judgements that count, in one phase.
     static func liveJudgementCount(_ db: Database, annotatorID: Int64, phase: Split) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND phase = ?",
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND phase = ?"),
                          arguments: [annotatorID, phase.rawValue]) ?? 0
     }
 

@@ -47,18 +47,18 @@ public final class StudyDesk: Sendable {
             }
             let study = try Assigner.studyProtocol(db, datasetID: datasetID)
             let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .practice)
-            let practiceCorrect = try Int.fetchOne(db, sql: """
+            let practiceCorrect = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
                 WHERE judgement.annotator_id = ? AND judgement.phase = 'practice'
                   AND json_extract(judgement.guesses, '$[0]') = item.category_idx
-                """, arguments: [annotator.id]) ?? 0
+                """), arguments: [annotator.id]) ?? 0
             let testDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .test)
-            let remaining = try Int.fetchOne(db, sql: """
+            let remaining = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'
                   AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
                                   AND judgement.annotator_id = ?)
                   AND live_judgements < ?
-                """, arguments: [datasetID, annotator.id, study.judgementsPerItem]) ?? 0
+                """), arguments: [datasetID, annotator.id, study.judgementsPerItem]) ?? 0
             let phase = practiceDone < study.practiceTarget ? "practice" : remaining > 0 ? "test" : "done"
             return AnnotatorStatus(name: annotator.name, dataset: annotator.datasetName, phase: phase,
                                    practiceDone: practiceDone, practiceTarget: study.practiceTarget,
@@ -71,18 +71,18 @@ public final class StudyDesk: Sendable {
     public func categories(for annotator: Annotator, examplesPerCategory: Int = 13) throws -> [CategoryCard] {
         guard let datasetID = annotator.datasetID else { return [] }
         return try store.pool.read { db in
-            let examples = try Row.fetchAll(db, sql: """
+            let examples = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT item.category_idx, image.sha256 FROM item JOIN image ON image.id = item.image_id
                 WHERE item.dataset_id = ? AND item.split = 'example' ORDER BY item.category_idx, item.id
-                """, arguments: [datasetID])
+                """), arguments: [datasetID])
             var byCategory: [Int: [String]] = [:]
             for row in examples {
                 let index: Int = row["category_idx"]
                 if byCategory[index, default: []].count < examplesPerCategory { byCategory[index, default: []].append(row["sha256"]) }
             }
-            return try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT idx, name, description, synonyms, category_group FROM category WHERE dataset_id = ? ORDER BY idx
-                """, arguments: [datasetID]).map { row in
+                """), arguments: [datasetID]).map { row in
                 let index: Int = row["idx"]
                 return CategoryCard(index: index, name: row["name"], description: row["description"],
                                     synonyms: try JSONText.decode([String].self, from: row["synonyms"]),
@@ -97,13 +97,13 @@ public final class StudyDesk: Sendable {
         try store.pool.read { db in
             let row: Row?
             if annotator.role == .admin {
-                row = try Row.fetchOne(db, sql: "SELECT bytes, format FROM image WHERE sha256 = ?", arguments: [sha256])
+                row = try Row.fetchOne(db.cachedStatement(sql: "SELECT bytes, format FROM image WHERE sha256 = ?"), arguments: [sha256])
             } else {
-                row = try Row.fetchOne(db, sql: """
+                row = try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT image.bytes, image.format FROM image
                     WHERE image.sha256 = ? AND EXISTS (SELECT 1 FROM item WHERE item.image_id = image.id AND item.dataset_id = ?
                                                        AND item.split IN ('test', 'practice', 'example'))
-                    """, arguments: [sha256, annotator.datasetID])
+                    """), arguments: [sha256, annotator.datasetID])
             }
             return row.map { ($0["bytes"], $0["format"]) }
         }
@@ -111,7 +111,7 @@ public final class StudyDesk: Sendable {
 
     public func progress() throws -> StudyProgress {
         try store.pool.read { db in
-            let datasets = try Row.fetchAll(db, sql: """
+            let datasets = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT dataset.name, dataset.judgements_per_item,
                   (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test') AS test_items,
                   (SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
@@ -119,18 +119,18 @@ public final class StudyDesk: Sendable {
                   (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test'
                      AND item.live_judgements >= dataset.judgements_per_item) AS complete
                 FROM dataset ORDER BY dataset.name
-                """).map {
+                """)).map {
                 StudyProgress.DatasetProgress(name: $0["name"], testItems: $0["test_items"], judgementsPerItem: $0["judgements_per_item"],
                                               testJudgements: $0["judgements"], completeItems: $0["complete"])
             }
-            let annotators = try Row.fetchAll(db, sql: """
+            let annotators = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT annotator.name, dataset.name AS dataset, annotator.disabled_at,
                   (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND phase = 'practice') AS practice,
                   (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND phase = 'test') AS test,
                   (SELECT max(submitted_at) FROM judgement WHERE annotator_id = annotator.id) AS last
                 FROM annotator LEFT JOIN dataset ON dataset.id = annotator.dataset_id
                 WHERE annotator.role = 'annotator' ORDER BY annotator.name
-                """).map {
+                """)).map {
                 StudyProgress.AnnotatorProgress(name: $0["name"], dataset: $0["dataset"], practiceDone: $0["practice"],
                                                 testDone: $0["test"], lastSubmittedAt: $0["last"],
                                                 disabled: ($0["disabled_at"] as String?) != nil)
@@ -140,8 +140,8 @@ public final class StudyDesk: Sendable {
     }
 
     static func settings(_ db: Database, datasetID: Int64) throws -> DatasetSettings? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
             SELECT judgements_per_item, max_guesses, exposure_ms, practice_count FROM dataset WHERE id = ?
-            """, arguments: [datasetID]).map(DatasetSettings.init(row:))
+            """), arguments: [datasetID]).map(DatasetSettings.init(row:))
     }
 }
