@@ -17,6 +17,17 @@ public final class Conv2D: Layer {
     /// (--group): 1 and 2 were fastest once OpenBLAS is warm (see BLAS.warmedUp),
     /// 8 and 16 about 12% slower, since the column buffer then no longer fits in L2.
     public var inferenceGroup = 2
+    /// Inference runs Winograd F(2x2, 3x3) (see Winograd) instead of im2col + GEMM
+    /// where it applies: 3x3, stride 1, pad 1, even H and W. Off: im2col everywhere
+    /// (the reference the tests compare against).
+    public var usesWinograd = true
+    /// Images whose tiles share one set of 16 Winograd GEMMs (conv2 of the standard
+    /// network; C < 8 needs none). ClassifierBenchmark --winograd-group, 1 thread,
+    /// batch 256, images/s: 1: 4,463, 2: 4,572, 4: 4,988, 8: 4,904, 16: 4,615 with
+    /// conv1 still on im2col; after conv1 moved over, 1 to 8 were within the noise
+    /// of a busy machine (4,600-5,040), so 4 stayed.
+    public var winogradGroup = 4
+    private let winogradWeights = WinogradWeights()
 
     // Cached by a training forward: input geometry and the column matrix
     // col: [C*K*K, N*OH*OW].
@@ -64,7 +75,26 @@ public final class Conv2D: Layer {
     }
 
     public func infer(_ x: Tensor) -> Tensor {
-        convolve(x, group: inferenceGroup).output
+        if winogradApplies(to: x) { return winograd(x, pooled: false) }
+        return convolve(x, group: inferenceGroup).output
+    }
+
+    /// Whether inference on x takes the Winograd path.
+    func winogradApplies(to x: Tensor) -> Bool {
+        usesWinograd && kernel == 3 && stride == 1 && pad == 1
+            && x.shape.count == 4 && x.shape[2] % 2 == 0 && x.shape[3] % 2 == 0
+    }
+
+    /// x: [N, C, H, W] -> pooled ? ReLU(maxpool2(conv + bias)): [N, F, H/2, W/2] : conv + bias: [N, F, H, W]
+    private func winograd(_ x: Tensor, pooled: Bool) -> Tensor {
+        precondition(x.shape[1] == inChannels, "\(name): expected \(inChannels) channels, got \(x.shape)")
+        let u = winogradWeights.transformed(for: weight.value, outChannels: outChannels, inChannels: inChannels)
+        return u.withUnsafeBufferPointer { ub in
+            bias.value.withUnsafeBufferPointer { bb in
+                Winograd.convolve(x, u: ub.baseAddress!, bias: bb.baseAddress!, outChannels: outChannels,
+                                  group: winogradGroup, pooled: pooled)
+            }
+        }
     }
 
     /// x: [N, C, H, W] -> y: [N, F, OH, OW]; also returns the last group's columns.
@@ -96,6 +126,8 @@ public final class Conv2D: Layer {
     /// ReLU is monotonic.
     /// x: [N, C, H, W] -> y: [N, F, OH/s, OW/s]
     func inferConvReLUPool(_ x: Tensor, poolSize s: Int) -> Tensor {
+        // Each 2x2 Winograd output tile is exactly one pool window.
+        if s == 2 && winogradApplies(to: x) { return winograd(x, pooled: true) }
         let (oh, ow) = outputSize(x)
         let f = outChannels
         let ph = oh / s, pw = ow / s
