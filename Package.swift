@@ -25,12 +25,14 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: strict),
+        .target(name: "SeededRandom", swiftSettings: strict),
 
         .target(
             name: "Storage",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "SeededRandom",
             ],
             swiftSettings: strict,
             plugins: ["EmbedMigrations"]),
@@ -40,10 +42,10 @@ let package = Package(
         .target(name: "Compression", dependencies: ["CZlib"], swiftSettings: strict),
         .target(
             name: "Datasets",
-            dependencies: ["Storage", "Imaging", "Compression"],
+            dependencies: ["Storage", "Imaging", "Compression", "SeededRandom"],
             swiftSettings: strict),
         .target(name: "Analysis", swiftSettings: strict),
-        .target(name: "Classifier", dependencies: ["CBLAS"], swiftSettings: strict),
+        .target(name: "Classifier", dependencies: ["CBLAS", "SeededRandom"], swiftSettings: strict),
         .target(name: "ModelRuns", dependencies: ["Classifier", "Storage", "Imaging"], swiftSettings: strict),
         .target(name: "Reporting", dependencies: ["Storage", "Analysis"], swiftSettings: strict),
         .target(name: "Service", dependencies: ["HTTPServer", "Storage", "Reporting"], swiftSettings: strict),
@@ -79,7 +81,7 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "ReportBenchmark",
-            dependencies: ["Analysis", "Storage"],
+            dependencies: ["Analysis", "SeededRandom"],
             path: "Benchmarks/ReportBenchmark",
             swiftSettings: strict),
 
@@ -91,7 +93,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
-        .testTarget(name: "ClassifierTests", dependencies: ["Classifier"], exclude: ["reference"], swiftSettings: strict),
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
+        .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "SeededRandom"], exclude: ["reference"], swiftSettings: strict),
         .testTarget(name: "ModelRunTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "HTTPServer", "Storage", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["TestSupport"], swiftSettings: strict),

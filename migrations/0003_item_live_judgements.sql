@@ -1,8 +1,8 @@
 -- 0003_item_live_judgements: each item carries its count of live judgements, kept by
 -- triggers in the same transaction as the judgement itself. Choosing the next item used to
--- count every test item's judgements on each GET /api/next, inside the single writer
--- (about 5 ms at 1,000 items, measured, and growing with the dataset). With the count on
--- the row and indexed, the assigner reads the least-judged items straight from the index.
+-- count every test item's judgements on each GET /api/next, inside the single writer, so
+-- its cost grew with the dataset. With the count on the row and indexed, the assigner
+-- reads the least-judged items straight from the index.
 
 ALTER TABLE item ADD COLUMN live_judgements INTEGER NOT NULL DEFAULT 0 CHECK (live_judgements >= 0);
 

@@ -40,14 +40,19 @@ func importAll(into path: String) throws -> Int {
                             into: store, replace: false).items
 }
 
-/// The floor: the same PNG bytes, already encoded, inserted in one transaction.
-func bareInsert(_ blobs: [Data], into path: String) throws {
+/// A bare SQLite file with the pragmas every RefHuman store uses (WAL, synchronous=FULL).
+func plainDatabase(at path: String) throws -> DatabaseQueue {
     var configuration = Configuration()
     configuration.prepareDatabase { db in
         _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
         try db.execute(sql: "PRAGMA synchronous = FULL")
     }
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    return try DatabaseQueue(path: path, configuration: configuration)
+}
+
+/// The floor: the same PNG bytes, already encoded, inserted in one transaction.
+func bareInsert(_ blobs: [Data], into path: String) throws {
+    let queue = try plainDatabase(at: path)
     try queue.write { db in
         try db.execute(sql: "CREATE TABLE blob (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
         let insert = try db.makeStatement(sql: "INSERT INTO blob (bytes) VALUES (?)")
@@ -71,12 +76,7 @@ func schemaInsert(_ images: [StoredImage], into path: String) throws {
 /// No other index, no CHECK constraint, no foreign key: a bound on every layout that meets
 /// the import's own requirements (duplicates stored once, predictions matched by source).
 func minimalContentAddressedInsert(_ images: [StoredImage], into path: String) throws {
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in
-        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-        try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    let queue = try plainDatabase(at: path)
     try queue.write { db in
         try db.execute(sql: "CREATE TABLE image (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, bytes BLOB NOT NULL)")
         try db.execute(sql: """
@@ -97,6 +97,7 @@ var minimalTimes: [Double] = []
 var schemaTimes: [Double] = []
 var floorTimes: [Double] = []
 var blobs: [Data] = []
+var images: [StoredImage] = []  // the blobs, hashed once for all rounds
 var count = 0
 for round in 0..<rounds {
     let importPath = scratch.appendingPathComponent("import-\(round).sqlite").path
@@ -106,8 +107,8 @@ for round in 0..<rounds {
         blobs = try queue.read { db in
             try Data.fetchAll(db, sql: "SELECT image.bytes FROM item JOIN image ON image.id = item.image_id ORDER BY item.id")
         }
+        images = blobs.map { StoredImage(bytes: $0, width: 28, height: 28, format: "png") }
     }
-    let images = blobs.map { StoredImage(bytes: $0, width: 28, height: 28, format: "png") }
     let schemaPath = scratch.appendingPathComponent("schema-\(round).sqlite").path
     schemaTimes.append(try seconds { try schemaInsert(images, into: schemaPath) })
     let minimalPath = scratch.appendingPathComponent("minimal-\(round).sqlite").path

@@ -5,7 +5,7 @@
 // Usage: ReportBenchmark [PYTHON] [ROUNDS]
 import Analysis
 import Foundation
-import Storage
+import SeededRandom
 
 let python = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/usr/bin/python3"
 let rounds = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 3 : 3
@@ -15,7 +15,7 @@ try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories
 defer { try? FileManager.default.removeItem(at: scratch) }
 
 // MARK: synthetic study (seeded, so every run measures the same data)
-var random = SeededGenerator(seed: 20261123)
+var random = SplitMix64(seed: 20261123)
 @MainActor func category() -> Int { random.uniform(below: categoryCount) }
 let truths = (0..<itemCount).map { _ in category() }
 var trials: [Trial] = []

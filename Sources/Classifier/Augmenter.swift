@@ -2,6 +2,8 @@
 // as its mini-batch is assembled: an optional left-right mirror and a small
 // random translation (a random crop of the zero-padded image).
 
+import SeededRandom
+
 public struct Augmenter: Sendable {
     public var horizontalFlip: Bool
     public var maxShift: Int

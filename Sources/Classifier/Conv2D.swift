@@ -2,6 +2,8 @@
 // im2col + one sgemm per group of images. Weights are [F, C, KH, KW] and bias
 // [F], the same layout torch.nn.Conv2d uses, so safetensors files interchange.
 
+import SeededRandom
+
 public final class Conv2D: Layer {
     public let name: String
     public let inChannels: Int

@@ -1,6 +1,8 @@
 // Dense: fully connected layer y = x W^T + b. Weights are [out, in] like
 // torch.nn.Linear so safetensors files interchange without transposing.
 
+import SeededRandom
+
 public final class Dense: Layer {
     public let name: String
     public let inFeatures: Int

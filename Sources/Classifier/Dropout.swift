@@ -2,6 +2,8 @@
 // probability p and the survivors are scaled by 1/(1-p), so inference is the
 // identity. A fixed mask can be supplied so tests can check the gradient.
 
+import SeededRandom
+
 public final class Dropout: Layer {
     public let name: String
     public let probability: Float

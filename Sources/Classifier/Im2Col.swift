@@ -20,10 +20,7 @@ enum Im2Col {
             for i in 0..<kernel {
                 for j in 0..<kernel {
                     let row = col + ((c * kernel + i) * kernel + j) * ldc + columnOffset
-                    // Output columns whose input column ix = ox*stride + j - pad is inside [0, W).
-                    let oxLo = max(0, (pad - j + stride - 1) / stride)
-                    let span = width - 1 + pad - j
-                    let oxHi = span < 0 ? 0 : min(outWidth, span / stride + 1)  // exclusive
+                    let (oxLo, oxHi) = insideColumns(tap: j, width: width, stride: stride, pad: pad, outWidth: outWidth)
                     for oy in 0..<outHeight {
                         let iy = oy * stride + i - pad
                         let out = row + oy * outWidth
@@ -45,6 +42,15 @@ enum Im2Col {
                 }
             }
         }
+    }
+
+    /// The output columns oxLo..<oxHi whose input column ix = ox*stride + j - pad, for
+    /// kernel column j, lies inside [0, W): the only ones that read (or, folding, write) a pixel.
+    @inline(__always)
+    private static func insideColumns(tap j: Int, width: Int, stride: Int, pad: Int, outWidth: Int) -> (Int, Int) {
+        let low = max(0, (pad - j + stride - 1) / stride)
+        let span = width - 1 + pad - j
+        return (low, span < 0 ? 0 : min(outWidth, span / stride + 1))
     }
 
     /// Fast path for stride-1 "same" convolutions (output as large as the input,
@@ -100,9 +106,7 @@ enum Im2Col {
             for i in 0..<kernel {
                 for j in 0..<kernel {
                     let row = col + ((c * kernel + i) * kernel + j) * ldc + columnOffset
-                    let oxLo = max(0, (pad - j + stride - 1) / stride)
-                    let span = width - 1 + pad - j
-                    let oxHi = span < 0 ? 0 : min(outWidth, span / stride + 1)
+                    let (oxLo, oxHi) = insideColumns(tap: j, width: width, stride: stride, pad: pad, outWidth: outWidth)
                     if oxLo >= oxHi { continue }
                     for oy in 0..<outHeight {
                         let iy = oy * stride + i - pad

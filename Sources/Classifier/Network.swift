@@ -1,6 +1,8 @@
 // Network: a sequential stack of layers with a fixed per-sample input shape,
 // and the factory for RefHuman's standard small CNN.
 
+import SeededRandom
+
 public final class Network {
     /// Per-sample input shape [C, H, W].
     public let inputShape: [Int]

@@ -3,6 +3,7 @@
 // seeded generator so a run repeats exactly.
 
 import Foundation
+import SeededRandom
 
 final class Trainer {
     let network: Network

@@ -3,6 +3,7 @@
 // all picked by a recorded seed so the bundle can be rebuilt bit for bit.
 import Compression
 import Foundation
+import SeededRandom
 import Storage
 
 public struct BundleBuilder {
@@ -34,7 +35,7 @@ public struct BundleBuilder {
         guard test.0.recordCount >= testCount else {
             throw ImportError(file: testImages.path, reason: "only \(test.0.recordCount) records, \(testCount) wanted")
         }
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
 
         var testOrder = Array(0..<test.0.recordCount)
         generator.shuffle(&testOrder)

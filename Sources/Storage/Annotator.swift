@@ -48,12 +48,12 @@ extension Store {
         let token = AccessToken.generate()
         let annotator = try pool.write { db -> Annotator in
             let datasetID = try Self.resolveDataset(db, dataset)
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM annotator WHERE name = ?"), arguments: [name]) == true {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE name = ?", arguments: [name]) == true {
                 throw StorageError.invalid("annotator '\(name)' already exists")
             }
-            try db.cachedStatement(sql: """
+            try db.execute(sql: """
                 INSERT INTO annotator (name, role, dataset_id, token_hash, created_at) VALUES (?, 'annotator', ?, ?, ?)
-                """).execute(arguments: [name, datasetID, AccessToken.hash(token), Timestamp.now()])
+                """, arguments: [name, datasetID, AccessToken.hash(token), Timestamp.now()])
             return try Self.annotator(db, id: db.lastInsertedRowID)
         }
         return (annotator, token)
@@ -64,10 +64,12 @@ extension Store {
         let token = AccessToken.generate()
         try pool.write { db in
             let hash = AccessToken.hash(token)
-            if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM annotator WHERE role = 'admin' AND name = 'admin'")) == true {
-                try db.cachedStatement(sql: "UPDATE annotator SET token_hash = ?, disabled_at = NULL WHERE role = 'admin' AND name = 'admin'").execute(arguments: [hash])
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE role = 'admin' AND name = 'admin'") == true {
+                try db.execute(sql: "UPDATE annotator SET token_hash = ?, disabled_at = NULL WHERE role = 'admin' AND name = 'admin'",
+                               arguments: [hash])
             } else {
-                try db.cachedStatement(sql: "INSERT INTO annotator (name, role, token_hash, created_at) VALUES ('admin', 'admin', ?, ?)").execute(arguments: [hash, Timestamp.now()])
+                try db.execute(sql: "INSERT INTO annotator (name, role, token_hash, created_at) VALUES ('admin', 'admin', ?, ?)",
+                               arguments: [hash, Timestamp.now()])
             }
         }
         return token
@@ -75,17 +77,17 @@ extension Store {
 
     public func annotators() throws -> [Annotator] {
         try pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: Annotator.selection + " WHERE annotator.role = 'annotator' ORDER BY annotator.name"))
+            try Row.fetchAll(db, sql: Annotator.selection + " WHERE annotator.role = 'annotator' ORDER BY annotator.name")
                 .map(Annotator.init(row:))
         }
     }
 
     public func disableAnnotator(name: String) throws -> Annotator {
         try pool.write { db in
-            guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM annotator WHERE name = ? AND role = 'annotator'"), arguments: [name]) else {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM annotator WHERE name = ? AND role = 'annotator'", arguments: [name]) else {
                 throw StorageError.invalid("no annotator named '\(name)'")
             }
-            try db.cachedStatement(sql: "UPDATE annotator SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?").execute(arguments: [Timestamp.now(), id])
+            try db.execute(sql: "UPDATE annotator SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?", arguments: [Timestamp.now(), id])
             return try Self.annotator(db, id: id)
         }
     }
@@ -94,6 +96,7 @@ extension Store {
     public func annotator(token: String) throws -> Annotator? {
         let hash = AccessToken.hash(token)
         return try pool.read { db in
+            // Every request authenticates here, so the statement is prepared once per connection.
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + " WHERE annotator.token_hash = ?"), arguments: [hash]) else {
                 return nil
             }
@@ -103,7 +106,7 @@ extension Store {
     }
 
     static func annotator(_ db: Database, id: Int64) throws -> Annotator {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + " WHERE annotator.id = ?"), arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: Annotator.selection + " WHERE annotator.id = ?", arguments: [id]) else {
             throw StorageError.invalid("no annotator \(id)")
         }
         return Annotator(row: row)

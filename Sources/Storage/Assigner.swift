@@ -5,6 +5,7 @@
 // over-labelling an item.
 import Foundation
 import GRDB
+import SeededRandom
 
 enum Assigner {
     struct StudyRules {
@@ -146,7 +147,7 @@ enum Assigner {
     /// SplitMix64 seeded with both ids, so equal-load items come in a fixed order that
     /// differs between annotators.
     static func seededRank(_ item: Int64, _ annotator: Int64) -> UInt64 {
-        var generator = SeededGenerator(seed: UInt64(bitPattern: annotator) << 32 ^ UInt64(bitPattern: item))
+        var generator = SplitMix64(seed: UInt64(bitPattern: annotator) << 32 ^ UInt64(bitPattern: item))
         return generator.next()
     }
 }

@@ -2,6 +2,7 @@
 // independently: a small convolution by hand, and PyTorch with the same
 // weights and inputs.
 
+import SeededRandom
 import Testing
 @testable import Classifier
 

@@ -1,5 +1,6 @@
 // Finite-difference gradient checks for every layer's backward pass.
 
+import SeededRandom
 import Testing
 @testable import Classifier
 

@@ -1,6 +1,7 @@
 // Winograd F(2x2, 3x3) inference against the im2col + GEMM convolution it
 // replaces, on a case worked out by hand, and on whole networks.
 
+import SeededRandom
 import Testing
 @testable import Classifier
 
