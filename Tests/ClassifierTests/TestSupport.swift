@@ -60,26 +60,24 @@ struct GradientCheck {
         let dx = layer.backward(Tensor(shape: y.shape, data: upstream))
         let analyticParameters = layer.parameters.map(\.grad)
 
+        /// (f(v + h) - f(v - h)) / 2h, with `set` placing each value and restoring v after.
+        func centralDifference(at v: Float, set: (Float) -> Void, _ f: () -> Double) -> Float {
+            set(v + h)
+            let plus = f()
+            set(v - h)
+            let minus = f()
+            set(v)
+            return Float((plus - minus) / (2 * Double(h)))
+        }
+
         var x = input
         for i in x.data.indices {
-            let v = x.data[i]
-            x.data[i] = v + h
-            let plus = objective(x)
-            x.data[i] = v - h
-            let minus = objective(x)
-            x.data[i] = v
-            let numeric = Float((plus - minus) / (2 * Double(h)))
+            let numeric = centralDifference(at: x.data[i], set: { x.data[i] = $0 }) { objective(x) }
             worstInput = max(worstInput, worstRelativeError([dx.data[i]], [numeric], floor: Self.floor))
         }
         for (p, parameter) in layer.parameters.enumerated() {
             for i in parameter.value.indices {
-                let v = parameter.value[i]
-                parameter.value[i] = v + h
-                let plus = objective(input)
-                parameter.value[i] = v - h
-                let minus = objective(input)
-                parameter.value[i] = v
-                let numeric = Float((plus - minus) / (2 * Double(h)))
+                let numeric = centralDifference(at: parameter.value[i], set: { parameter.value[i] = $0 }) { objective(input) }
                 worstParameter = max(worstParameter,
                                      worstRelativeError([analyticParameters[p][i]], [numeric], floor: Self.floor))
             }
