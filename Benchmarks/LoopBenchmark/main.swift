@@ -47,18 +47,21 @@ let desk = StudyDesk(store: try Store(path: databasePath, concurrentReaders: tru
 let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
                         router: AnnotationService(desk: desk, publicDirectory: benchmarks.deletingLastPathComponent().appendingPathComponent("Public").path).router())
 try server.start()
+/// The two fields of an /api/next entry the loop uses.
+struct Leased: Decodable {
+    let item_id: Int
+    let image_url: String
+}
 let refhuman = try LoadRun.requestsPerSecond(port: server.port, connections: connections, seconds: seconds) { client, connection in
     let token = tokens[connection]
     let next = try client.request("GET", "/api/next?count=1", token: token)
-    guard let assignment = (try JSONSerialization.jsonObject(with: next.body) as? [[String: Any]])?.first,
-          let item = assignment["item_id"] as? Int, let imageURL = assignment["image_url"] as? String else {
+    guard let assignment = try? JSONDecoder().decode([Leased].self, from: next.body).first else {
         throw LoopbackClient.Failure(description: "no item leased: \(String(decoding: next.body, as: UTF8.self))")
     }
-    let image = try client.request("GET", imageURL, token: token)
+    let item = assignment.item_id
+    let image = try client.request("GET", assignment.image_url, token: token)
     guard image.status == 200 else { throw LoopbackClient.Failure(description: "image \(image.status)") }
-    let body = try JSONSerialization.data(withJSONObject: [
-        "uuid": UUID().uuidString, "item_id": item, "guesses": [item % 10], "abstained": false, "response_ms": 900,
-    ])
+    let body = judgementBody(item: item)
     let judged = try client.request("POST", "/api/judgements", token: token, body: body)
     guard judged.status == 200 else { throw LoopbackClient.Failure(description: "judgement \(judged.status)") }
     return 3
