@@ -6,13 +6,13 @@ import Storage
 
 struct Authenticator: Sendable {
     static let cookieName = "refhuman_session"
-    let store: Store
+    let accounts: AccountCache
 
     func annotator(_ request: Request) throws -> Annotator {
         guard let token = request.bearerToken ?? request.cookies[Self.cookieName], !token.isEmpty else {
             throw HTTPError(status: 401, error: "not signed in", detail: "open your invite link, or send Authorization: Bearer TOKEN")
         }
-        guard let annotator = try store.annotator(token: token) else {
+        guard let annotator = try accounts.annotator(token: token) else {
             throw HTTPError(status: 401, error: "invalid token", detail: "the token is unknown or its account is disabled")
         }
         try checkOrigin(request)

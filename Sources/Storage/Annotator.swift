@@ -93,9 +93,13 @@ extension Store {
     }
 
     /// The enabled account whose token this is, or nil.
-    public func annotator(token: String) throws -> Annotator? {
-        let hash = AccessToken.hash(token)
-        return try pool.read { db in
+    public func annotator(token: String) throws -> Annotator? { try annotator(tokenHash: AccessToken.hash(token)) }
+
+    /// The enabled account whose token has this SHA-256 (see AccessToken.hash), or nil.
+    public func annotator(tokenHash hash: String) throws -> Annotator? {
+        // One statement reads a consistent snapshot by itself; skipping the transaction
+        // GRDB's `read` wraps around it saves a BEGIN and a COMMIT per lookup.
+        try pool.unsafeRead { db in
             // Every request authenticates here, so the statement is prepared once per connection.
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + " WHERE annotator.token_hash = ?"), arguments: [hash]) else {
                 return nil

@@ -7,48 +7,43 @@ import GRDB
 enum JudgementRecorder {
     static func record(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date) throws -> JudgementReceipt {
         guard UUID(uuidString: submission.uuid) != nil else { throw JudgementRefusal.malformed("uuid must be a UUID") }
-        if let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT annotator_id FROM judgement WHERE uuid = ?"), arguments: [submission.uuid]) {
-            let owner: Int64 = existing["annotator_id"]
+        // Everything the checks need in one statement: this runs on the single writer
+        // thread, inside every group commit, so each statement saved is throughput.
+        let facts = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT (SELECT annotator_id FROM judgement WHERE uuid = ?1) AS uuid_owner,
+                   item.split, item.category_idx, item.live_judgements, dataset.max_guesses, dataset.judgements_per_item,
+                   (SELECT count(*) FROM category WHERE category.dataset_id = dataset.id) AS categories,
+                   EXISTS (SELECT 1 FROM live_judgement WHERE annotator_id = ?2 AND item_id = item.id) AS judged,
+                   (SELECT expires_at FROM assignment WHERE annotator_id = ?2 AND item_id = item.id) AS lease_expires
+            FROM (SELECT 1) LEFT JOIN item ON item.id = ?3 AND item.dataset_id = ?4 AND item.split IN ('test', 'practice')
+            LEFT JOIN dataset ON dataset.id = item.dataset_id
+            """), arguments: [submission.uuid, annotator.id, submission.itemID, annotator.datasetID])!
+        if let owner = facts["uuid_owner"] as Int64? {
             guard owner == annotator.id else { throw JudgementRefusal.uuidTaken(submission.uuid) }
             return try receipt(db, uuid: submission.uuid)
         }
-        guard let datasetID = annotator.datasetID,
-              let item = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT item.split, dataset.max_guesses, dataset.judgements_per_item,
-                       (SELECT count(*) FROM category WHERE category.dataset_id = dataset.id) AS categories
-                FROM item JOIN dataset ON dataset.id = item.dataset_id
-                WHERE item.id = ? AND item.dataset_id = ? AND item.split IN ('test', 'practice')
-                """), arguments: [submission.itemID, datasetID]) else {
-            throw JudgementRefusal.unknownItem(submission.itemID)
-        }
-        try checkGuesses(submission, maxGuesses: item["max_guesses"], categories: item["categories"])
-        if try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT 1 FROM live_judgement WHERE annotator_id = ? AND item_id = ?
-            """), arguments: [annotator.id, submission.itemID]) == true {
-            throw JudgementRefusal.alreadyJudged(submission.itemID)
-        }
-        guard let lease = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT expires_at FROM assignment WHERE annotator_id = ? AND item_id = ?
-            """), arguments: [annotator.id, submission.itemID]) else {
+        guard let split = facts["split"] as String? else { throw JudgementRefusal.unknownItem(submission.itemID) }
+        try checkGuesses(submission, maxGuesses: facts["max_guesses"], categories: facts["categories"])
+        if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
+        guard let lease = facts["lease_expires"] as String? else { throw JudgementRefusal.notLeased(submission.itemID) }
+        let nowText = Timestamp.string(from: now)
+        // A late answer still counts unless others have filled the item meanwhile.
+        if lease <= nowText && split == "test" && facts["live_judgements"] as Int >= facts["judgements_per_item"] as Int {
             throw JudgementRefusal.notLeased(submission.itemID)
         }
-        let nowText = Timestamp.string(from: now)
-        let split: String = item["split"]
-        if lease <= nowText && split == "test" {
-            // A late answer still counts unless others have filled the item meanwhile.
-            let live = try Int.fetchOne(db.cachedStatement(sql: "SELECT live_judgements FROM item WHERE id = ?"),
-                                        arguments: [submission.itemID]) ?? 0
-            if live >= item["judgements_per_item"] as Int { throw JudgementRefusal.notLeased(submission.itemID) }
-        }
+        let guesses = submission.abstained ? [] : submission.guesses
         try db.cachedStatement(sql: """
             INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [submission.uuid, annotator.id, submission.itemID,
-                             try JSONText.encode(submission.abstained ? [] : submission.guesses),
+            """).execute(arguments: [submission.uuid, annotator.id, submission.itemID, guessesText(guesses),
                              submission.abstained, submission.responseMs, submission.shownAt, nowText, split])
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
-        return try receipt(db, uuid: submission.uuid)
+        return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: split, submittedAt: nowText,
+                       guesses: guesses, truth: facts["category_idx"])
     }
+
+    /// The guesses column: a JSON array of category indices, as `JSONText.encode` writes it.
+    static func guessesText(_ guesses: [Int]) -> String { "[" + guesses.map(String.init).joined(separator: ",") + "]" }
 
     static func checkGuesses(_ submission: JudgementSubmission, maxGuesses: Int, categories: Int) throws {
         if let responseMs = submission.responseMs, responseMs < 0 {
@@ -75,11 +70,14 @@ enum JudgementRecorder {
                    judgement.abstained, item.category_idx
             FROM judgement JOIN item ON item.id = judgement.item_id WHERE judgement.uuid = ?
             """), arguments: [uuid]) else { throw JudgementRefusal.notFound(uuid) }
-        let phase: String = row["phase"]
+        return receipt(uuid: row["uuid"], itemID: row["item_id"], phase: row["phase"], submittedAt: row["submitted_at"],
+                       guesses: try JSONText.decode([Int].self, from: row["guesses"]), truth: row["category_idx"])
+    }
+
+    /// Practice answers get their feedback; test answers carry nothing about the truth.
+    static func receipt(uuid: String, itemID: Int64, phase: String, submittedAt: String, guesses: [Int], truth: Int) -> JudgementReceipt {
         let practice = phase == "practice"
-        let guesses = try JSONText.decode([Int].self, from: row["guesses"])
-        let truth: Int = row["category_idx"]
-        return JudgementReceipt(uuid: row["uuid"], itemID: row["item_id"], phase: phase, submittedAt: row["submitted_at"],
+        return JudgementReceipt(uuid: uuid, itemID: itemID, phase: phase, submittedAt: submittedAt,
                                 correct: practice ? guesses.first == truth : nil, trueCategory: practice ? truth : nil)
     }
 

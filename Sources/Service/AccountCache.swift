@@ -1,0 +1,53 @@
+// AccountCache: recently checked tokens and the enabled account each names, kept for
+// `lifetime` seconds. Every API request and image authenticates, and a trip through the
+// database's reader pool cost more than the rest of a judgement's handling; with the
+// cache, disabling an account (`refhuman annotators disable`, from another process)
+// takes effect within `lifetime`. Unknown and disabled tokens are never cached, so a
+// new invite works at once and guessing tokens cannot fill memory.
+import Foundation
+import Storage
+
+final class AccountCache: @unchecked Sendable {
+    private struct Entry {
+        let annotator: Annotator
+        let checkedAt: UInt64
+    }
+
+    private let store: Store
+    private let lifetimeNanoseconds: UInt64
+    private let lock = NSLock()
+    // Guarded by `lock`; keyed by the token's SHA-256, as the database is.
+    private var entries: [String: Entry] = [:]
+    /// Beyond this many tokens the cache starts afresh: far more than a study's annotators.
+    private let capacity = 10_000
+
+    init(store: Store, lifetime: TimeInterval) {
+        self.store = store
+        lifetimeNanoseconds = UInt64(max(0, lifetime) * 1e9)
+    }
+
+    /// The enabled account whose token this is, or nil.
+    func annotator(token: String) throws -> Annotator? {
+        let hash = AccessToken.hash(token)
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.lock()
+        let cached = entries[hash]
+        lock.unlock()
+        if let cached, now - cached.checkedAt < lifetimeNanoseconds { return cached.annotator }
+        guard let fresh = try store.annotator(tokenHash: hash) else {
+            forget(hash)
+            return nil
+        }
+        lock.lock()
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        entries[hash] = Entry(annotator: fresh, checkedAt: now)
+        lock.unlock()
+        return fresh
+    }
+
+    private func forget(_ hash: String) {
+        lock.lock()
+        entries[hash] = nil
+        lock.unlock()
+    }
+}
