@@ -2,7 +2,8 @@
 // items furthest from `judgements_per_item` (live judgements plus others' active
 // leases), never one this annotator has judged; ties broken by a per-annotator seeded
 // order, so a session can be replayed exactly. Leases keep concurrent annotators from
-// over-labelling an item.
+// over-labelling an item. The test-item choice is made on the writer's in-memory
+// AssignmentBoard; practice items are few and read from SQL.
 import Foundation
 import GRDB
 import SeededRandom
@@ -28,7 +29,8 @@ enum Assigner {
     }
 
     /// Up to `count` leased assignments: the annotator's live leases first, then new ones.
-    static func next(_ db: Database, annotator: Annotator, count: Int, now: Date, leaseSeconds: Int) throws -> [Assignment] {
+    static func next(_ db: Database, annotator: Annotator, count: Int, now: Date, leaseSeconds: Int,
+                     boards: AssignmentBoards) throws -> [Assignment] {
         guard let datasetID = annotator.datasetID else { return [] }
         let study = try studyProtocol(db, datasetID: datasetID)
         let nowText = Timestamp.string(from: now)
@@ -55,7 +57,8 @@ enum Assigner {
         var wanted = count - result.count
         guard wanted > 0 else { return result }
 
-        let practiceDone = try liveJudgementCount(db, annotatorID: annotator.id, phase: .practice)
+        let board = try boards.board(db, study: study, now: nowText)
+        let practiceDone = try board.practiceDone(db, annotator: annotator.id)
         let practiceLeased = result.filter { $0.phase == .practice }.count
         let practiceWanted = min(wanted, max(0, study.practiceTarget - practiceDone - practiceLeased))
         var picks: [(id: Int64, sha256: String, phase: Split)] = []
@@ -74,7 +77,7 @@ enum Assigner {
         }
         // Test items wait until practice is done (or leased in this very batch).
         if wanted > 0 && practiceDone + practiceLeased + picks.count >= study.practiceTarget {
-            let ids = try testItems(db, study: study, annotatorID: annotator.id, now: nowText, wanted: wanted)
+            let ids = try board.testItems(db, for: annotator.id, now: nowText, wanted: wanted)
             let addresses = try imageAddresses(db, itemIDs: ids)
             picks += ids.compactMap { id in addresses[id].map { (id, $0, .test) } }
         }
@@ -85,43 +88,9 @@ enum Assigner {
                 """).execute(arguments: [annotator.id, pick.id, nowText, expires])
             result.append(Assignment(itemID: pick.id, imageSHA256: pick.sha256, phase: pick.phase, expiresAt: expires))
         }
+        // Only now that every statement succeeded: renewed and new leases alike.
+        for assignment in result { board.hold(annotator: annotator.id, item: assignment.itemID, until: expires) }
         return result
-    }
-
-    /// Up to `wanted` test items for the annotator, least loaded first (live judgements plus
-    /// others' active leases), ties in the annotator's seeded order; never an item they have
-    /// judged or already hold. Items are read one judgement level at a time from the
-    /// `item_by_live_judgements` index, and reading stops once the picks are settled: every
-    /// item not read yet has more live judgements than the level just finished, so it cannot
-    /// come before a pick at or below that level.
-    static func testItems(_ db: Database, study: StudyRules, annotatorID: Int64, now: String, wanted: Int) throws -> [Int64] {
-        // Active leases on the dataset's test items: at most annotators × prefetch rows.
-        var leasedByOthers: [Int64: Int] = [:]
-        var unavailable = Set<Int64>()
-        let leases = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT assignment.item_id, assignment.annotator_id FROM assignment JOIN item ON item.id = assignment.item_id
-            WHERE item.dataset_id = ? AND item.split = 'test' AND assignment.expires_at > ?
-            """), arguments: [study.datasetID, now])
-        while let lease = try leases.next() {
-            let itemID: Int64 = lease[0], holder: Int64 = lease[1]
-            if holder == annotatorID { unavailable.insert(itemID) } else { leasedByOthers[itemID, default: 0] += 1 }
-        }
-        unavailable.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT item_id FROM live_judgement WHERE annotator_id = ?"),
-                                                 arguments: [annotatorID]))
-        var candidates: [(load: Int, rank: UInt64, id: Int64)] = []
-        for level in 0..<study.judgementsPerItem {
-            let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
-                SELECT id FROM item WHERE dataset_id = ? AND split = 'test' AND live_judgements = ?
-                """), arguments: [study.datasetID, level])
-            while let id = try ids.next() {
-                if unavailable.contains(id) { continue }
-                let load = level + leasedByOthers[id, default: 0]
-                if load < study.judgementsPerItem { candidates.append((load, seededRank(id, annotatorID), id)) }
-            }
-            if candidates.lazy.filter({ $0.load <= level }).count >= wanted { break }
-        }
-        candidates.sort { ($0.load, $0.rank, $0.id) < ($1.load, $1.rank, $1.id) }
-        return candidates.prefix(wanted).map(\.id)
     }
 
     /// The SHA-256 address of each item's image.

@@ -5,7 +5,9 @@ import Foundation
 import GRDB
 
 enum JudgementRecorder {
-    static func record(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date) throws -> JudgementReceipt {
+    /// `board`: the writer's board for the annotator's dataset, if loaded, told of the new judgement.
+    static func record(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
+                       board: AssignmentBoard? = nil) throws -> JudgementReceipt {
         guard UUID(uuidString: submission.uuid) != nil else { throw JudgementRefusal.malformed("uuid must be a UUID") }
         // Everything the checks need in one statement: this runs on the single writer
         // thread, inside every group commit, so each statement saved is throughput.
@@ -38,6 +40,11 @@ enum JudgementRecorder {
             """).execute(arguments: [submission.uuid, annotator.id, submission.itemID, guessesText(guesses),
                              submission.abstained, submission.responseMs, submission.shownAt, nowText, split])
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
+        if split == "practice" {
+            board?.practiceChanged(annotator: annotator.id, by: 1)
+        } else {
+            board?.judged(annotator: annotator.id, item: submission.itemID)
+        }
         return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: split, submittedAt: nowText,
                        guesses: guesses, truth: facts["category_idx"])
     }
@@ -83,9 +90,10 @@ enum JudgementRecorder {
 
     /// Marks the annotator's latest live judgement superseded (it stays for audit) and
     /// leases its item back to them.
-    static func undo(_ db: Database, uuid: String, by annotator: Annotator, now: Date, windowSeconds: Int, leaseSeconds: Int) throws -> JudgementReceipt {
+    static func undo(_ db: Database, uuid: String, by annotator: Annotator, now: Date, windowSeconds: Int, leaseSeconds: Int,
+                     board: AssignmentBoard? = nil) throws -> JudgementReceipt {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, item_id, submitted_at, superseded_at FROM judgement WHERE uuid = ? AND annotator_id = ?
+            SELECT id, item_id, submitted_at, superseded_at, phase FROM judgement WHERE uuid = ? AND annotator_id = ?
             """), arguments: [uuid, annotator.id]) else { throw JudgementRefusal.notFound(uuid) }
         let id: Int64 = row["id"]
         if (row["superseded_at"] as String?) != nil { return try receipt(db, uuid: uuid) }
@@ -98,12 +106,20 @@ enum JudgementRecorder {
             throw JudgementRefusal.notUndoable("the undo window of \(windowSeconds) s has passed")
         }
         let nowText = Timestamp.string(from: now)
+        let itemID: Int64 = row["item_id"]
+        let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
         try db.cachedStatement(sql: "UPDATE judgement SET superseded_at = ? WHERE id = ?").execute(arguments: [nowText, id])
         try db.cachedStatement(sql: """
             INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at
-            """).execute(arguments: [annotator.id, row["item_id"] as Int64, nowText,
-                             Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))])
-        return try receipt(db, uuid: uuid)
+            """).execute(arguments: [annotator.id, itemID, nowText, expires])
+        let undone = try receipt(db, uuid: uuid)
+        if (row["phase"] as String) == "practice" {
+            board?.practiceChanged(annotator: annotator.id, by: -1)
+        } else {
+            board?.undone(annotator: annotator.id, item: itemID)
+        }
+        board?.hold(annotator: annotator.id, item: itemID, until: expires)
+        return undone
     }
 }

@@ -9,11 +9,14 @@ public final class StudyDesk: Sendable {
     public let batcher: WriteBatcher
     public let leaseSeconds: Int
     public let undoWindowSeconds: Int
+    /// What the assigner reads instead of scanning SQL; used only inside batcher jobs.
+    let boards: AssignmentBoards
 
     /// `maxBatch` 1 commits every write on its own (benchmarks only; see WriteBatcher).
     public init(store: Store, leaseSeconds: Int = 600, undoWindowSeconds: Int = 120, maxBatch: Int = .max) {
         self.store = store
         self.batcher = store.makeWriteBatcher(maxBatch: maxBatch)
+        self.boards = AssignmentBoards(batcher: batcher)
         self.leaseSeconds = leaseSeconds
         self.undoWindowSeconds = undoWindowSeconds
     }
@@ -21,20 +24,24 @@ public final class StudyDesk: Sendable {
     public func shutdown() { batcher.shutdown() }
 
     public func next(for annotator: Annotator, count: Int) throws -> [Assignment] {
-        let leaseSeconds = leaseSeconds
+        let leaseSeconds = leaseSeconds, boards = boards
         return try batcher.perform { db in
-            try Assigner.next(db, annotator: annotator, count: count, now: Date(), leaseSeconds: leaseSeconds)
+            try Assigner.next(db, annotator: annotator, count: count, now: Date(), leaseSeconds: leaseSeconds, boards: boards)
         }
     }
 
     public func record(_ submission: JudgementSubmission, by annotator: Annotator) throws -> JudgementReceipt {
-        try batcher.perform { db in try JudgementRecorder.record(db, submission, by: annotator, now: Date()) }
+        let boards = boards
+        return try batcher.perform { db in
+            try JudgementRecorder.record(db, submission, by: annotator, now: Date(), board: boards.loaded(datasetID: annotator.datasetID))
+        }
     }
 
     public func undo(uuid: String, by annotator: Annotator) throws -> JudgementReceipt {
-        let window = undoWindowSeconds, lease = leaseSeconds
+        let window = undoWindowSeconds, lease = leaseSeconds, boards = boards
         return try batcher.perform { db in
-            try JudgementRecorder.undo(db, uuid: uuid, by: annotator, now: Date(), windowSeconds: window, leaseSeconds: lease)
+            try JudgementRecorder.undo(db, uuid: uuid, by: annotator, now: Date(), windowSeconds: window, leaseSeconds: lease,
+                                       board: boards.loaded(datasetID: annotator.datasetID))
         }
     }
 

@@ -25,6 +25,8 @@ public final class WriteBatcher: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Transactions committed so far; batching shows as commits < jobs.
     public private(set) var commits = 0
+    /// Transactions that failed as a whole; jobs' in-memory effects since must be redone.
+    private(set) var failedTransactions = 0
     /// Most jobs per transaction. 1 turns group commit off, which only the benchmark wants,
     /// to measure what grouping buys.
     private let maxBatch: Int
@@ -99,6 +101,7 @@ public final class WriteBatcher: @unchecked Sendable {
             }
             commits += 1
         } catch {
+            failedTransactions += 1
             for job in batch where job.failure == nil { job.failure = error }
         }
         guard let syncer, let log else {

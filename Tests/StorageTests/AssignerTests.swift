@@ -1,8 +1,11 @@
 // AssignerTests: the order in which test items are handed out (least loaded first, ties in
-// a per-annotator seeded order), and the per-item live-judgement count that order reads,
-// checked against counts taken from the judgement table itself.
+// a per-annotator seeded order), the in-memory board that order is read from (kept up to
+// date through a whole simulated study, it must agree with one loaded afresh from the
+// database), and the per-item live-judgement count the board loads, checked against
+// counts taken from the judgement table itself.
 import Foundation
 import GRDB
+import SeededRandom
 @testable import Storage
 import Testing
 import TestSupport
@@ -10,19 +13,26 @@ import TestSupport
 @Suite struct AssignerTests {
     /// A fresh study: `items` test items (sources "0"…), 3 judgements per item, no practice,
     /// and annotators named a, b, c, d, e.
-    func study(in dir: TemporaryDirectory, items: Int, migrations: [Migration]? = nil) throws -> (Store, [String: Int64], [Int64]) {
+    func study(in dir: TemporaryDirectory, items: Int, practice: Int = 0,
+               migrations: [Migration]? = nil) throws -> (Store, [String: Int64], [Int64]) {
         let store = try Store(path: dir.path("db.sqlite"), migrations: migrations)
-        let description = DatasetDescription(name: "d", settings: DatasetSettings(judgementsPerItem: 3, practiceCount: 0),
+        let description = DatasetDescription(name: "d", settings: DatasetSettings(judgementsPerItem: 3, practiceCount: practice),
                                              categories: [CategoryDescription(name: "x"), CategoryDescription(name: "y")])
         try store.importDataset(description, replace: false) { writer in
             for index in 0..<items {
                 try writer.addItem(image: StoredImage(bytes: Data([UInt8(index)]), width: 1, height: 1, format: "png"),
                                    categoryIndex: index % 2, split: .test, source: "\(index)")
             }
+            for index in 0..<practice {
+                try writer.addItem(image: StoredImage(bytes: Data([UInt8(200 + index)]), width: 1, height: 1, format: "png"),
+                                   categoryIndex: index % 2, split: .practice, source: "p\(index)")
+            }
         }
         var annotators: [String: Int64] = [:]
         for name in ["a", "b", "c", "d", "e"] { annotators[name] = try store.addAnnotator(name: name, dataset: "d").0.id }
-        let ids = try store.pool.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM item ORDER BY CAST(source AS INTEGER)") }
+        let ids = try store.pool.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE split = 'test' ORDER BY CAST(source AS INTEGER)")
+        }
         return (store, annotators, ids)
     }
 
@@ -71,7 +81,7 @@ import TestSupport
         let rules = Assigner.StudyRules(datasetID: 1, judgementsPerItem: 3, practiceTarget: 0)
         for wanted in 1...8 {
             let picks = try store.pool.read { db in
-                try Assigner.testItems(db, study: rules, annotatorID: a, now: now, wanted: wanted)
+                try AssignmentBoard(db, datasetID: rules.datasetID, judgementsPerItem: 3, now: now).testItems(db, for: a, now: now, wanted: wanted)
             }
             #expect(picks == Array(expected.prefix(wanted)), "wanted \(wanted)")
         }
@@ -80,12 +90,76 @@ import TestSupport
         let wideDir = TemporaryDirectory()
         let (wide, people, wideItems) = try study(in: wideDir, items: 200)
         let orderFor = { (annotator: Int64) in
-            try wide.pool.read { db in try Assigner.testItems(db, study: rules, annotatorID: annotator, now: now, wanted: 200) }
+            try wide.pool.read { db in
+                try AssignmentBoard(db, datasetID: rules.datasetID, judgementsPerItem: 3, now: now).testItems(db, for: annotator, now: now, wanted: 200)
+            }
         }
         let first = try orderFor(people["a"]!), second = try orderFor(people["e"]!)
         #expect(first == wideItems.sorted { referenceRank(item: $0, annotator: people["a"]!) < referenceRank(item: $1, annotator: people["a"]!) })
         #expect(second == wideItems.sorted { referenceRank(item: $0, annotator: people["e"]!) < referenceRank(item: $1, annotator: people["e"]!) })
         #expect(first != second)
+    }
+
+    @Test func theWritersBoardAgreesWithAFreshlyLoadedOneThroughoutAStudy() throws {
+        let dir = TemporaryDirectory()
+        let (store, who, items) = try study(in: dir, items: 30, practice: 2)
+        let outsider = try Store(path: dir.path("db.sqlite"))  // another connection, as a CLI would be
+        let people = who.keys.sorted()
+        let accounts = try people.map { name in try store.pool.read { db in try Store.annotator(db, id: who[name]!) } }
+        // One-second leases, so some expire while the study runs.
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 1)
+        defer { desk.shutdown() }
+        var generator = SplitMix64(seed: 7)
+        var disagreements: [String] = []
+        for step in 0..<400 {
+            let account = accounts[generator.uniform(below: accounts.count)]
+            switch generator.uniform(below: 10) {
+            case 0...5:
+                for assignment in try desk.next(for: account, count: 1 + generator.uniform(below: 3))
+                where generator.uniform(below: 3) > 0 {
+                    _ = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID, guesses: [0]), by: account)
+                }
+            case 6:
+                let latest = try store.pool.read { db in
+                    try String.fetchOne(db, sql: "SELECT uuid FROM live_judgement WHERE annotator_id = ? ORDER BY id DESC LIMIT 1",
+                                        arguments: [account.id])
+                }
+                if let latest { _ = try? desk.undo(uuid: latest, by: account) }  // the outsider's old ones are refused
+            case 7:
+                // Changes the writer did not make: an item filled and a lease dropped behind its back.
+                let item = items[generator.uniform(below: items.count)]
+                try outsider.pool.write { db in
+                    for other in accounts where try Int.fetchOne(db, sql: """
+                        SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND item_id = ?
+                        """, arguments: [other.id, item]) == 0 {
+                        try judge(db, other.id, item)
+                        break
+                    }
+                    try db.execute(sql: "DELETE FROM assignment WHERE (annotator_id, item_id) = (SELECT annotator_id, item_id FROM assignment LIMIT 1)")
+                }
+            default:
+                Thread.sleep(forTimeInterval: 0.15)
+            }
+            try desk.batcher.perform { db in
+                let now = Timestamp.now()
+                let rules = Assigner.StudyRules(datasetID: 1, judgementsPerItem: 3, practiceTarget: 2)
+                let kept = try desk.boards.board(db, study: rules, now: now)
+                let fresh = try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: now)
+                for account in accounts {
+                    let practice = try kept.practiceDone(db, annotator: account.id)
+                    let counted = try Assigner.liveJudgementCount(db, annotatorID: account.id, phase: .practice)
+                    if practice != counted { disagreements.append("step \(step), \(account.name): practice \(practice) vs \(counted)") }
+                    let ours = try kept.testItems(db, for: account.id, now: now, wanted: items.count)
+                    let reference = try fresh.testItems(db, for: account.id, now: now, wanted: items.count)
+                    if ours != reference { disagreements.append("step \(step), \(account.name): \(ours) vs \(reference)") }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first ?? "")")
+        // The study really ran: judgements stored and undone, and leases that expired.
+        let judged = try Shell.sqlite(dir.path("db.sqlite"), "SELECT count(*) FROM judgement WHERE superseded_at IS NULL")
+        let undone = try Shell.sqlite(dir.path("db.sqlite"), "SELECT count(*) FROM judgement WHERE superseded_at IS NOT NULL")
+        #expect(Int(judged)! > 40 && Int(undone)! > 5, "\(judged) live, \(undone) undone")
     }
 
     @Test func liveJudgementCountFollowsEveryChangeAndIsBackfilled() throws {

@@ -1,0 +1,165 @@
+// AssignmentBoard: one dataset's test items as the assigner sees them, in memory: each
+// item's live judgements, the active leases, and per annotator the items they have judged
+// or hold and their seeded order of all items. Reading this from SQLite on every
+// /api/next meant scanning every item at the lowest judgement level and every active
+// lease inside the single writer, which held all other writes up for milliseconds.
+//
+// The board is loaded from the database and then kept in step by the writer jobs that
+// change what it mirrors (leases given, judgements stored, judgements undone), each after
+// its SQL has succeeded. It is touched only on the writer thread. AssignmentBoards throws
+// it away when anything else may have changed the database (another process, or a batch
+// that failed to commit), so it is never trusted beyond what it has seen.
+import Foundation
+import GRDB
+
+final class AssignmentBoard {
+    private struct LeaseKey: Hashable {
+        let annotator: Int64
+        let position: Int
+    }
+
+    /// One annotator's view: flags per item position and the seeded order of positions.
+    private struct Ledger {
+        static let judged: UInt8 = 1, holding: UInt8 = 2
+        var flags: [UInt8]
+        /// Positions by (seeded rank, item id): the tie order among equally loaded items.
+        let ranked: [Int]
+    }
+
+    let datasetID: Int64
+    let judgementsPerItem: Int
+    private let itemIDs: [Int64]  // ascending; an item's position is its index here
+    private let positions: [Int64: Int]
+    private var live: [Int]
+    /// Leases not yet seen to expire, per position, and each one's expiry.
+    private var leaseCounts: [Int]
+    private var leases: [LeaseKey: String] = [:]
+    /// Lease expiries in time order from `expiryHead` on; renewed leases leave stale entries.
+    private var expiries: [(expires: String, key: LeaseKey)] = []
+    private var expiryHead = 0
+    private var ledgers: [Int64: Ledger] = [:]
+    /// Live practice judgements per annotator, once read: counting them in SQL walks all
+    /// of an annotator's judgements, which grow to the size of the dataset.
+    private var practiceCounts: [Int64: Int] = [:]
+
+    /// Reads the dataset's test items, their live-judgement counts, and the leases active at `now`.
+    init(_ db: Database, datasetID: Int64, judgementsPerItem: Int, now: String) throws {
+        self.datasetID = datasetID
+        self.judgementsPerItem = judgementsPerItem
+        var ids: [Int64] = [], counts: [Int] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, live_judgements FROM item WHERE dataset_id = ? AND split = 'test' ORDER BY id
+            """, arguments: [datasetID])
+        while let row = try rows.next() {
+            ids.append(row[0])
+            counts.append(row[1])
+        }
+        itemIDs = ids
+        positions = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        live = counts
+        leaseCounts = Array(repeating: 0, count: ids.count)
+        let active = try Row.fetchCursor(db, sql: """
+            SELECT assignment.annotator_id, assignment.item_id, assignment.expires_at
+            FROM assignment JOIN item ON item.id = assignment.item_id
+            WHERE item.dataset_id = ? AND item.split = 'test' AND assignment.expires_at > ?
+            ORDER BY assignment.expires_at
+            """, arguments: [datasetID, now])
+        while let lease = try active.next() { hold(annotator: lease[0], item: lease[1], until: lease[2]) }
+    }
+
+    /// Up to `wanted` test items for the annotator: least loaded first (live judgements
+    /// plus others' active leases), ties in the annotator's seeded order; never an item
+    /// they have judged or already hold, nor one that is full.
+    func testItems(_ db: Database, for annotator: Int64, now: String, wanted: Int) throws -> [Int64] {
+        expireLeases(now: now)
+        let ledger = try self.ledger(db, annotator)
+        // Walking the seeded order fills each load level in tie order; a level needs no
+        // more than `wanted` entries, and a full level 0 cannot be beaten.
+        var levels = Array(repeating: [Int](), count: judgementsPerItem)
+        for position in ledger.ranked where ledger.flags[position] == 0 {
+            let load = live[position] + leaseCounts[position]
+            guard load < judgementsPerItem, levels[load].count < wanted else { continue }
+            levels[load].append(position)
+            if load == 0 && levels[0].count == wanted { break }
+        }
+        return levels.joined().prefix(wanted).map { itemIDs[$0] }
+    }
+
+    /// How many practice judgements of the annotator count.
+    func practiceDone(_ db: Database, annotator: Int64) throws -> Int {
+        if let count = practiceCounts[annotator] { return count }
+        let count = try Assigner.liveJudgementCount(db, annotatorID: annotator, phase: .practice)
+        practiceCounts[annotator] = count
+        return count
+    }
+
+    /// A practice judgement of the annotator was stored (+1) or undone (-1).
+    func practiceChanged(annotator: Int64, by change: Int) {
+        practiceCounts[annotator]? += change
+    }
+
+    /// The annotator now holds `item` until `expires` (a new lease or a renewal).
+    func hold(annotator: Int64, item: Int64, until expires: String) {
+        guard let position = positions[item] else { return }  // practice items are not on the board
+        let key = LeaseKey(annotator: annotator, position: position)
+        if leases.updateValue(expires, forKey: key) == nil {
+            leaseCounts[position] += 1
+            ledgers[annotator]?.flags[position] |= Ledger.holding
+        }
+        // Leases are mostly given in time order, so the entry almost always goes last.
+        var index = expiries.count
+        while index > expiryHead && expiries[index - 1].expires > expires { index -= 1 }
+        expiries.insert((expires, key), at: index)
+    }
+
+    /// The annotator's judgement of `item` was stored; their lease on it ends.
+    func judged(annotator: Int64, item: Int64) {
+        guard let position = positions[item] else { return }
+        live[position] += 1
+        ledgers[annotator]?.flags[position] |= Ledger.judged
+        release(LeaseKey(annotator: annotator, position: position))
+    }
+
+    /// The annotator's judgement of `item` was undone (the caller leases it back to them).
+    func undone(annotator: Int64, item: Int64) {
+        guard let position = positions[item] else { return }
+        live[position] -= 1
+        ledgers[annotator]?.flags[position] &= ~Ledger.judged
+    }
+
+    private func release(_ key: LeaseKey) {
+        guard leases.removeValue(forKey: key) != nil else { return }
+        leaseCounts[key.position] -= 1
+        ledgers[key.annotator]?.flags[key.position] &= ~Ledger.holding
+    }
+
+    /// Ends every lease whose expiry is not after `now` (expires_at > now is active, as in SQL).
+    private func expireLeases(now: String) {
+        while expiryHead < expiries.count && expiries[expiryHead].expires <= now {
+            let (expires, key) = expiries[expiryHead]
+            if leases[key] == expires { release(key) }  // otherwise renewed or already released
+            expiryHead += 1
+        }
+        if expiryHead > 1024 && expiryHead * 2 > expiries.count {
+            expiries.removeFirst(expiryHead)
+            expiryHead = 0
+        }
+    }
+
+    /// The annotator's ledger, read from the database the first time they ask.
+    private func ledger(_ db: Database, _ annotator: Int64) throws -> Ledger {
+        if let ledger = ledgers[annotator] { return ledger }
+        var flags = Array(repeating: UInt8(0), count: itemIDs.count)
+        let judged = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT item_id FROM live_judgement WHERE annotator_id = ?"),
+                                           arguments: [annotator])
+        while let item = try judged.next() {
+            if let position = positions[item] { flags[position] |= Ledger.judged }
+        }
+        for key in leases.keys where key.annotator == annotator { flags[key.position] |= Ledger.holding }
+        let ranks = itemIDs.map { Assigner.seededRank($0, annotator) }
+        let ranked = itemIDs.indices.sorted { (ranks[$0], itemIDs[$0]) < (ranks[$1], itemIDs[$1]) }
+        let ledger = Ledger(flags: flags, ranked: ranked)
+        ledgers[annotator] = ledger
+        return ledger
+    }
+}

@@ -1,0 +1,34 @@
+// AssignmentBoards: the writer's AssignmentBoard for each dataset, dropped whenever they
+// may no longer mirror the database: when another connection committed (SQLite's
+// data_version moves; the server's own writes all go through the writer's connection,
+// which does not move it), when a group transaction failed after its jobs updated a
+// board, or when the dataset's judgements per item changed. Writer thread only.
+import Foundation
+import GRDB
+
+final class AssignmentBoards: @unchecked Sendable {
+    private let batcher: WriteBatcher
+    private var boards: [Int64: AssignmentBoard] = [:]
+    private var dataVersion: Int64?
+    private var failedTransactions = 0
+
+    init(batcher: WriteBatcher) { self.batcher = batcher }
+
+    /// The board for `study`'s dataset, loaded afresh if the cached one cannot be trusted.
+    func board(_ db: Database, study: Assigner.StudyRules, now: String) throws -> AssignmentBoard {
+        let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
+        let failures = batcher.failedTransactions
+        if version != dataVersion || failures != failedTransactions {
+            boards.removeAll()
+            dataVersion = version
+            failedTransactions = failures
+        }
+        if let board = boards[study.datasetID], board.judgementsPerItem == study.judgementsPerItem { return board }
+        let board = try AssignmentBoard(db, datasetID: study.datasetID, judgementsPerItem: study.judgementsPerItem, now: now)
+        boards[study.datasetID] = board
+        return board
+    }
+
+    /// The dataset's board if one is loaded, for jobs that only report changes to it.
+    func loaded(datasetID: Int64?) -> AssignmentBoard? { datasetID.flatMap { boards[$0] } }
+}
