@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport", swiftSettings: strict),
         .executableTarget(
             name: "LoopBenchmark",
-            dependencies: ["BenchmarkSupport", "HTTPServer", "Service", "Storage", "Imaging"],
+            dependencies: ["BenchmarkSupport", "HTTPServer", "Service", "Storage", "Imaging", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/LoopBenchmark",
             swiftSettings: strict),
         .executableTarget(

@@ -5,6 +5,7 @@
 // Usage: LoopBenchmark [CONNECTIONS] [SECONDS]
 import BenchmarkSupport
 import Foundation
+import GRDB
 import HTTPServer
 import Imaging
 import Service
@@ -23,15 +24,16 @@ let png = try ImageCodec.encodePNG(PixelImage(width: 28, height: 28, channels: 1
 try png.write(to: scratch.appendingPathComponent("image.png"))
 
 // MARK: RefHuman
-let databasePath = scratch.appendingPathComponent("loop.sqlite").path
 let itemCount = 1_000  // the size of the bundled test split
-do {
-    let store = try Store(path: databasePath)
+
+/// A study like the bundled one: `itemCount` distinct 28×28 images (the first is the one
+/// the references serve), one annotator per connection. Returns their tokens.
+func makeLoopDatabase(_ path: String) throws -> [String] {
+    let store = try Store(path: path)
     let settings = DatasetSettings(judgementsPerItem: connections, maxGuesses: 1, practiceCount: 0)
     try store.importDataset(DatasetDescription(name: "loop", settings: settings, categories: (0..<10).map { CategoryDescription(name: "c\($0)") }),
                             replace: false) { writer in
         for item in 0..<itemCount {
-            // Distinct images, as in a real dataset; the first is the one the references serve.
             let pixels: [UInt8] = (0..<784).map { index -> UInt8 in
                 UInt8(truncatingIfNeeded: item == 0 ? index * 7 : index + item)
             }
@@ -40,9 +42,10 @@ do {
                                split: .test, source: "\(item)")
         }
     }
+    return try (0..<connections).map { try store.addAnnotator(name: "a\($0)", dataset: "loop").token }
 }
-let writer = try Store(path: databasePath)
-let tokens = try (0..<connections).map { try writer.addAnnotator(name: "a\($0)", dataset: "loop").token }
+let databasePath = scratch.appendingPathComponent("loop.sqlite").path
+let tokens = try makeLoopDatabase(databasePath)
 let desk = StudyDesk(store: try Store(path: databasePath, concurrentReaders: true))
 let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
                         router: AnnotationService(desk: desk, publicDirectory: benchmarks.deletingLastPathComponent().appendingPathComponent("Public").path).router())
@@ -52,7 +55,7 @@ struct Leased: Decodable {
     let item_id: Int
     let image_url: String
 }
-let refhuman = try LoadRun.requestsPerSecond(port: server.port, connections: connections, seconds: seconds) { client, connection in
+let (refhuman, refhumanBusy) = try MachineLoad.busyFraction { try LoadRun.requestsPerSecond(port: server.port, connections: connections, seconds: seconds) { client, connection in
     let token = tokens[connection]
     let next = try client.request("GET", "/api/next?count=1", token: token)
     guard let assignment = try? JSONDecoder().decode([Leased].self, from: next.body).first else {
@@ -65,9 +68,45 @@ let refhuman = try LoadRun.requestsPerSecond(port: server.port, connections: con
     let judged = try client.request("POST", "/api/judgements", token: token, body: body)
     guard judged.status == 200 else { throw LoopbackClient.Failure(description: "judgement \(judged.status)") }
     return 3
-}
+} }
 server.stop()
 desk.shutdown()
+
+// MARK: The loop's row writes alone
+/// CPU microseconds per loop for nothing but the three rows a loop must write (lease
+/// insert, judgement insert, lease delete) with RefHuman's schema, `connections` loops per
+/// commit, on one thread through prepared statements: no HTTP, no checks, no reads. No
+/// server storing judgements in this schema can spend less.
+func rowWritesMicroseconds(loops: Int = 8_000) throws -> Double {
+    let path = scratch.appendingPathComponent("floor.sqlite").path
+    _ = try makeLoopDatabase(path)
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    let items = try queue.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM item ORDER BY id") }
+    let annotators = try queue.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM annotator ORDER BY id") }
+    let uuids = (0..<loops).map { _ in UUID().uuidString }, now = Timestamp.now()
+    let started = MachineLoad.threadCPUNanoseconds()
+    var loop = 0
+    while loop < loops {
+        try queue.write { db in
+            for _ in 0..<connections where loop < loops {
+                let annotator = annotators[loop % annotators.count], item = items[(loop / annotators.count) % items.count]
+                try db.cachedStatement(sql: "INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [annotator, item, now, now])
+                try db.cachedStatement(sql: """
+                    INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, submitted_at, phase)
+                    VALUES (?, ?, ?, ?, 0, 900, ?, 'test')
+                    """).execute(arguments: [uuids[loop], annotator, item, "[\(item % 10)]", now])
+                try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator, item])
+                loop += 1
+            }
+        }
+    }
+    return Double(MachineLoad.threadCPUNanoseconds() - started) / 1000 / Double(loops)
+}
+let rowWrites = try rowWritesMicroseconds()
 
 // MARK: C libmicrohttpd hello
 func start(_ executable: String, _ arguments: [String], stdin: Pipe? = nil, stdout: Pipe? = nil) throws -> Process {
@@ -87,10 +126,10 @@ let helloInput = Pipe(), helloOutput = Pipe()
 let hello = try start(helloBinary, ["\(ServerConfiguration(host: "127.0.0.1", port: 0).threads)"], stdin: helloInput, stdout: helloOutput)
 let helloPort = Int(String(decoding: helloOutput.fileHandleForReading.availableData, as: UTF8.self)
     .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-let helloRate = try LoadRun.requestsPerSecond(port: helloPort, connections: connections, seconds: seconds) { client, _ in
+let (helloRate, helloBusy) = try MachineLoad.busyFraction { try LoadRun.requestsPerSecond(port: helloPort, connections: connections, seconds: seconds) { client, _ in
     _ = try client.request("GET", "/", token: nil)
     return 1
-}
+} }
 try helloInput.fileHandleForWriting.close()
 hello.waitUntilExit()
 
@@ -125,3 +164,11 @@ print(String(format: "  RefHuman next + image + durable judgement  %8.0f request
 print(String(format: "  C libmicrohttpd hello, same flags          %8.0f requests/s", helloRate))
 print(String(format: "  nginx, the same image file                 %8.0f requests/s", nginxRate))
 print(String(format: "  ratio RefHuman / C hello: %.2f (target ≥ 0.80); RefHuman / nginx: %.2f", refhuman / helloRate, refhuman / nginxRate))
+// With every core busy under the hello server, a loop's three requests cost at least what
+// three hello requests cost (same client, same libmicrohttpd), so at 0.8 of its rate a loop
+// has this much CPU left for everything RefHuman adds.
+let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+let budget = 3 * cores / (0.8 * helloRate) * 1e6 - 3 * cores / helloRate * 1e6
+print(String(format: "  machine CPU busy: RefHuman run %.0f%%, hello run %.0f%% of %.0f cores", refhumanBusy * 100, helloBusy * 100, cores))
+print(String(format: "  CPU per loop beyond three hello requests at the 0.8 target: %.1f µs; the loop's three row writes alone (SQLite, no HTTP, %d loops per commit): %.1f µs",
+             budget, connections, rowWrites))
