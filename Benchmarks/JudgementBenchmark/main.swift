@@ -1,8 +1,9 @@
 // JudgementBenchmark: `make bench`. 64 concurrent loopback clients submit judgements to the
 // real server (HTTPServer + AnnotationService, in-process, over TCP); each POST returns
-// only after its judgement is committed with synchronous=FULL. The same run is made twice
-// on the same disk: with group commit (what `refhuman serve` does) and with one commit per
-// judgement. Prints judgements/s, p50 and p99 latency of the POSTs, and the ratio.
+// only after its judgement is on disk. The same run is made twice on the same disk: with
+// group commit (what `refhuman serve` does: one transaction per batch, the write-ahead log
+// fsynced before the answers) and with one synchronous=FULL commit per judgement. Prints
+// judgements/s, p50 and p99 latency of the POSTs, and the ratio.
 // Usage: JudgementBenchmark [PER_CLIENT_GROUPED] [PER_CLIENT_SINGLE]
 import BenchmarkSupport
 import Foundation
@@ -118,7 +119,7 @@ func commitMilliseconds(commits: Int = 300) throws -> Double {
 let commitCost = try commitMilliseconds()
 let single = try run("single", maxBatch: 1, perClient: perClientSingle)
 let grouped = try run("grouped", maxBatch: .max, perClient: perClientGrouped)
-print("durable judgements: \(clients) loopback clients, POST answered after its commit (synchronous=FULL), same disk, same run")
+print("durable judgements: \(clients) loopback clients, POST answered once its judgement is on disk (fsync), same disk, same run")
 for (label, outcome) in [("one commit per judgement", single), ("group commit (refhuman serve)", grouped)] {
     print(String(format: "  %-30@ %6d judgements  %8.0f /s  p50 %6.1f ms  p99 %6.1f ms  %6d commits",
                  label as NSString, outcome.judgements, outcome.rate, outcome.percentile(0.5), outcome.percentile(0.99), outcome.commits))
