@@ -164,11 +164,11 @@ print(String(format: "  RefHuman next + image + durable judgement  %8.0f request
 print(String(format: "  C libmicrohttpd hello, same flags          %8.0f requests/s", helloRate))
 print(String(format: "  nginx, the same image file                 %8.0f requests/s", nginxRate))
 print(String(format: "  ratio RefHuman / C hello: %.2f (target ≥ 0.80); RefHuman / nginx: %.2f", refhuman / helloRate, refhuman / nginxRate))
-// With every core busy under the hello server, a loop's three requests cost at least what
-// three hello requests cost (same client, same libmicrohttpd), so at 0.8 of its rate a loop
-// has this much CPU left for everything RefHuman adds.
+// A loop's three requests cost at least the CPU three hello requests cost (same client,
+// same libmicrohttpd). At 0.8 of the hello rate, with every core busy, a loop therefore has
+// this much CPU left for everything RefHuman adds to them.
 let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
-let budget = 3 * cores / (0.8 * helloRate) * 1e6 - 3 * cores / helloRate * 1e6
+let budget = 3 * cores / (0.8 * helloRate) * 1e6 - 3 * helloBusy * cores / helloRate * 1e6
 print(String(format: "  machine CPU busy: RefHuman run %.0f%%, hello run %.0f%% of %.0f cores", refhumanBusy * 100, helloBusy * 100, cores))
 print(String(format: "  CPU per loop beyond three hello requests at the 0.8 target: %.1f µs; the loop's three row writes alone (SQLite, no HTTP, %d loops per commit): %.1f µs",
              budget, connections, rowWrites))
