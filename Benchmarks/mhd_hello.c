@@ -1,7 +1,7 @@
 /* mhd_hello.c: the reference for LoopBenchmark: a minimal libmicrohttpd server that answers
- * every request with a fixed "hello", started with the same flags and thread pool as
- * RefHuman's HTTPServer, so the gap between the two is RefHuman's own work.
- * Usage: mhd_hello THREADS; prints the bound port, serves until stdin closes. */
+ * every request with a fixed "hello", started with the same flags as RefHuman's HTTPServer
+ * (a thread per connection), so the gap between the two is RefHuman's own work.
+ * Usage: mhd_hello; prints the bound port, serves until stdin closes. */
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +26,9 @@ static enum MHD_Result answer(void *context, struct MHD_Connection *connection, 
 }
 
 int main(int argc, char **argv) {
-    unsigned int threads = argc > 1 ? (unsigned int)atoi(argv[1]) : 32;
-    struct MHD_Daemon *daemon = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC, 0, NULL, NULL, answer, NULL,
-                                                 MHD_OPTION_THREAD_POOL_SIZE, threads,
+    (void)argc; (void)argv;
+    unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC;
+    struct MHD_Daemon *daemon = MHD_start_daemon(flags, 0, NULL, NULL, answer, NULL,
                                                  MHD_OPTION_CONNECTION_LIMIT, 1000U,
                                                  MHD_OPTION_CONNECTION_TIMEOUT, 30U, MHD_OPTION_END);
     if (daemon == NULL) { fprintf(stderr, "mhd_hello: cannot start\n"); return 1; }

@@ -123,7 +123,7 @@ let compile = try start("/bin/sh", ["-c", "cc -O2 -o \(helloBinary) \(benchmarks
 compile.waitUntilExit()
 guard compile.terminationStatus == 0 else { throw LoopbackClient.Failure(description: "cannot compile mhd_hello.c") }
 let helloInput = Pipe(), helloOutput = Pipe()
-let hello = try start(helloBinary, ["\(ServerConfiguration(host: "127.0.0.1", port: 0).threads)"], stdin: helloInput, stdout: helloOutput)
+let hello = try start(helloBinary, [], stdin: helloInput, stdout: helloOutput)
 let helloPort = Int(String(decoding: helloOutput.fileHandleForReading.availableData, as: UTF8.self)
     .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
 let (helloRate, helloBusy) = try MachineLoad.busyFraction { try LoadRun.requestsPerSecond(port: helloPort, connections: connections, seconds: seconds) { client, _ in

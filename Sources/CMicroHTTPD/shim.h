@@ -8,9 +8,10 @@
 #include <sys/socket.h>
 #include <microhttpd.h>
 
-// Starts a daemon on an IPv4 host and port (0 picks a free port) with an internal
-// epoll thread pool. Returns NULL when the host is not an IPv4 address or binding fails.
-static inline struct MHD_Daemon *cmhd_start(const char *host, uint16_t port, unsigned int threads,
+// Starts a daemon on an IPv4 host and port (0 picks a free port) with a thread per
+// connection (poll, so descriptors above 1024 work). Returns NULL when the host is not an
+// IPv4 address or binding fails.
+static inline struct MHD_Daemon *cmhd_start(const char *host, uint16_t port,
                                             unsigned int connection_limit, unsigned int timeout_seconds,
                                             MHD_AccessHandlerCallback handler,
                                             MHD_RequestCompletedCallback completed, void *context) {
@@ -20,10 +21,9 @@ static inline struct MHD_Daemon *cmhd_start(const char *host, uint16_t port, uns
     address.sin_port = htons(port);
     if (inet_pton(AF_INET, host, &address.sin_addr) != 1) return NULL;
     // MHD_USE_ITC lets MHD_quiesce_daemon stop accepting while requests finish.
-    unsigned int flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC;
+    unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC;
     return MHD_start_daemon(flags, port, NULL, NULL, handler, context,
                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
-                            MHD_OPTION_THREAD_POOL_SIZE, threads,
                             MHD_OPTION_CONNECTION_LIMIT, connection_limit,
                             MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
                             MHD_OPTION_NOTIFY_COMPLETED, completed, context,

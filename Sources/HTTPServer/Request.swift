@@ -25,10 +25,13 @@ public struct Request: Sendable {
 
     /// The token of an `Authorization: Bearer …` header, if any.
     public var bearerToken: String? {
-        guard let value = header("authorization") else { return nil }
-        let parts = value.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
+        // Read on every request, so plain UTF-8 work instead of Foundation's trimming.
+        guard let value = headers["authorization"] else { return nil }
+        let parts = value.utf8.split(separator: UInt8(ascii: " "), maxSplits: 1)
+        guard parts.count == 2, parts[0].elementsEqual("bearer".utf8, by: { $0 | 0x20 == $1 }) else { return nil }
+        let token = parts[1].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let end = token.lastIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        return end.map { String(decoding: token[...$0], as: UTF8.self) } ?? ""
     }
 
     /// Decodes the JSON body, turning any decoding failure into a 400 with its reason.

@@ -4,20 +4,17 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// 0 picks a free port; `HTTPServer.port` reports it.
     public var port: Int
-    /// Handler threads. Each can wait on a database commit, so there are more of them
-    /// than cores: concurrent judgements then share one commit.
-    public var threads: Int
+    /// Each connection gets its own thread (see HTTPServer), so this also bounds the threads.
     public var connectionLimit: Int
     /// Idle connections are closed after this many seconds.
     public var timeoutSeconds: Int
     /// Larger bodies are answered 413 without being kept.
     public var maxBodyBytes: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, threads: Int = 32, connectionLimit: Int = 1000,
+    public init(host: String = "127.0.0.1", port: Int = 8080, connectionLimit: Int = 1000,
                 timeoutSeconds: Int = 30, maxBodyBytes: Int = 64 * 1024) {
         self.host = host
         self.port = port
-        self.threads = threads
         self.connectionLimit = connectionLimit
         self.timeoutSeconds = timeoutSeconds
         self.maxBodyBytes = maxBodyBytes

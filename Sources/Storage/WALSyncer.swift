@@ -27,6 +27,8 @@ final class WALSyncer: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// fsyncs done so far; each covers every batch committed before it began.
     private(set) var syncs = 0
+    /// Called on the syncer's thread after each fsync, before its waiters are woken.
+    var onSynced: (() -> Void)?
 
     init() {
         let thread = Thread { [self] in run() }
@@ -80,6 +82,7 @@ final class WALSyncer: @unchecked Sendable {
                 failure = StorageError.invalid("the write-ahead log cannot be synced")
             }
             syncs += 1
+            onSynced?()
             for waiter in batch { waiter(failure) }
         }
         finished.signal()
