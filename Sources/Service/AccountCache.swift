@@ -23,7 +23,7 @@ final class AccountCache: @unchecked Sendable {
 
     init(store: Store, lifetime: TimeInterval) {
         self.store = store
-        lifetimeNanoseconds = UInt64(max(0, lifetime) * 1e9)
+        lifetimeNanoseconds = UInt64(min(max(0, lifetime), 86_400) * 1e9)  // at most a day, so sums cannot overflow
     }
 
     /// The enabled account whose token this is, or nil.
@@ -33,7 +33,8 @@ final class AccountCache: @unchecked Sendable {
         lock.lock()
         let cached = entries[hash]
         lock.unlock()
-        if let cached, now - cached.checkedAt < lifetimeNanoseconds { return cached.annotator }
+        // Another thread may have stored an entry checked after `now` was read: no subtraction.
+        if let cached, now < cached.checkedAt + lifetimeNanoseconds { return cached.annotator }
         guard let fresh = try store.annotator(tokenHash: hash) else {
             forget(hash)
             return nil

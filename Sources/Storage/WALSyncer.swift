@@ -25,12 +25,11 @@ final class WALSyncer: @unchecked Sendable {
     private var log: UnsafeMutablePointer<sqlite3_file>?
     private var stopping = false
     private let finished = DispatchSemaphore(value: 0)
-    /// fsyncs done so far; each covers every batch committed before it began.
-    private(set) var syncs = 0
     /// Called on the syncer's thread after each fsync, before its waiters are woken.
-    var onSynced: (() -> Void)?
+    private let onSynced: @Sendable () -> Void
 
-    init() {
+    init(onSynced: @escaping @Sendable () -> Void) {
+        self.onSynced = onSynced
         let thread = Thread { [self] in run() }
         thread.name = "refhuman.walsync"
         thread.start()
@@ -81,8 +80,7 @@ final class WALSyncer: @unchecked Sendable {
             } else {
                 failure = StorageError.invalid("the write-ahead log cannot be synced")
             }
-            syncs += 1
-            onSynced?()
+            onSynced()
             for waiter in batch { waiter(failure) }
         }
         finished.signal()

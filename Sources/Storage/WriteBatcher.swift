@@ -38,18 +38,19 @@ public final class WriteBatcher: @unchecked Sendable {
     /// Most jobs per transaction. 1 turns group commit off, which only the benchmark wants,
     /// to measure what grouping buys.
     private let maxBatch: Int
-    /// Present when grouping is on; see WALSyncer.
-    private let syncer: WALSyncer?
+    /// Present when grouping is on; see WALSyncer. Set once, in init.
+    private var syncer: WALSyncer?
 
     init(writer: any DatabaseWriter, maxBatch: Int = .max) {
         self.writer = writer
         self.maxBatch = max(1, maxBatch)
-        syncer = maxBatch > 1 ? WALSyncer() : nil
-        syncer?.onSynced = { [unowned self] in
-            condition.lock()
-            syncing = false
-            condition.signal()
-            condition.unlock()
+        if maxBatch > 1 {
+            syncer = WALSyncer { [unowned self] in
+                condition.lock()
+                syncing = false
+                condition.signal()
+                condition.unlock()
+            }
         }
         let thread = Thread { [self] in run() }
         thread.name = "refhuman.writer"

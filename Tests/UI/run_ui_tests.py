@@ -72,7 +72,12 @@ def main(argv):
                 traceback.print_exc(file=sys.stderr)
                 log = workdir / "serve.log"
                 if log.exists():
-                    print(f"      server log tail: {log.read_text()[-400:]!r}", file=sys.stderr)
+                    text = log.read_text()
+                    # A crash's reason comes before its long backtrace; show it, not just the tail.
+                    crash = [line for line in text.splitlines() if "Fatal error" in line or "crashed" in line][:5]
+                    for line in crash:
+                        print(f"      server: {line}", file=sys.stderr)
+                    print(f"      server log tail: {text[-400:]!r}", file=sys.stderr)
             finally:
                 server.stop()
                 shutil.rmtree(workdir, ignore_errors=True)
