@@ -60,11 +60,12 @@ let package = Package(
 
         .executableTarget(
             name: "ImportBenchmark",
-            dependencies: ["Datasets", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BenchmarkSupport", "Datasets", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/ImportBenchmark",
             swiftSettings: strict),
 
-        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport", swiftSettings: strict),
+        .target(name: "BenchmarkSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+                path: "Benchmarks/BenchmarkSupport", swiftSettings: strict),
         .executableTarget(
             name: "LoopBenchmark",
             dependencies: ["BenchmarkSupport", "HTTPServer", "Service", "Storage", "Imaging", .product(name: "GRDB", package: "GRDB.swift")],

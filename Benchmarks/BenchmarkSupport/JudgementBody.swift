@@ -1,6 +1,6 @@
 // JudgementBody: the POST /api/judgements body the load clients send, written directly as
-// JSON text: JSONSerialization took a tenth of the whole machine's CPU in the judgement
-// benchmark, CPU the server under test then did not get.
+// JSON text: JSONSerialization took a large share of the machine's CPU (perf) in the
+// judgement benchmark, CPU the server under test then did not get.
 import Foundation
 
 /// A fresh judgement of `item` guessing category `item % 10`.

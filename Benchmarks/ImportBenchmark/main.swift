@@ -4,6 +4,7 @@
 // Two more lines show how much of the gap is storage itself: the same PNGs written into
 // RefHuman's schema, and into the smallest schema that still stores each image once.
 // Usage: ImportBenchmark [FASHION_MNIST_DIR] [ROUNDS]
+import BenchmarkSupport
 import Datasets
 import Foundation
 import GRDB
@@ -40,19 +41,9 @@ func importAll(into path: String) throws -> Int {
                             into: store, replace: false).items
 }
 
-/// A bare SQLite file with the pragmas every RefHuman store uses (WAL, synchronous=FULL).
-func plainDatabase(at path: String) throws -> DatabaseQueue {
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in
-        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-        try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
-    return try DatabaseQueue(path: path, configuration: configuration)
-}
-
 /// The floor: the same PNG bytes, already encoded, inserted in one transaction.
 func bareInsert(_ blobs: [Data], into path: String) throws {
-    let queue = try plainDatabase(at: path)
+    let queue = try PlainDatabase.open(at: path)
     try queue.write { db in
         try db.execute(sql: "CREATE TABLE blob (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL)")
         let insert = try db.makeStatement(sql: "INSERT INTO blob (bytes) VALUES (?)")
@@ -76,7 +67,7 @@ func schemaInsert(_ images: [StoredImage], into path: String) throws {
 /// No other index, no CHECK constraint, no foreign key: a bound on every layout that meets
 /// the import's own requirements (duplicates stored once, predictions matched by source).
 func minimalContentAddressedInsert(_ images: [StoredImage], into path: String) throws {
-    let queue = try plainDatabase(at: path)
+    let queue = try PlainDatabase.open(at: path)
     try queue.write { db in
         try db.execute(sql: "CREATE TABLE image (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, bytes BLOB NOT NULL)")
         try db.execute(sql: """

@@ -104,12 +104,7 @@ func run(_ name: String, maxBatch: Int, perClient: Int) throws -> Outcome {
 /// What one durable commit costs on this disk, the quantity group commit saves: the ceiling on
 /// what grouping can gain is this cost against the CPU cost of a judgement.
 func commitMilliseconds(commits: Int = 300) throws -> Double {
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in
-        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-        try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
-    let queue = try DatabaseQueue(path: scratch.appendingPathComponent("commits.sqlite").path, configuration: configuration)
+    let queue = try PlainDatabase.open(at: scratch.appendingPathComponent("commits.sqlite").path)
     try queue.write { db in try db.execute(sql: "CREATE TABLE row (value INTEGER)") }
     let began = DispatchTime.now().uptimeNanoseconds
     for value in 0..<commits { try queue.write { db in try db.execute(sql: "INSERT INTO row VALUES (?)", arguments: [value]) } }

@@ -80,10 +80,7 @@ desk.shutdown()
 func rowWritesMicroseconds(loops: Int = 8_000) throws -> Double {
     let path = scratch.appendingPathComponent("floor.sqlite").path
     _ = try makeLoopDatabase(path)
-    var configuration = Configuration()
-    configuration.foreignKeysEnabled = true
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    let queue = try PlainDatabase.open(at: path, foreignKeys: true)
     let items = try queue.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM item ORDER BY id") }
     let annotators = try queue.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM annotator ORDER BY id") }
     let uuids = (0..<loops).map { _ in UUID().uuidString }, now = Timestamp.now()

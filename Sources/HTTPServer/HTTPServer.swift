@@ -1,9 +1,8 @@
 // HTTPServer: a libmicrohttpd daemon that reads each request whole, hands it to a Router,
 // and sends the Response back. Each connection has its own thread: handlers block until
 // their judgement is on disk, and in libmicrohttpd's thread pool a blocked handler also
-// stalls every other connection its thread was given. Connections are spread over the
-// pool's threads unevenly, so the judgement benchmark swung between 1,600 and 4,300
-// judgements/s from run to run; with a thread per connection it holds at the top.
+// stalls every other connection its thread was given. The pool spreads connections over
+// its threads unevenly, so group commit's throughput depended on that spread from run to run.
 import CMicroHTTPD
 import Foundation
 
@@ -25,7 +24,8 @@ public final class HTTPServer: @unchecked Sendable {
             throw HTTPServerError.cannotStart("port \(configuration.port) is out of range")
         }
         let context = Unmanaged.passUnretained(self).toOpaque()
-        daemon = cmhd_start(configuration.host, UInt16(configuration.port), UInt32(configuration.connectionLimit), UInt32(configuration.timeoutSeconds),
+        daemon = cmhd_start(configuration.host, UInt16(configuration.port),
+                            UInt32(configuration.connectionLimit), UInt32(configuration.timeoutSeconds),
                             accessHandler, completionHandler, context)
         guard let daemon else {
             throw HTTPServerError.cannotStart("cannot listen on \(configuration.host):\(configuration.port) (address in use or not an IPv4 address)")

@@ -1,8 +1,8 @@
 // AccountCache: recently checked tokens and the enabled account each names, kept for
-// `lifetime` seconds. Every API request and image authenticates, and a trip through the
+// one second. Every API request and image authenticates, and a trip through the
 // database's reader pool cost more than the rest of a judgement's handling; with the
 // cache, disabling an account (`refhuman annotators disable`, from another process)
-// takes effect within `lifetime`. Unknown and disabled tokens are never cached, so a
+// takes effect within that second. Unknown and disabled tokens are never cached, so a
 // new invite works at once and guessing tokens cannot fill memory.
 import Foundation
 import Storage
@@ -14,17 +14,14 @@ final class AccountCache: @unchecked Sendable {
     }
 
     private let store: Store
-    private let lifetimeNanoseconds: UInt64
+    private static let lifetimeNanoseconds: UInt64 = 1_000_000_000
     private let lock = NSLock()
     // Guarded by `lock`; keyed by the token's SHA-256, as the database is.
     private var entries: [String: Entry] = [:]
     /// Beyond this many tokens the cache starts afresh: far more than a study's annotators.
     private let capacity = 10_000
 
-    init(store: Store, lifetime: TimeInterval) {
-        self.store = store
-        lifetimeNanoseconds = UInt64(min(max(0, lifetime), 86_400) * 1e9)  // at most a day, so sums cannot overflow
-    }
+    init(store: Store) { self.store = store }
 
     /// The enabled account whose token this is, or nil.
     func annotator(token: String) throws -> Annotator? {
@@ -34,7 +31,7 @@ final class AccountCache: @unchecked Sendable {
         let cached = entries[hash]
         lock.unlock()
         // Another thread may have stored an entry checked after `now` was read: no subtraction.
-        if let cached, now < cached.checkedAt + lifetimeNanoseconds { return cached.annotator }
+        if let cached, now < cached.checkedAt + Self.lifetimeNanoseconds { return cached.annotator }
         guard let fresh = try store.annotator(tokenHash: hash) else {
             forget(hash)
             return nil

@@ -7,17 +7,14 @@ import Storage
 public struct AnnotationService: Sendable {
     public let desk: StudyDesk
     public let publicDirectory: String
-    /// How long a checked token is trusted before the database is asked again (see AccountCache).
-    public let accountCacheSeconds: TimeInterval
 
-    public init(desk: StudyDesk, publicDirectory: String, accountCacheSeconds: TimeInterval = 1) {
+    public init(desk: StudyDesk, publicDirectory: String) {
         self.desk = desk
         self.publicDirectory = publicDirectory
-        self.accountCacheSeconds = accountCacheSeconds
     }
 
     public func router() -> Router {
-        let auth = Authenticator(accounts: AccountCache(store: desk.store, lifetime: accountCacheSeconds))
+        let auth = Authenticator(accounts: AccountCache(store: desk.store))
         var router = Router()
         router.add("GET", "/join/{token}") { _, parameters in
             let token = parameters["token"] ?? ""

@@ -35,31 +35,45 @@ enum Assigner {
         let study = try studyProtocol(db, datasetID: datasetID)
         let nowText = Timestamp.string(from: now)
         let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
+        let board = try boards.board(db, study: study, now: nowText)
+        var result = try renewedLeases(db, annotator: annotator, count: count, now: nowText, expires: expires)
+        if result.count < count {
+            result += try newLeases(db, annotator: annotator, study: study, board: board, wanted: count - result.count,
+                                   alreadyPractice: result.filter { $0.phase == .practice }.count, now: nowText, expires: expires)
+        }
+        // Only now that every statement succeeded: renewed and new leases alike.
+        for assignment in result { board.hold(annotator: annotator.id, item: assignment.itemID, until: expires) }
+        return result
+    }
 
-        var result = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT assignment.item_id, image.sha256, item.split, assignment.expires_at
+    /// The annotator's leases still active at `now`, practice first, each renewed to `expires`.
+    private static func renewedLeases(_ db: Database, annotator: Annotator, count: Int, now: String, expires: String) throws -> [Assignment] {
+        let active = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT assignment.item_id, image.sha256, item.split
             FROM assignment JOIN item ON item.id = assignment.item_id JOIN image ON image.id = item.image_id
             WHERE assignment.annotator_id = ? AND assignment.expires_at > ?
               AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = assignment.item_id
                               AND judgement.annotator_id = assignment.annotator_id)
             ORDER BY (item.split = 'test'), assignment.leased_at, assignment.item_id
             LIMIT ?
-            """), arguments: [annotator.id, nowText, count]).map {
-            Assignment(itemID: $0["item_id"], imageSHA256: $0["sha256"], phase: Split(rawValue: $0["split"]) ?? .test, expiresAt: $0["expires_at"])
+            """), arguments: [annotator.id, now, count]).map {
+            Assignment(itemID: $0["item_id"], imageSHA256: $0["sha256"], phase: Split(rawValue: $0["split"]) ?? .test, expiresAt: expires)
         }
         // Returning a lease renews it, so a page that keeps asking keeps its prefetched items.
-        if !result.isEmpty {
+        if !active.isEmpty {
             try db.cachedStatement(sql: """
                 UPDATE assignment SET expires_at = ? WHERE annotator_id = ? AND item_id IN (SELECT value FROM json_each(?))
-                """).execute(arguments: [expires, annotator.id, jsonArray(result.map(\.itemID))])
-            result = result.map { Assignment(itemID: $0.itemID, imageSHA256: $0.imageSHA256, phase: $0.phase, expiresAt: expires) }
+                """).execute(arguments: [expires, annotator.id, JSONText.integers(active.map(\.itemID))])
         }
-        var wanted = count - result.count
-        guard wanted > 0 else { return result }
+        return active
+    }
 
-        let board = try boards.board(db, study: study, now: nowText)
+    /// Up to `wanted` fresh leases: practice items until the practice target is reached
+    /// (counting `alreadyPractice` held ones), then test items from the board.
+    private static func newLeases(_ db: Database, annotator: Annotator, study: StudyRules, board: AssignmentBoard, wanted: Int,
+                                  alreadyPractice practiceLeased: Int, now nowText: String, expires: String) throws -> [Assignment] {
+        var wanted = wanted
         let practiceDone = try board.practiceDone(db, annotator: annotator.id)
-        let practiceLeased = result.filter { $0.phase == .practice }.count
         let practiceWanted = min(wanted, max(0, study.practiceTarget - practiceDone - practiceLeased))
         var picks: [(id: Int64, sha256: String, phase: Split)] = []
         if practiceWanted > 0 {
@@ -70,7 +84,7 @@ enum Assigner {
                                   AND judgement.annotator_id = ?)
                   AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
                                   AND assignment.annotator_id = ? AND assignment.expires_at > ?)
-                """), arguments: [datasetID, annotator.id, annotator.id, nowText])
+                """), arguments: [study.datasetID, annotator.id, annotator.id, nowText])
             let ordered = candidates.sorted { seededRank($0["id"], annotator.id) < seededRank($1["id"], annotator.id) }
             picks += ordered.prefix(practiceWanted).map { ($0["id"], $0["sha256"], .practice) }
             wanted -= min(practiceWanted, ordered.count)
@@ -81,16 +95,13 @@ enum Assigner {
             let addresses = try imageAddresses(db, itemIDs: ids)
             picks += ids.compactMap { id in addresses[id].map { (id, $0, .test) } }
         }
-        for pick in picks {
+        return try picks.map { pick in
             try db.cachedStatement(sql: """
                 INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at
                 """).execute(arguments: [annotator.id, pick.id, nowText, expires])
-            result.append(Assignment(itemID: pick.id, imageSHA256: pick.sha256, phase: pick.phase, expiresAt: expires))
+            return Assignment(itemID: pick.id, imageSHA256: pick.sha256, phase: pick.phase, expiresAt: expires)
         }
-        // Only now that every statement succeeded: renewed and new leases alike.
-        for assignment in result { board.hold(annotator: annotator.id, item: assignment.itemID, until: expires) }
-        return result
     }
 
     /// The SHA-256 address of each item's image.
@@ -99,12 +110,9 @@ enum Assigner {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
             WHERE item.id IN (SELECT value FROM json_each(?))
-            """), arguments: [jsonArray(itemIDs)])
+            """), arguments: [JSONText.integers(itemIDs)])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
-
-    /// Ids as a JSON array, so a list of any length binds to one cached statement.
-    static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 
     /// The annotator's judgements that count, in one phase.
     static func liveJudgementCount(_ db: Database, annotatorID: Int64, phase: Split) throws -> Int {

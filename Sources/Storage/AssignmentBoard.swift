@@ -26,7 +26,6 @@ final class AssignmentBoard {
         let ranked: [Int]
     }
 
-    let datasetID: Int64
     let judgementsPerItem: Int
     private let itemIDs: [Int64]  // ascending; an item's position is its index here
     private let positions: [Int64: Int]
@@ -44,7 +43,6 @@ final class AssignmentBoard {
 
     /// Reads the dataset's test items, their live-judgement counts, and the leases active at `now`.
     init(_ db: Database, datasetID: Int64, judgementsPerItem: Int, now: String) throws {
-        self.datasetID = datasetID
         self.judgementsPerItem = judgementsPerItem
         var ids: [Int64] = [], counts: [Int] = []
         let rows = try Row.fetchCursor(db, sql: """
@@ -93,11 +91,6 @@ final class AssignmentBoard {
         return count
     }
 
-    /// A practice judgement of the annotator was stored (+1) or undone (-1).
-    func practiceChanged(annotator: Int64, by change: Int) {
-        practiceCounts[annotator]? += change
-    }
-
     /// The annotator now holds `item` until `expires` (a new lease or a renewal).
     func hold(annotator: Int64, item: Int64, until expires: String) {
         guard let position = positions[item] else { return }  // practice items are not on the board
@@ -112,16 +105,24 @@ final class AssignmentBoard {
         expiries.insert((expires, key), at: index)
     }
 
-    /// The annotator's judgement of `item` was stored; their lease on it ends.
-    func judged(annotator: Int64, item: Int64) {
+    /// The annotator's judgement of `item`, in `phase`, was stored; their lease on it ends.
+    func judged(annotator: Int64, item: Int64, phase: String) {
+        guard phase == Split.test.rawValue else {
+            practiceCounts[annotator]? += 1
+            return
+        }
         guard let position = positions[item] else { return }
         live[position] += 1
         ledgers[annotator]?.flags[position] |= Ledger.judged
         release(LeaseKey(annotator: annotator, position: position))
     }
 
-    /// The annotator's judgement of `item` was undone (the caller leases it back to them).
-    func undone(annotator: Int64, item: Int64) {
+    /// The annotator's judgement of `item`, in `phase`, was undone (the caller leases it back to them).
+    func undone(annotator: Int64, item: Int64, phase: String) {
+        guard phase == Split.test.rawValue else {
+            practiceCounts[annotator]? -= 1
+            return
+        }
         guard let position = positions[item] else { return }
         live[position] -= 1
         ledgers[annotator]?.flags[position] &= ~Ledger.judged

@@ -37,20 +37,13 @@ enum JudgementRecorder {
         try db.cachedStatement(sql: """
             INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [submission.uuid, annotator.id, submission.itemID, guessesText(guesses),
+            """).execute(arguments: [submission.uuid, annotator.id, submission.itemID, JSONText.integers(guesses),
                              submission.abstained, submission.responseMs, submission.shownAt, nowText, split])
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
-        if split == "practice" {
-            board?.practiceChanged(annotator: annotator.id, by: 1)
-        } else {
-            board?.judged(annotator: annotator.id, item: submission.itemID)
-        }
+        board?.judged(annotator: annotator.id, item: submission.itemID, phase: split)
         return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: split, submittedAt: nowText,
                        guesses: guesses, truth: facts["category_idx"])
     }
-
-    /// The guesses column: a JSON array of category indices, as `JSONText.encode` writes it.
-    static func guessesText(_ guesses: [Int]) -> String { "[" + guesses.map(String.init).joined(separator: ",") + "]" }
 
     static func checkGuesses(_ submission: JudgementSubmission, maxGuesses: Int, categories: Int) throws {
         if let responseMs = submission.responseMs, responseMs < 0 {
@@ -114,11 +107,7 @@ enum JudgementRecorder {
             ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at
             """).execute(arguments: [annotator.id, itemID, nowText, expires])
         let undone = try receipt(db, uuid: uuid)
-        if (row["phase"] as String) == "practice" {
-            board?.practiceChanged(annotator: annotator.id, by: -1)
-        } else {
-            board?.undone(annotator: annotator.id, item: itemID)
-        }
+        board?.undone(annotator: annotator.id, item: itemID, phase: row["phase"])
         board?.hold(annotator: annotator.id, item: itemID, until: expires)
         return undone
     }

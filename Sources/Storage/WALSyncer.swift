@@ -46,11 +46,13 @@ final class WALSyncer: @unchecked Sendable {
     }
 
     /// Wakes `waiters` after the next fsync of `log`, which must belong to a connection
-    /// that stays open until `shutdown()` returns.
-    func enqueue(_ waiters: [Waiter], log: UnsafeMutablePointer<sqlite3_file>) {
+    /// that stays open until `shutdown()` returns. Without a log (SQLite would not name
+    /// it) the last one given is synced, and if there was none the waiters get an error:
+    /// a committed batch is never answered before a sync.
+    func enqueue(_ waiters: [Waiter], log: UnsafeMutablePointer<sqlite3_file>?) {
         condition.lock()
         waiting += waiters
-        self.log = log
+        if let log { self.log = log }
         condition.signal()
         condition.unlock()
     }

@@ -6,11 +6,10 @@
 //
 // With grouping on, the fsync is a WALSyncer's, and the writer does not wait for it: it
 // runs the jobs that arrive meanwhile inside its next, still open transaction, and
-// commits that when the disk is free again. Jobs are executed as soon as they come,
-// while each commit gathers everything the last fsync kept waiting; committing every
-// job on its own instead (small batches under light contention) multiplied the pages
-// written per judgement and made throughput collapse. With grouping off (the benchmark's
-// baseline) each job is one plain synchronous=FULL transaction.
+// commits that when the disk is free again. Jobs are executed as soon as they come, and
+// each commit gathers everything the last fsync kept waiting, so there is at most one
+// commit per fsync and the pages a batch shares are written once. With grouping off (the
+// benchmark's baseline) each job is one plain synchronous=FULL transaction.
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -108,6 +107,7 @@ public final class WriteBatcher: @unchecked Sendable {
     private func commit(_ first: [Job]) {
         var batch = first
         var log: UnsafeMutablePointer<sqlite3_file>?
+        var committed = false
         do {
             try writer.writeWithoutTransaction { db in
                 if syncer != nil {
@@ -132,11 +132,12 @@ public final class WriteBatcher: @unchecked Sendable {
                 log = WALSyncer.writeAheadLog(of: db)
             }
             commits += 1
+            committed = true
         } catch {
             failedTransactions += 1
             for job in batch where job.failure == nil { job.failure = error }
         }
-        guard let syncer, let log else {
+        guard let syncer, committed else {
             for job in batch { job.done.signal() }
             return
         }

@@ -100,6 +100,41 @@ import TestSupport
         #expect(first != second)
     }
 
+    /// Where the desk's kept board and one loaded afresh from the database disagree, for
+    /// each account: on its practice count and on its whole order of test items.
+    func boardDisagreements(_ desk: StudyDesk, _ accounts: [Annotator], itemCount: Int, at moment: String) throws -> [String] {
+        try desk.batcher.perform { db in
+            let now = Timestamp.now()
+            let rules = try Assigner.studyProtocol(db, datasetID: 1)
+            let kept = try desk.boards.board(db, study: rules, now: now)
+            let fresh = try AssignmentBoard(db, datasetID: 1, judgementsPerItem: rules.judgementsPerItem, now: now)
+            var found: [String] = []
+            for account in accounts {
+                let practice = try kept.practiceDone(db, annotator: account.id)
+                let counted = try Assigner.liveJudgementCount(db, annotatorID: account.id, phase: .practice)
+                if practice != counted { found.append("\(moment), \(account.name): practice \(practice) vs \(counted)") }
+                let ours = try kept.testItems(db, for: account.id, now: now, wanted: itemCount)
+                let reference = try fresh.testItems(db, for: account.id, now: now, wanted: itemCount)
+                if ours != reference { found.append("\(moment), \(account.name): \(ours) vs \(reference)") }
+            }
+            return found
+        }
+    }
+
+    @Test func aLeaseRenewedByItselfStaysHeldOnTheBoard() throws {
+        let dir = TemporaryDirectory()
+        let (store, who, items) = try study(in: dir, items: 4)
+        let accounts = try ["a", "b"].map { name in try store.pool.read { db in try Store.annotator(db, id: who[name]!) } }
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 1)
+        defer { desk.shutdown() }
+        let first = try desk.next(for: accounts[0], count: 1)
+        Thread.sleep(forTimeInterval: 0.6)
+        // Asking again returns the same lease, renewed, and wants nothing new.
+        #expect(try desk.next(for: accounts[0], count: 1).map(\.itemID) == first.map(\.itemID))
+        Thread.sleep(forTimeInterval: 0.6)  // past the first expiry, before the renewed one
+        #expect(try boardDisagreements(desk, accounts, itemCount: items.count, at: "after the renewal") == [])
+    }
+
     @Test func theWritersBoardAgreesWithAFreshlyLoadedOneThroughoutAStudy() throws {
         let dir = TemporaryDirectory()
         let (store, who, items) = try study(in: dir, items: 30, practice: 2)
@@ -140,23 +175,10 @@ import TestSupport
             default:
                 Thread.sleep(forTimeInterval: 0.15)
             }
-            try desk.batcher.perform { db in
-                let now = Timestamp.now()
-                let rules = Assigner.StudyRules(datasetID: 1, judgementsPerItem: 3, practiceTarget: 2)
-                let kept = try desk.boards.board(db, study: rules, now: now)
-                let fresh = try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: now)
-                for account in accounts {
-                    let practice = try kept.practiceDone(db, annotator: account.id)
-                    let counted = try Assigner.liveJudgementCount(db, annotatorID: account.id, phase: .practice)
-                    if practice != counted { disagreements.append("step \(step), \(account.name): practice \(practice) vs \(counted)") }
-                    let ours = try kept.testItems(db, for: account.id, now: now, wanted: items.count)
-                    let reference = try fresh.testItems(db, for: account.id, now: now, wanted: items.count)
-                    if ours != reference { disagreements.append("step \(step), \(account.name): \(ours) vs \(reference)") }
-                }
-            }
+            disagreements += try boardDisagreements(desk, accounts, itemCount: items.count, at: "step \(step)")
         }
         #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first ?? "")")
-        // The study really ran: judgements stored and undone, and leases that expired.
+        // The study really ran: judgements stored, and some undone.
         let judged = try Shell.sqlite(dir.path("db.sqlite"), "SELECT count(*) FROM judgement WHERE superseded_at IS NULL")
         let undone = try Shell.sqlite(dir.path("db.sqlite"), "SELECT count(*) FROM judgement WHERE superseded_at IS NOT NULL")
         #expect(Int(judged)! > 40 && Int(undone)! > 5, "\(judged) live, \(undone) undone")
