@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "SeededRandom"], exclude: ["reference"], swiftSettings: strict),
         .testTarget(name: "ModelRunTests", dependencies: ["TestSupport"], swiftSettings: strict),
-        .testTarget(name: "ServiceTests", dependencies: ["Service", "HTTPServer", "Storage", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "HTTPServer", "Storage", "SeededRandom", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .testTarget(name: "ServerTests", dependencies: ["TestSupport"], swiftSettings: strict),
         .target(name: "TestSupport", dependencies: ["Storage", "Imaging", "Compression"], path: "Tests/TestSupport", swiftSettings: strict),

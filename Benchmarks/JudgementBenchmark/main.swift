@@ -3,7 +3,8 @@
 // only after its judgement is on disk. The same run is made twice on the same disk: with
 // group commit (what `refhuman serve` does: one transaction per batch, the write-ahead log
 // fsynced before the answers) and with one synchronous=FULL commit per judgement. Prints
-// judgements/s, p50 and p99 latency of the POSTs, and the ratio.
+// judgements/s, p50 and p99 latency of the POSTs, commits, what the process wrote to
+// storage per judgement (/proc/self/io), how busy the machine's cores were, and the ratio.
 // Usage: JudgementBenchmark [PER_CLIENT_GROUPED] [PER_CLIENT_SINGLE]
 import BenchmarkSupport
 import Foundation
@@ -25,6 +26,8 @@ struct Outcome {
     let seconds: Double
     let latencies: [Double]
     let commits: Int
+    let bytesWritten: UInt64
+    let busy: Double
     var rate: Double { Double(judgements) / seconds }
     func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1000 }
 }
@@ -84,10 +87,14 @@ func run(_ name: String, maxBatch: Int, perClient: Int) throws -> Outcome {
         }.start()
     }
     Thread.sleep(forTimeInterval: 0.2)  // every client connected and waiting
+    let bytesBefore = try ProcessIO.bytesWritten()
     let began = DispatchTime.now().uptimeNanoseconds
-    for _ in tokens { start.signal() }
-    finished.wait()
+    let ((), busy) = try MachineLoad.busyFraction {
+        for _ in tokens { start.signal() }
+        finished.wait()
+    }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+    let bytesWritten = try ProcessIO.bytesWritten() - bytesBefore
     server.stop()
     let commits = desk.batcher.commits
     desk.shutdown()
@@ -98,7 +105,8 @@ func run(_ name: String, maxBatch: Int, perClient: Int) throws -> Outcome {
     guard stored == tally.latencies.count else {
         throw LoopbackClient.Failure(description: "\(name): \(stored) stored, \(tally.latencies.count) acknowledged")
     }
-    return Outcome(judgements: stored, seconds: seconds, latencies: tally.latencies.sorted(), commits: commits)
+    return Outcome(judgements: stored, seconds: seconds, latencies: tally.latencies.sorted(), commits: commits,
+                   bytesWritten: bytesWritten, busy: busy)
 }
 
 /// What one durable commit costs on this disk, the quantity group commit saves: the ceiling on
@@ -116,8 +124,9 @@ let single = try run("single", maxBatch: 1, perClient: perClientSingle)
 let grouped = try run("grouped", maxBatch: .max, perClient: perClientGrouped)
 print("durable judgements: \(clients) loopback clients, POST answered once its judgement is on disk (fsync), same disk, same run")
 for (label, outcome) in [("one commit per judgement", single), ("group commit (refhuman serve)", grouped)] {
-    print(String(format: "  %-30@ %6d judgements  %8.0f /s  p50 %6.1f ms  p99 %6.1f ms  %6d commits",
-                 label as NSString, outcome.judgements, outcome.rate, outcome.percentile(0.5), outcome.percentile(0.99), outcome.commits))
+    print(String(format: "  %-30@ %6d judgements  %8.0f /s  p50 %6.1f ms  p99 %6.1f ms  %6d commits  %5.1f KiB written per judgement  cores busy %3.0f%%",
+                 label as NSString, outcome.judgements, outcome.rate, outcome.percentile(0.5), outcome.percentile(0.99), outcome.commits,
+                 Double(outcome.bytesWritten) / 1024 / Double(outcome.judgements), outcome.busy * 100))
 }
 print(String(format: "  one bare synchronous=FULL commit of one row on this disk: %.2f ms", commitCost))
 print(String(format: "  ratio group / single: %.1f× (target ≥ 4×)", grouped.rate / single.rate))

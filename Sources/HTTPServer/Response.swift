@@ -25,8 +25,13 @@ public struct Response: Sendable {
     public static func json(_ value: some Encodable, status: Int = 200) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
-                        body: .bytes(try encoder.encode(value)))
+        return json(bytes: try encoder.encode(value), status: status)
+    }
+
+    /// A JSON body already written (see JSONObjectWriter), with `json`'s headers.
+    public static func json(bytes: Data, status: Int = 200) -> Response {
+        Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
+                 body: .bytes(bytes))
     }
 
     public static func text(_ text: String, status: Int = 200, contentType: String = "text/plain; charset=utf-8") -> Response {

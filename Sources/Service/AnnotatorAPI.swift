@@ -26,13 +26,13 @@ struct AnnotatorAPI: Sendable {
         }
         router.add("POST", "/api/judgements") { request, _ in
             let annotator = try auth.annotator(request)
-            let submission = try request.decodeJSON(JudgementSubmission.self)
-            return try Response.json(try Self.refusalsAsHTTP { try desk.record(submission, by: annotator) })
+            let submission = try JudgementBodyParser.parse(request.body) ?? request.decodeJSON(JudgementSubmission.self)
+            return Response.json(bytes: ReceiptJSON.data(try Self.refusalsAsHTTP { try desk.record(submission, by: annotator) }))
         }
         router.add("DELETE", "/api/judgements/{uuid}") { request, parameters in
             let annotator = try auth.annotator(request)
             let uuid = parameters["uuid"] ?? ""
-            return try Response.json(try Self.refusalsAsHTTP { try desk.undo(uuid: uuid, by: annotator) })
+            return Response.json(bytes: ReceiptJSON.data(try Self.refusalsAsHTTP { try desk.undo(uuid: uuid, by: annotator) }))
         }
         router.add("GET", "/images/{sha256}") { request, parameters in
             let annotator = try auth.annotator(request)

@@ -46,7 +46,8 @@ final class AssignmentBoard {
         self.judgementsPerItem = judgementsPerItem
         var ids: [Int64] = [], counts: [Int] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, live_judgements FROM item WHERE dataset_id = ? AND split = 'test' ORDER BY id
+            SELECT id, (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id)
+            FROM item WHERE dataset_id = ? AND split = 'test' ORDER BY id
             """, arguments: [datasetID])
         while let row = try rows.next() {
             ids.append(row[0])

@@ -1,5 +1,5 @@
-// AssignmentBoards: the writer's AssignmentBoard for each dataset, dropped whenever they
-// may no longer mirror the database: when another connection committed (SQLite's
+// AssignmentBoards: the writer's AssignmentBoard and JudgementRules for each dataset,
+// dropped whenever they may no longer mirror the database: when another connection committed (SQLite's
 // data_version moves; the server's own writes all go through the writer's connection,
 // which does not move it), when a group transaction failed after its jobs updated a
 // board, or when the dataset's judgements per item changed. Writer thread only.
@@ -9,6 +9,7 @@ import GRDB
 final class AssignmentBoards: @unchecked Sendable {
     private let batcher: WriteBatcher
     private var boards: [Int64: AssignmentBoard] = [:]
+    private var rules: [Int64: JudgementRules] = [:]
     private var dataVersion: Int64?
     private var failedTransactions = 0
 
@@ -16,17 +17,31 @@ final class AssignmentBoards: @unchecked Sendable {
 
     /// The board for `study`'s dataset, loaded afresh if the cached one cannot be trusted.
     func board(_ db: Database, study: Assigner.StudyRules, now: String) throws -> AssignmentBoard {
-        let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
-        let failures = batcher.failedTransactions
-        if version != dataVersion || failures != failedTransactions {
-            boards.removeAll()
-            dataVersion = version
-            failedTransactions = failures
-        }
+        try dropIfStale(db)
         if let board = boards[study.datasetID], board.judgementsPerItem == study.judgementsPerItem { return board }
         let board = try AssignmentBoard(db, datasetID: study.datasetID, judgementsPerItem: study.judgementsPerItem, now: now)
         boards[study.datasetID] = board
         return board
+    }
+
+    /// The dataset's judgement rules, read afresh if the cached ones cannot be trusted.
+    func rules(_ db: Database, datasetID: Int64) throws -> JudgementRules {
+        try dropIfStale(db)
+        if let known = rules[datasetID] { return known }
+        let read = try JudgementRules(db, datasetID: datasetID)
+        rules[datasetID] = read
+        return read
+    }
+
+    private func dropIfStale(_ db: Database) throws {
+        let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
+        let failures = batcher.failedTransactions
+        if version != dataVersion || failures != failedTransactions {
+            boards.removeAll()
+            rules.removeAll()
+            dataVersion = version
+            failedTransactions = failures
+        }
     }
 
     /// The dataset's board if one is loaded, for jobs that only report changes to it.

@@ -10,6 +10,15 @@ public struct JudgementReceipt: Codable, Sendable, Equatable {
     /// Practice only: the true category's index.
     public let trueCategory: Int?
 
+    public init(uuid: String, itemID: Int64, phase: String, submittedAt: String, correct: Bool?, trueCategory: Int?) {
+        self.uuid = uuid
+        self.itemID = itemID
+        self.phase = phase
+        self.submittedAt = submittedAt
+        self.correct = correct
+        self.trueCategory = trueCategory
+    }
+
     enum CodingKeys: String, CodingKey {
         case uuid, phase, correct
         case itemID = "item_id"

@@ -5,44 +5,82 @@ import Foundation
 import GRDB
 
 enum JudgementRecorder {
+    /// The common case in two statements: a valid judgement of an item whose lease is
+    /// still active. It consumes the lease and stores the judgement; nil if anything is
+    /// unusual (unknown item, guesses out of bounds, no active lease, a replay or a
+    /// second judgement that the unique indexes refuse), with nothing written, and then
+    /// `record` decides as before. So this only ever accepts what `record` would, and
+    /// takes the checks' SELECT off the single writer for nearly every judgement.
+    /// `rules` and `board` are the writer's for the annotator's dataset.
+    static func recordIfPlain(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
+                              rules: JudgementRules, board: AssignmentBoard?) throws -> JudgementReceipt? {
+        guard submission.hasWellFormedUUID, let item = rules.item(submission.itemID) else { return nil }
+        guard (try? checkGuesses(submission, maxGuesses: rules.maxGuesses, categories: rules.categories)) != nil else { return nil }
+        let nowText = Timestamp.string(from: now)
+        guard let lease = try Row.fetchOne(db.cachedStatement(sql: """
+            DELETE FROM assignment WHERE annotator_id = ? AND item_id = ? AND expires_at > ? RETURNING leased_at, expires_at
+            """), arguments: [annotator.id, submission.itemID, nowText]) else { return nil }
+        let guesses = submission.abstained ? [] : submission.guesses
+        do {
+            try insert(db, submission, by: annotator, guesses: guesses, submittedAt: nowText, phase: item.phase)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // A replayed uuid, or an item already judged: give the lease back untouched.
+            try db.cachedStatement(sql: "INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [annotator.id, submission.itemID, lease[0], lease[1]])
+            return nil
+        }
+        board?.judged(annotator: annotator.id, item: submission.itemID, phase: item.phase)
+        return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: item.phase, submittedAt: nowText,
+                       guesses: guesses, truth: item.truth)
+    }
+
     /// `board`: the writer's board for the annotator's dataset, if loaded, told of the new judgement.
     static func record(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
                        board: AssignmentBoard? = nil) throws -> JudgementReceipt {
-        guard UUID(uuidString: submission.uuid) != nil else { throw JudgementRefusal.malformed("uuid must be a UUID") }
+        guard submission.hasWellFormedUUID else { throw JudgementRefusal.malformed("uuid must be a UUID") }
         // Everything the checks need in one statement: this runs on the single writer
         // thread, inside every group commit, so each statement saved is throughput.
         let facts = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT annotator_id FROM judgement WHERE uuid = ?1) AS uuid_owner,
-                   item.split, item.category_idx, item.live_judgements, dataset.max_guesses, dataset.judgements_per_item,
+                   item.split, item.category_idx,
+                   (SELECT count(*) FROM live_judgement WHERE item_id = item.id) AS live_judgements, dataset.max_guesses, dataset.judgements_per_item,
                    (SELECT count(*) FROM category WHERE category.dataset_id = dataset.id) AS categories,
                    EXISTS (SELECT 1 FROM live_judgement WHERE annotator_id = ?2 AND item_id = item.id) AS judged,
                    (SELECT expires_at FROM assignment WHERE annotator_id = ?2 AND item_id = item.id) AS lease_expires
             FROM (SELECT 1) LEFT JOIN item ON item.id = ?3 AND item.dataset_id = ?4 AND item.split IN ('test', 'practice')
             LEFT JOIN dataset ON dataset.id = item.dataset_id
             """), arguments: [submission.uuid, annotator.id, submission.itemID, annotator.datasetID])!
-        if let owner = facts["uuid_owner"] as Int64? {
+        // By position, in the SELECT's order: GRDB matches names case-insensitively, which
+        // lower-cases strings on every lookup.
+        if let owner = facts[0] as Int64? {
             guard owner == annotator.id else { throw JudgementRefusal.uuidTaken(submission.uuid) }
             return try receipt(db, uuid: submission.uuid)
         }
-        guard let split = facts["split"] as String? else { throw JudgementRefusal.unknownItem(submission.itemID) }
-        try checkGuesses(submission, maxGuesses: facts["max_guesses"], categories: facts["categories"])
-        if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
-        guard let lease = facts["lease_expires"] as String? else { throw JudgementRefusal.notLeased(submission.itemID) }
+        guard let split = facts[1] as String? else { throw JudgementRefusal.unknownItem(submission.itemID) }
+        let truth: Int = facts[2], liveJudgements: Int = facts[3], maxGuesses: Int = facts[4], judgementsPerItem: Int = facts[5]
+        try checkGuesses(submission, maxGuesses: maxGuesses, categories: facts[6])
+        if facts[7] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
+        guard let lease = facts[8] as String? else { throw JudgementRefusal.notLeased(submission.itemID) }
         let nowText = Timestamp.string(from: now)
         // A late answer still counts unless others have filled the item meanwhile.
-        if lease <= nowText && split == "test" && facts["live_judgements"] as Int >= facts["judgements_per_item"] as Int {
+        if lease <= nowText && split == "test" && liveJudgements >= judgementsPerItem {
             throw JudgementRefusal.notLeased(submission.itemID)
         }
         let guesses = submission.abstained ? [] : submission.guesses
+        try insert(db, submission, by: annotator, guesses: guesses, submittedAt: nowText, phase: split)
+        try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
+        board?.judged(annotator: annotator.id, item: submission.itemID, phase: split)
+        return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: split, submittedAt: nowText,
+                       guesses: guesses, truth: truth)
+    }
+
+    private static func insert(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, guesses: [Int],
+                               submittedAt: String, phase: String) throws {
         try db.cachedStatement(sql: """
             INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [submission.uuid, annotator.id, submission.itemID, JSONText.integers(guesses),
-                             submission.abstained, submission.responseMs, submission.shownAt, nowText, split])
-        try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
-        board?.judged(annotator: annotator.id, item: submission.itemID, phase: split)
-        return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: split, submittedAt: nowText,
-                       guesses: guesses, truth: facts["category_idx"])
+                             submission.abstained, submission.responseMs, submission.shownAt, submittedAt, phase])
     }
 
     static func checkGuesses(_ submission: JudgementSubmission, maxGuesses: Int, categories: Int) throws {

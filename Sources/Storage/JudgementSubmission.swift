@@ -18,6 +18,23 @@ public struct JudgementSubmission: Codable, Sendable, Equatable {
         self.shownAt = shownAt
     }
 
+    /// Whether `uuid` has a UUID's textual form (8-4-4-4-12 hexadecimal digits, either
+    /// case), checked byte by byte: Foundation's parser goes through sscanf, and this runs
+    /// on the single writer thread for every judgement.
+    public var hasWellFormedUUID: Bool {
+        var count = 0
+        for byte in uuid.utf8 {
+            if count == 8 || count == 13 || count == 18 || count == 23 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20) else { return false }
+            }
+            count += 1
+        }
+        return count == 36
+    }
+
     enum CodingKeys: String, CodingKey {
         case uuid, guesses, abstained
         case itemID = "item_id"

@@ -30,6 +30,7 @@ public final class Store: Sendable {
             // FULL: a committed transaction survives power loss, which an acknowledged
             // judgement must; NORMAL in WAL mode would only survive a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             pool = concurrentReaders

@@ -33,7 +33,14 @@ public final class StudyDesk: Sendable {
     public func record(_ submission: JudgementSubmission, by annotator: Annotator) throws -> JudgementReceipt {
         let boards = boards
         return try batcher.perform { db in
-            try JudgementRecorder.record(db, submission, by: annotator, now: Date(), board: boards.loaded(datasetID: annotator.datasetID))
+            let now = Date()
+            if let datasetID = annotator.datasetID,
+               let receipt = try JudgementRecorder.recordIfPlain(db, submission, by: annotator, now: now,
+                                                                 rules: boards.rules(db, datasetID: datasetID),
+                                                                 board: boards.loaded(datasetID: datasetID)) {
+                return receipt
+            }
+            return try JudgementRecorder.record(db, submission, by: annotator, now: now, board: boards.loaded(datasetID: annotator.datasetID))
         }
     }
 
@@ -64,7 +71,7 @@ public final class StudyDesk: Sendable {
                 SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'
                   AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
                                   AND judgement.annotator_id = ?)
-                  AND live_judgements < ?
+                  AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id) < ?
                 """), arguments: [datasetID, annotator.id, study.judgementsPerItem]) ?? 0
             let phase = practiceDone < study.practiceTarget ? "practice" : remaining > 0 ? "test" : "done"
             return AnnotatorStatus(name: annotator.name, dataset: annotator.datasetName, phase: phase,
@@ -124,7 +131,8 @@ public final class StudyDesk: Sendable {
                   (SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
                    WHERE item.dataset_id = dataset.id AND judgement.phase = 'test') AS judgements,
                   (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test'
-                     AND item.live_judgements >= dataset.judgements_per_item) AS complete
+                     AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id)
+                         >= dataset.judgements_per_item) AS complete
                 FROM dataset ORDER BY dataset.name
                 """)).map {
                 StudyProgress.DatasetProgress(name: $0["name"], testItems: $0["test_items"], judgementsPerItem: $0["judgements_per_item"],

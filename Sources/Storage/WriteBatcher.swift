@@ -39,10 +39,15 @@ public final class WriteBatcher: @unchecked Sendable {
     private let maxBatch: Int
     /// Present when grouping is on; see WALSyncer. Set once, in init.
     private var syncer: WALSyncer?
+    /// Checkpoints leave the writer's thread (in both modes, so the baseline differs only in grouping).
+    let checkpointer: WALCheckpointer
 
-    init(writer: any DatabaseWriter, maxBatch: Int = .max) {
+    /// `checkpointFrames`: how far the log grows between checkpoints (tests make it small).
+    init(writer: any DatabaseWriter, maxBatch: Int = .max, checkpointFrames: Int32 = WALCheckpointer.defaultThresholdFrames) {
         self.writer = writer
         self.maxBatch = max(1, maxBatch)
+        checkpointer = WALCheckpointer(path: writer.path, thresholdFrames: checkpointFrames)
+        try? writer.writeWithoutTransaction { [checkpointer] db in checkpointer.takeOver(db) }
         if maxBatch > 1 {
             syncer = WALSyncer { [unowned self] in
                 condition.lock()
@@ -94,6 +99,8 @@ public final class WriteBatcher: @unchecked Sendable {
             commit(batch)
         }
         syncer?.shutdown()
+        try? writer.writeWithoutTransaction { db in WALCheckpointer.handBack(db) }
+        checkpointer.shutdown()
         finished.signal()
     }
 

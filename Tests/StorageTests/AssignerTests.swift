@@ -1,8 +1,8 @@
 // AssignerTests: the order in which test items are handed out (least loaded first, ties in
 // a per-annotator seeded order), the in-memory board that order is read from (kept up to
 // date through a whole simulated study, it must agree with one loaded afresh from the
-// database), and the per-item live-judgement count the board loads, checked against
-// counts taken from the judgement table itself.
+// database), and migration 0004, which drops the per-item counts 0003 stored, losing
+// no judgement.
 import Foundation
 import GRDB
 import SeededRandom
@@ -184,35 +184,30 @@ import TestSupport
         #expect(Int(judged)! > 40 && Int(undone)! > 5, "\(judged) live, \(undone) undone")
     }
 
-    @Test func liveJudgementCountFollowsEveryChangeAndIsBackfilled() throws {
-        // Judgements written under the schema before the count existed are counted when it arrives.
-        let older = Array(try Migration.bundled().prefix(2))
+    @Test func migrationFourDropsTheStoredCountsAndKeepsEveryJudgement() throws {
+        // A database at 0003, with judgements counted by its triggers, moves to 0004.
+        let older = Array(try Migration.bundled().prefix(3))
         let dir = TemporaryDirectory()
         let (store, who, item) = try study(in: dir, items: 4, migrations: older)
         try store.pool.write { db in
             try judge(db, who["a"]!, item[0]); try judge(db, who["b"]!, item[0]); try judge(db, who["c"]!, item[0], superseded: true)
             try judge(db, who["a"]!, item[2])
         }
-        let migrated = try Store(path: dir.path("db.sqlite"))
-        let counts = "SELECT group_concat(live_judgements, ',') FROM (SELECT live_judgements FROM item ORDER BY id)"
-        let reference = """
-            SELECT group_concat(n, ',') FROM (SELECT (SELECT count(*) FROM judgement WHERE item_id = item.id
-                                                       AND superseded_at IS NULL) AS n FROM item ORDER BY id)
-            """
-        #expect(try Shell.sqlite(dir.path("db.sqlite"), counts) == "2,0,1,0")
-        try migrated.pool.write { db in
-            try judge(db, who["d"]!, item[1])
-            try db.execute(sql: "UPDATE judgement SET superseded_at = '2026-01-02T00:00:00.000Z' WHERE annotator_id = ? AND item_id = ?",
-                           arguments: [who["a"]!, item[0]])
-            try db.execute(sql: "UPDATE judgement SET superseded_at = NULL WHERE annotator_id = ? AND item_id = ?",
-                           arguments: [who["c"]!, item[0]])
-            try db.execute(sql: "DELETE FROM judgement WHERE annotator_id = ? AND item_id = ?", arguments: [who["a"]!, item[2]])
-            try judge(db, who["e"]!, item[3]); try judge(db, who["a"]!, item[3], superseded: true)
-            try db.execute(sql: "UPDATE judgement SET item_id = ? WHERE annotator_id = ? AND item_id = ?",
-                           arguments: [item[2], who["e"]!, item[3]])
+        let path = dir.path("db.sqlite")
+        #expect(try Shell.sqlite(path, "SELECT group_concat(live_judgements, ',') FROM (SELECT live_judgements FROM item ORDER BY id)") == "2,0,1,0")
+        let migrated = try Store(path: path)
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM pragma_table_info('item') WHERE name = 'live_judgements'") == "0")
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM sqlite_schema WHERE type IN ('trigger', 'index') AND sql LIKE '%live_judgements%'") == "0")
+        #expect(try Shell.sqlite(path, "SELECT count(*) || ',' || sum(superseded_at IS NOT NULL) FROM judgement") == "4,1")
+        // Without triggers, a judgement no longer touches its item's row.
+        try migrated.pool.write { db in try judge(db, who["d"]!, item[1]) }
+        #expect(try Shell.sqlite(path, "PRAGMA integrity_check") == "ok")
+        // The board's counts, now loaded by counting, are the live judgements per item: by hand 2, 1, 1, 0.
+        let board = try migrated.pool.read { db in
+            try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: "2026-01-01T00:00:00.000Z")
         }
-        // By hand: item 0 = b + c (a undone, c restored), 1 = d, 2 = e (moved), 3 = nothing live.
-        #expect(try Shell.sqlite(dir.path("db.sqlite"), counts) == "2,1,1,0")
-        #expect(try Shell.sqlite(dir.path("db.sqlite"), reference) == "2,1,1,0")
+        let offered = try migrated.pool.read { db in try board.testItems(db, for: who["e"]!, now: "2026-01-01T00:00:00.000Z", wanted: 4) }
+        // Least loaded first: item 3 (0), then items 1 and 2 (1 each, in e's seeded order), then item 0 (2).
+        #expect(offered.first == item[3] && offered.last == item[0] && Set(offered[1...2]) == [item[1], item[2]])
     }
 }

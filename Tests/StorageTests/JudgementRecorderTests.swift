@@ -1,0 +1,68 @@
+// JudgementRecorderTests: the two-statement path that stores nearly every judgement
+// must decide exactly as the full checks would in the cases it hands back to them: a
+// uuid reused on another leased item (the lease it consumed is given back untouched),
+// and rules changed by another connection (the writer's cached rules are dropped).
+import Foundation
+import GRDB
+@testable import Storage
+import Testing
+import TestSupport
+
+@Suite struct JudgementRecorderTests {
+    /// A study of 4 test items, 2 categories, 3 judgements per item, up to 2 guesses, and one annotator.
+    func study(_ dir: TemporaryDirectory) throws -> (StudyDesk, Annotator) {
+        let store = try Store(path: dir.path("db.sqlite"))
+        let description = DatasetDescription(name: "d", settings: DatasetSettings(judgementsPerItem: 3, maxGuesses: 2, practiceCount: 0),
+                                             categories: [CategoryDescription(name: "x"), CategoryDescription(name: "y")])
+        try store.importDataset(description, replace: false) { writer in
+            for index in 0..<4 {
+                try writer.addItem(image: StoredImage(bytes: Data([UInt8(index)]), width: 1, height: 1, format: "png"),
+                                   categoryIndex: index % 2, split: .test, source: "\(index)")
+            }
+        }
+        let (annotator, _) = try store.addAnnotator(name: "a", dataset: "d")
+        return (StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true)), annotator)
+    }
+
+    @Test func aUuidReusedOnAnotherLeasedItemIsAReplayAndThatLeaseStaysAsItWas() throws {
+        let dir = TemporaryDirectory()
+        let (desk, annotator) = try study(dir)
+        defer { desk.shutdown() }
+        let leased = try desk.next(for: annotator, count: 2)
+        let uuid = UUID().uuidString
+        let first = try desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
+        let path = dir.path("db.sqlite")
+        let leaseQuery = "SELECT leased_at || ' ' || expires_at FROM assignment WHERE item_id = \(leased[1].itemID)"
+        let leaseBefore = try Shell.sqlite(path, leaseQuery)
+        // Same uuid, other item: the original receipt comes back and nothing is stored.
+        let replay = try desk.record(JudgementSubmission(uuid: uuid, itemID: leased[1].itemID, guesses: [0]), by: annotator)
+        #expect(replay == first)
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement") == "1")
+        #expect(try Shell.sqlite(path, leaseQuery) == leaseBefore && !leaseBefore.isEmpty)
+        // The lease still works for a judgement of its own.
+        let second = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0]), by: annotator)
+        #expect(second.itemID == leased[1].itemID)
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
+    }
+
+    @Test func rulesChangedByAnotherConnectionApplyToTheNextJudgement() throws {
+        let dir = TemporaryDirectory()
+        let (desk, annotator) = try study(dir)
+        defer { desk.shutdown() }
+        let leased = try desk.next(for: annotator, count: 3)
+        _ = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[0].itemID, guesses: [0, 1]), by: annotator)
+        // As `refhuman datasets set` would, from its own connection: one guess only from now on.
+        _ = try Shell.sqlite(dir.path("db.sqlite"), "UPDATE dataset SET max_guesses = 1")
+        #expect(throws: JudgementRefusal.self) {
+            try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0, 1]), by: annotator)
+        }
+        _ = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [1]), by: annotator)
+        // An abstention and a guess outside the categories take the full checks and their answers.
+        #expect(throws: JudgementRefusal.self) {
+            try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [2]), by: annotator)
+        }
+        let abstained = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [], abstained: true),
+                                        by: annotator)
+        #expect(abstained.phase == "test" && abstained.correct == nil)
+    }
+}
