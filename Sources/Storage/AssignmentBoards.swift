@@ -12,6 +12,8 @@ final class AssignmentBoards: @unchecked Sendable {
     private var rules: [Int64: JudgementRules] = [:]
     private var dataVersion: Int64?
     private var failedTransactions = 0
+    /// The writer transaction in which the data version was last read.
+    private var checkedInTransaction = -1
 
     init(batcher: WriteBatcher) { self.batcher = batcher }
 
@@ -34,6 +36,10 @@ final class AssignmentBoards: @unchecked Sendable {
     }
 
     private func dropIfStale(_ db: Database) throws {
+        // Once per writer transaction: while it is open no other connection can commit,
+        // and reading the pragma cost as much as a quarter of storing a judgement.
+        guard batcher.transactionsBegun != checkedInTransaction || !db.isInsideTransaction else { return }
+        checkedInTransaction = batcher.transactionsBegun
         let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
         let failures = batcher.failedTransactions
         if version != dataVersion || failures != failedTransactions {

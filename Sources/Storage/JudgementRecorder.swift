@@ -6,9 +6,9 @@ import GRDB
 
 enum JudgementRecorder {
     /// The common case in two statements: a valid judgement of an item whose lease is
-    /// still active. It consumes the lease and stores the judgement; nil if anything is
-    /// unusual (unknown item, guesses out of bounds, no active lease, a replay or a
-    /// second judgement that the unique indexes refuse), with nothing written, and then
+    /// still active. It stores the judgement and consumes the lease; nil if anything is
+    /// unusual (unknown item, guesses out of bounds, a replay or a second judgement that
+    /// the unique indexes refuse, no active lease), with nothing left written, and then
     /// `record` decides as before. So this only ever accepts what `record` would, and
     /// takes the checks' SELECT off the single writer for nearly every judgement.
     /// `rules` and `board` are the writer's for the annotator's dataset.
@@ -17,16 +17,17 @@ enum JudgementRecorder {
         guard submission.hasWellFormedUUID, let item = rules.item(submission.itemID) else { return nil }
         guard (try? checkGuesses(submission, maxGuesses: rules.maxGuesses, categories: rules.categories)) != nil else { return nil }
         let nowText = Timestamp.string(from: now)
-        guard let lease = try Row.fetchOne(db.cachedStatement(sql: """
-            DELETE FROM assignment WHERE annotator_id = ? AND item_id = ? AND expires_at > ? RETURNING leased_at, expires_at
-            """), arguments: [annotator.id, submission.itemID, nowText]) else { return nil }
         let guesses = submission.abstained ? [] : submission.guesses
         do {
             try insert(db, submission, by: annotator, guesses: guesses, submittedAt: nowText, phase: item.phase)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            // A replayed uuid, or an item already judged: give the lease back untouched.
-            try db.cachedStatement(sql: "INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [annotator.id, submission.itemID, lease[0], lease[1]])
+            return nil  // a replayed uuid, or an item already judged; the statement left nothing
+        }
+        try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ? AND expires_at > ?")
+            .execute(arguments: [annotator.id, submission.itemID, nowText])
+        guard db.changesCount == 1 else {
+            // No active lease: take the judgement back out (no trigger or reference saw it).
+            try db.cachedStatement(sql: "DELETE FROM judgement WHERE id = ?").execute(arguments: [db.lastInsertedRowID])
             return nil
         }
         board?.judged(annotator: annotator.id, item: submission.itemID, phase: item.phase)

@@ -34,6 +34,9 @@ public final class WriteBatcher: @unchecked Sendable {
     public private(set) var commits = 0
     /// Transactions that failed as a whole; jobs' in-memory effects since must be redone.
     private(set) var failedTransactions = 0
+    /// Transactions begun so far: jobs of one transaction share one view of what other
+    /// connections did, since none can commit while the writer's transaction is open.
+    private(set) var transactionsBegun = 0
     /// Most jobs per transaction. 1 turns group commit off, which only the benchmark wants,
     /// to measure what grouping buys.
     private let maxBatch: Int
@@ -123,6 +126,7 @@ public final class WriteBatcher: @unchecked Sendable {
                 }
                 defer { if syncer != nil { try? db.execute(sql: "PRAGMA synchronous = FULL") } }
                 try db.inTransaction {
+                    transactionsBegun += 1
                     try runJobs(batch, db)
                     // While the previous batch's fsync runs, take in what arrives.
                     while syncer != nil && batch.count < maxBatch {

@@ -1,7 +1,8 @@
 // JudgementRecorderTests: the two-statement path that stores nearly every judgement
 // must decide exactly as the full checks would in the cases it hands back to them: a
-// uuid reused on another leased item (the lease it consumed is given back untouched),
-// and rules changed by another connection (the writer's cached rules are dropped).
+// uuid reused on another leased item, an expired or missing lease (the judgement it
+// stored is taken back out), and rules changed by another connection (the writer's
+// cached rules are dropped).
 import Foundation
 import GRDB
 @testable import Storage
@@ -10,7 +11,7 @@ import TestSupport
 
 @Suite struct JudgementRecorderTests {
     /// A study of 4 test items, 2 categories, 3 judgements per item, up to 2 guesses, and one annotator.
-    func study(_ dir: TemporaryDirectory) throws -> (StudyDesk, Annotator) {
+    func study(_ dir: TemporaryDirectory, leaseSeconds: Int = 600) throws -> (StudyDesk, Annotator) {
         let store = try Store(path: dir.path("db.sqlite"))
         let description = DatasetDescription(name: "d", settings: DatasetSettings(judgementsPerItem: 3, maxGuesses: 2, practiceCount: 0),
                                              categories: [CategoryDescription(name: "x"), CategoryDescription(name: "y")])
@@ -21,7 +22,7 @@ import TestSupport
             }
         }
         let (annotator, _) = try store.addAnnotator(name: "a", dataset: "d")
-        return (StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true)), annotator)
+        return (StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: leaseSeconds), annotator)
     }
 
     @Test func aUuidReusedOnAnotherLeasedItemIsAReplayAndThatLeaseStaysAsItWas() throws {
@@ -64,5 +65,24 @@ import TestSupport
         let abstained = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [], abstained: true),
                                         by: annotator)
         #expect(abstained.phase == "test" && abstained.correct == nil)
+    }
+
+    @Test func anExpiredLeaseStillCountsOnceAndNoLeaseIsRefusedWithNothingStored() throws {
+        let dir = TemporaryDirectory()
+        let (desk, annotator) = try study(dir, leaseSeconds: 1)
+        defer { desk.shutdown() }
+        let path = dir.path("db.sqlite")
+        let leased = try desk.next(for: annotator, count: 1)
+        let never = try Int64(Shell.sqlite(path, "SELECT id FROM item WHERE id NOT IN (SELECT item_id FROM assignment) LIMIT 1"))!
+        #expect(throws: JudgementRefusal.notLeased(never)) {
+            try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: never, guesses: [0]), by: annotator)
+        }
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement") == "0")
+        Thread.sleep(forTimeInterval: 1.2)  // the lease has expired; the item is far from full, so the answer counts
+        let uuid = UUID().uuidString
+        let late = try desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
+        #expect(late.itemID == leased[0].itemID)
+        #expect(try Shell.sqlite(path, "SELECT count(*) || ' ' || max(uuid) FROM judgement") == "1 \(uuid)")
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
     }
 }
