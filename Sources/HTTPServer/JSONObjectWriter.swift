@@ -1,6 +1,6 @@
 // JSONObjectWriter: the bytes of one flat JSON object, written field by field. For the
-// few answers sent once per judgement, where JSONEncoder's generic machinery cost more
-// than the rest of the handler. Strings are escaped exactly as JSONEncoder does with
+// few answers sent once per judgement, where JSONEncoder's generic machinery stood out
+// in the handler's profile. Strings are escaped exactly as JSONEncoder does with
 // `.withoutEscapingSlashes` (quote, backslash and control characters only), and the
 // caller gives fields in sorted order, so the bytes equal `Response.json`'s.
 import Foundation

@@ -36,8 +36,8 @@ final class AssignmentBoards: @unchecked Sendable {
     }
 
     private func dropIfStale(_ db: Database) throws {
-        // Once per writer transaction: while it is open no other connection can commit,
-        // and reading the pragma cost as much as a quarter of storing a judgement.
+        // Once per writer transaction, not per job: while it is open no other connection
+        // can commit, and the pragma is a statement of its own on the single writer.
         guard batcher.transactionsBegun != checkedInTransaction || !db.isInsideTransaction else { return }
         checkedInTransaction = batcher.transactionsBegun
         let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))

@@ -5,15 +5,28 @@ import Foundation
 import GRDB
 
 enum JudgementRecorder {
+    /// Stores the judgement, or refuses it, or answers a replay with the stored receipt.
+    /// `boards`: the writer's, whose board for the dataset (if loaded) is told of it.
+    static func record(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
+                       boards: AssignmentBoards) throws -> JudgementReceipt {
+        guard let datasetID = annotator.datasetID else { return try recordWithChecks(db, submission, by: annotator, now: now) }
+        let board = boards.loaded(datasetID: datasetID)
+        if let receipt = try recordIfPlain(db, submission, by: annotator, now: now,
+                                           rules: boards.rules(db, datasetID: datasetID), board: board) {
+            return receipt
+        }
+        return try recordWithChecks(db, submission, by: annotator, now: now, board: board)
+    }
+
     /// The common case in two statements: a valid judgement of an item whose lease is
     /// still active. It stores the judgement and consumes the lease; nil if anything is
     /// unusual (unknown item, guesses out of bounds, a replay or a second judgement that
     /// the unique indexes refuse, no active lease), with nothing left written, and then
-    /// `record` decides as before. So this only ever accepts what `record` would, and
-    /// takes the checks' SELECT off the single writer for nearly every judgement.
+    /// `recordWithChecks` decides as before. So this only ever accepts what that would,
+    /// and takes the checks' SELECT off the single writer for nearly every judgement.
     /// `rules` and `board` are the writer's for the annotator's dataset.
-    static func recordIfPlain(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
-                              rules: JudgementRules, board: AssignmentBoard?) throws -> JudgementReceipt? {
+    private static func recordIfPlain(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
+                                      rules: JudgementRules, board: AssignmentBoard?) throws -> JudgementReceipt? {
         guard submission.hasWellFormedUUID, let item = rules.item(submission.itemID) else { return nil }
         guard (try? checkGuesses(submission, maxGuesses: rules.maxGuesses, categories: rules.categories)) != nil else { return nil }
         let nowText = Timestamp.string(from: now)
@@ -35,9 +48,9 @@ enum JudgementRecorder {
                        guesses: guesses, truth: item.truth)
     }
 
-    /// `board`: the writer's board for the annotator's dataset, if loaded, told of the new judgement.
-    static func record(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
-                       board: AssignmentBoard? = nil) throws -> JudgementReceipt {
+    /// All the checks, in one SELECT. `board`: the writer's for the annotator's dataset, if loaded.
+    private static func recordWithChecks(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
+                                         board: AssignmentBoard? = nil) throws -> JudgementReceipt {
         guard submission.hasWellFormedUUID else { throw JudgementRefusal.malformed("uuid must be a UUID") }
         // Everything the checks need in one statement: this runs on the single writer
         // thread, inside every group commit, so each statement saved is throughput.

@@ -30,6 +30,8 @@ public final class Store: Sendable {
             // FULL: a committed transaction survives power loss, which an acknowledged
             // judgement must; NORMAL in WAL mode would only survive a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Up to 64 MiB of pages per connection (SQLite's default is 2 MiB): the writer
+            // touches index pages all over the judgement tables, which outgrow 2 MiB early.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {

@@ -33,14 +33,7 @@ public final class StudyDesk: Sendable {
     public func record(_ submission: JudgementSubmission, by annotator: Annotator) throws -> JudgementReceipt {
         let boards = boards
         return try batcher.perform { db in
-            let now = Date()
-            if let datasetID = annotator.datasetID,
-               let receipt = try JudgementRecorder.recordIfPlain(db, submission, by: annotator, now: now,
-                                                                 rules: boards.rules(db, datasetID: datasetID),
-                                                                 board: boards.loaded(datasetID: datasetID)) {
-                return receipt
-            }
-            return try JudgementRecorder.record(db, submission, by: annotator, now: now, board: boards.loaded(datasetID: annotator.datasetID))
+            try JudgementRecorder.record(db, submission, by: annotator, now: Date(), boards: boards)
         }
     }
 

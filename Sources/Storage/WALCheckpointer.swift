@@ -21,26 +21,20 @@ final class WALCheckpointer: @unchecked Sendable {
     /// copied, and the writer begins its next transaction right after each commit, so
     /// copying in the background alone never catches up and the log would only grow.
     /// By now this thread has copied nearly all of it, so the writer's share is small.
-    let restartFrames: Int32
+    var restartFrames: Int32 { 8 * thresholdFrames }
 
     private let path: String
-    private let condition = NSCondition()
-    // Guarded by `condition`.
+    private let worker = WorkerThread(name: "refhuman.checkpoint")
+    // Guarded by `worker`.
     private var wanted = false
     private var framesAtLastRequest: Int32 = 0
-    private var stopping = false
-    private let finished = DispatchSemaphore(value: 0)
-    // Guarded by `condition` too.
     private var completed = 0
     private var failure: String?
 
     init(path: String, thresholdFrames: Int32 = defaultThresholdFrames) {
         self.path = path
         self.thresholdFrames = thresholdFrames
-        restartFrames = 8 * thresholdFrames
-        let thread = Thread { [self] in run() }
-        thread.name = "refhuman.checkpoint"
-        thread.start()
+        worker.start { [self] in run() }
     }
 
     /// Hands the checkpoints of `db`'s connection to this thread: SQLite's automatic
@@ -65,33 +59,24 @@ final class WALCheckpointer: @unchecked Sendable {
     }
 
     /// Checkpoints completed so far, and the last failure's message (none: nil).
-    var progress: (checkpoints: Int, lastFailure: String?) {
-        condition.lock()
-        defer { condition.unlock() }
-        return (completed, failure)
-    }
+    var progress: (checkpoints: Int, lastFailure: String?) { worker.locked { (completed, failure) } }
 
     /// Asks for a checkpoint each time the log has grown by another threshold's worth:
     /// each one fsyncs the database file, so one per commit would be mostly fsyncs.
     private func logGrew(to frames: Int32) {
-        condition.lock()
-        if frames < framesAtLastRequest { framesAtLastRequest = 0 }  // the log started again
-        if frames - framesAtLastRequest >= thresholdFrames {
+        let due = worker.locked {
+            if frames < framesAtLastRequest { framesAtLastRequest = 0 }  // the log started again
+            return frames - framesAtLastRequest >= thresholdFrames
+        }
+        guard due else { return }
+        worker.wake {
             framesAtLastRequest = frames
             wanted = true
-            condition.signal()
         }
-        condition.unlock()
     }
 
     /// Ends the thread after any checkpoint under way; call after the writer has stopped.
-    func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.signal()
-        condition.unlock()
-        finished.wait()
-    }
+    func shutdown() { worker.stop() }
 
     private func run() {
         var connection: OpaquePointer?
@@ -102,29 +87,18 @@ final class WALCheckpointer: @unchecked Sendable {
         }
         // No busy timeout: a busy database just means the next request tries again.
         while true {
-            condition.lock()
-            while !wanted && !stopping { condition.wait() }
-            let exit = stopping
-            wanted = false
-            condition.unlock()
-            if exit { break }
+            let (_, stopping) = worker.awaitWork(until: { wanted }) { wanted = false }
+            if stopping { break }
             guard let connection else { continue }
             let code = sqlite3_wal_checkpoint_v2(connection, "main", SQLITE_CHECKPOINT_PASSIVE, nil, nil)
             if code == SQLITE_OK {
-                condition.lock()
-                completed += 1
-                condition.unlock()
+                worker.locked { completed += 1 }
             } else if code != SQLITE_BUSY {
                 record(failure: String(cString: sqlite3_errmsg(connection)))
             }
         }
         sqlite3_close_v2(connection)
-        finished.signal()
     }
 
-    private func record(failure message: String) {
-        condition.lock()
-        failure = message
-        condition.unlock()
-    }
+    private func record(failure message: String) { worker.locked { failure = message } }
 }

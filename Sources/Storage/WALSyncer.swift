@@ -19,20 +19,16 @@ final class WALSyncer: @unchecked Sendable {
     /// What a caller waits on: woken once its write is on disk (or cannot be made so).
     typealias Waiter = (_ failure: (any Error)?) -> Void
 
-    private let condition = NSCondition()
-    // Guarded by `condition`.
+    private let worker = WorkerThread(name: "refhuman.walsync")
+    // Guarded by `worker`.
     private var waiting: [Waiter] = []
     private var log: UnsafeMutablePointer<sqlite3_file>?
-    private var stopping = false
-    private let finished = DispatchSemaphore(value: 0)
     /// Called on the syncer's thread after each fsync, before its waiters are woken.
     private let onSynced: @Sendable () -> Void
 
     init(onSynced: @escaping @Sendable () -> Void) {
         self.onSynced = onSynced
-        let thread = Thread { [self] in run() }
-        thread.name = "refhuman.walsync"
-        thread.start()
+        worker.start { [self] in run() }
     }
 
     /// The write-ahead log's file as SQLite holds it open for `db`'s connection. Syncing
@@ -50,30 +46,21 @@ final class WALSyncer: @unchecked Sendable {
     /// it) the last one given is synced, and if there was none the waiters get an error:
     /// a committed batch is never answered before a sync.
     func enqueue(_ waiters: [Waiter], log: UnsafeMutablePointer<sqlite3_file>?) {
-        condition.lock()
-        waiting += waiters
-        if let log { self.log = log }
-        condition.signal()
-        condition.unlock()
+        worker.wake {
+            waiting += waiters
+            if let log { self.log = log }
+        }
     }
 
     /// Syncs what is waiting, then ends the thread.
-    func shutdown() {
-        condition.lock()
-        stopping = true
-        condition.signal()
-        condition.unlock()
-        finished.wait()
-    }
+    func shutdown() { worker.stop() }
 
     private func run() {
         while true {
-            condition.lock()
-            while waiting.isEmpty && !stopping { condition.wait() }
-            let batch = waiting
-            waiting.removeAll()
-            let file = log
-            condition.unlock()
+            let ((batch, file), _) = worker.awaitWork(until: { !waiting.isEmpty }) {
+                defer { waiting.removeAll() }
+                return (waiting, log)
+            }
             if batch.isEmpty { break }  // stopping, and nothing left to sync
             var failure: (any Error)?
             if let file, let sync = file.pointee.pMethods?.pointee.xSync {
@@ -85,6 +72,5 @@ final class WALSyncer: @unchecked Sendable {
             onSynced()
             for waiter in batch { waiter(failure) }
         }
-        finished.signal()
     }
 }
