@@ -7,7 +7,7 @@ BENCH_PACKAGES := python3-numpy python3-scipy python3-torch python3-venv nginx g
 BENCH_VENV := .build/bench-venv
 FASHION := /usr/share/datasets/fashion-mnist
 
-.PHONY: deps build release test serve bench bundle clean
+.PHONY: deps build release lint test serve bench bundle clean
 
 # Installs only what is missing, so warm runs stay fast and offline.
 deps:
@@ -29,7 +29,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product refhuman
 
-test: build
+# C modules behind one Swift module each, files named after their type (Tests/lint.py).
+lint:
+	/usr/bin/python3 Tests/lint.py
+
+# Lint first: its failures show in a second, before the build.
+test: lint build
 	$(SWIFT) test --skip-build
 	/usr/bin/python3 Tests/UI/run_ui_tests.py .build/debug/refhuman
 
