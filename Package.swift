@@ -67,11 +67,6 @@ let package = Package(
         .target(name: "BenchmarkSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
                 path: "Benchmarks/BenchmarkSupport", swiftSettings: strict),
         .executableTarget(
-            name: "LoopBenchmark",
-            dependencies: ["BenchmarkSupport", "HTTPServer", "Service", "Storage", "Imaging", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Benchmarks/LoopBenchmark",
-            swiftSettings: strict),
-        .executableTarget(
             name: "JudgementBenchmark",
             dependencies: ["BenchmarkSupport", "HTTPServer", "Service", "Storage", "Imaging", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/JudgementBenchmark",

@@ -1,11 +1,11 @@
 // JudgementBenchmark: `make bench`. 64 concurrent loopback clients submit judgements to the
 // real server (HTTPServer + AnnotationService, in-process, over TCP); each POST returns
-// only after its judgement is on disk. The same run is made twice on the same disk: with
-// group commit (what `refhuman serve` does: one transaction per batch, the write-ahead log
-// fsynced before the answers) and with one synchronous=FULL commit per judgement. Prints
-// judgements/s, p50 and p99 latency of the POSTs, commits, what the process wrote to
-// storage per judgement (/proc/self/io), how busy the machine's cores were, and the ratio.
-// Usage: JudgementBenchmark [PER_CLIENT_GROUPED] [PER_CLIENT_SINGLE]
+// only after its judgement is on disk (group commit at synchronous=FULL, as `refhuman
+// serve` does). Prints judgements/s, p50 and p99 latency of the POSTs, commits, what the
+// process wrote to storage per judgement (/proc/self/io) and how busy the cores were,
+// beside what one bare synchronous=FULL commit costs on the same disk. Information only:
+// no target.
+// Usage: JudgementBenchmark [PER_CLIENT]
 import BenchmarkSupport
 import Foundation
 import GRDB
@@ -15,8 +15,7 @@ import Service
 import Storage
 
 let clients = 64
-let perClientGrouped = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 200 : 200
-let perClientSingle = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 40 : 40
+let perClient = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 200 : 200
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refhuman-judge-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
@@ -46,10 +45,10 @@ func makeStore(_ path: String, items: Int) throws -> (Store, [String]) {
     return (try Store(path: path, concurrentReaders: true), tokens)
 }
 
-func run(_ name: String, maxBatch: Int, perClient: Int) throws -> Outcome {
+func run(_ name: String, perClient: Int) throws -> Outcome {
     let path = scratch.appendingPathComponent("\(name).sqlite").path
     let (store, tokens) = try makeStore(path, items: perClient)
-    let desk = StudyDesk(store: store, maxBatch: maxBatch)
+    let desk = StudyDesk(store: store)
     let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
                             router: AnnotationService(desk: desk, publicDirectory: "Public").router())
     try server.start()
@@ -109,8 +108,7 @@ func run(_ name: String, maxBatch: Int, perClient: Int) throws -> Outcome {
                    bytesWritten: bytesWritten, busy: busy)
 }
 
-/// What one durable commit costs on this disk, the quantity group commit saves: the ceiling on
-/// what grouping can gain is this cost against the CPU cost of a judgement.
+/// What one durable commit costs on this disk, the quantity group commit shares among judgements.
 func commitMilliseconds(commits: Int = 300) throws -> Double {
     let queue = try PlainDatabase.open(at: scratch.appendingPathComponent("commits.sqlite").path)
     try queue.write { db in try db.execute(sql: "CREATE TABLE row (value INTEGER)") }
@@ -120,13 +118,9 @@ func commitMilliseconds(commits: Int = 300) throws -> Double {
 }
 
 let commitCost = try commitMilliseconds()
-let single = try run("single", maxBatch: 1, perClient: perClientSingle)
-let grouped = try run("grouped", maxBatch: .max, perClient: perClientGrouped)
-print("durable judgements: \(clients) loopback clients, POST answered once its judgement is on disk (fsync), same disk, same run")
-for (label, outcome) in [("one commit per judgement", single), ("group commit (refhuman serve)", grouped)] {
-    print(String(format: "  %-30@ %6d judgements  %8.0f /s  p50 %6.1f ms  p99 %6.1f ms  %6d commits  %5.1f KiB written per judgement  cores busy %3.0f%%",
-                 label as NSString, outcome.judgements, outcome.rate, outcome.percentile(0.5), outcome.percentile(0.99), outcome.commits,
-                 Double(outcome.bytesWritten) / 1024 / Double(outcome.judgements), outcome.busy * 100))
-}
+let outcome = try run("grouped", perClient: perClient)
+print("durable judgements: \(clients) loopback clients, POST answered once its judgement is on disk (fsync)")
+print(String(format: "  %6d judgements  %8.0f /s  p50 %6.1f ms  p99 %6.1f ms  %6d commits  %5.1f KiB written per judgement  cores busy %3.0f%%",
+             outcome.judgements, outcome.rate, outcome.percentile(0.5), outcome.percentile(0.99), outcome.commits,
+             Double(outcome.bytesWritten) / 1024 / Double(outcome.judgements), outcome.busy * 100))
 print(String(format: "  one bare synchronous=FULL commit of one row on this disk: %.2f ms", commitCost))
-print(String(format: "  ratio group / single: %.1f× (target ≥ 4×)", grouped.rate / single.rate))

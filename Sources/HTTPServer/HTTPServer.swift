@@ -84,7 +84,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     private func tooLarge() -> Response {
-        HTTPError(status: 413, error: "request body too large", detail: "at most \(configuration.maxBodyBytes) bytes").response
+        HTTPError(.contentTooLarge, error: "request body too large", detail: "at most \(configuration.maxBodyBytes) bytes").response
     }
 
     private func send(_ response: Response, on connection: OpaquePointer) -> Bool {
@@ -102,7 +102,7 @@ public final class HTTPServer: @unchecked Sendable {
         for header in response.headers {
             _ = MHD_add_response_header(created, header.name, header.value)
         }
-        return MHD_queue_response(connection, UInt32(response.status), created) == MHD_Result.YES
+        return MHD_queue_response(connection, UInt32(response.status.rawValue), created) == MHD_Result.YES
     }
 
     private static func value(_ connection: OpaquePointer, kind: MHD_ValueKind, key: String) -> String? {

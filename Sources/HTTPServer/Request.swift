@@ -6,7 +6,7 @@ public struct Request: Sendable {
     /// Percent-decoded path, as libmicrohttpd hands it over (no query string).
     public let path: String
     public let query: [String: String]
-    /// Header names are lower-cased; a repeated header keeps its last value.
+    /// Header names are lower-cased; a header repeated, in any case, keeps its last value.
     public let headers: [String: String]
     public let cookies: [String: String]
     public let body: Data
@@ -16,7 +16,7 @@ public struct Request: Sendable {
         self.method = method
         self.path = path
         self.query = query
-        self.headers = Dictionary(uniqueKeysWithValues: headers.map { ($0.key.lowercased(), $0.value) })
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, last in last })
         self.cookies = cookies
         self.body = body
     }
@@ -25,30 +25,27 @@ public struct Request: Sendable {
 
     /// The token of an `Authorization: Bearer …` header, if any.
     public var bearerToken: String? {
-        // Read on every request, so plain UTF-8 work instead of Foundation's trimming.
         guard let value = headers["authorization"] else { return nil }
-        let parts = value.utf8.split(separator: UInt8(ascii: " "), maxSplits: 1)
-        guard parts.count == 2, parts[0].elementsEqual("bearer".utf8, by: { $0 | 0x20 == $1 }) else { return nil }
-        let token = parts[1].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        let end = token.lastIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-        return end.map { String(decoding: token[...$0], as: UTF8.self) } ?? ""
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     /// Decodes the JSON body, turning any decoding failure into a 400 with its reason.
     public func decodeJSON<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        guard !body.isEmpty else { throw HTTPError(status: 400, error: "malformed JSON", detail: "empty body") }
+        guard !body.isEmpty else { throw HTTPError(.badRequest, error: "malformed JSON", detail: "empty body") }
         do {
             return try JSONDecoder().decode(type, from: body)
         } catch let DecodingError.dataCorrupted(context) {
-            throw HTTPError(status: 400, error: "malformed JSON", detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+            throw HTTPError(.badRequest, error: "malformed JSON", detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
         } catch let DecodingError.keyNotFound(key, _) {
-            throw HTTPError(status: 400, error: "malformed JSON", detail: "missing field '\(key.stringValue)'")
+            throw HTTPError(.badRequest, error: "malformed JSON", detail: "missing field '\(key.stringValue)'")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw HTTPError(status: 400, error: "malformed JSON", detail: "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+            throw HTTPError(.badRequest, error: "malformed JSON", detail: "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
         } catch let DecodingError.valueNotFound(_, context) {
-            throw HTTPError(status: 400, error: "malformed JSON", detail: "null at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+            throw HTTPError(.badRequest, error: "malformed JSON", detail: "null at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
         } catch {
-            throw HTTPError(status: 400, error: "malformed JSON", detail: "\(error)")
+            throw HTTPError(.badRequest, error: "malformed JSON", detail: "\(error)")
         }
     }
 }

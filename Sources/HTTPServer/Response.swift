@@ -8,11 +8,11 @@ public struct Response: Sendable {
         case file(descriptor: Int32, size: Int)
     }
 
-    public var status: Int
+    public var status: HTTPStatus
     public var headers: [(name: String, value: String)]
     public var body: Body
 
-    public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Body = .bytes(Data())) {
+    public init(status: HTTPStatus = .ok, headers: [(name: String, value: String)] = [], body: Body = .bytes(Data())) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -22,23 +22,18 @@ public struct Response: Sendable {
         headers.last { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    public static func json(_ value: some Encodable, status: Int = 200) throws -> Response {
+    public static func json(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return json(bytes: try encoder.encode(value), status: status)
+        return Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
+                        body: .bytes(try encoder.encode(value)))
     }
 
-    /// A JSON body already written (see JSONObjectWriter), with `json`'s headers.
-    public static func json(bytes: Data, status: Int = 200) -> Response {
-        Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
-                 body: .bytes(bytes))
-    }
-
-    public static func text(_ text: String, status: Int = 200, contentType: String = "text/plain; charset=utf-8") -> Response {
+    public static func text(_ text: String, status: HTTPStatus = .ok, contentType: String = "text/plain; charset=utf-8") -> Response {
         Response(status: status, headers: [("Content-Type", contentType)], body: .bytes(Data(text.utf8)))
     }
 
     public static func redirect(to location: String, headers: [(name: String, value: String)] = []) -> Response {
-        Response(status: 303, headers: [("Location", location)] + headers)
+        Response(status: .seeOther, headers: [("Location", location)] + headers)
     }
 }

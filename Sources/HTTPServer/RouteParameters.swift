@@ -4,5 +4,9 @@ public struct RouteParameters: Sendable {
 
     public init(_ values: [String: String] = [:]) { self.values = values }
 
-    public subscript(_ name: String) -> String? { values[name] }
+    /// The captured segment, or a 400 naming it when the route has none.
+    public func require(_ name: String) throws -> String {
+        guard let value = values[name], !value.isEmpty else { throw HTTPError.badRequest("missing path parameter '\(name)'") }
+        return value
+    }
 }

@@ -1,5 +1,6 @@
 // Router: maps method and path pattern (`/api/judgements/{uuid}`) to a handler, and
-// turns thrown errors into JSON error responses.
+// turns thrown errors into JSON error responses. An unexpected error answers a generic
+// 500 with a request id; its details (SQL text, say) go to the log, never to the client.
 import Foundation
 
 public struct Router: Sendable {
@@ -32,7 +33,10 @@ public struct Router: Sendable {
         } catch let error as HTTPError {
             return error.response
         } catch {
-            return HTTPError(status: 500, error: "internal error", detail: "\(error)").response
+            // No path in the line: a join link's path is its token.
+            let requestID = UUID().uuidString.prefix(8).lowercased()
+            FileHandle.standardError.write(Data("refhuman: request \(requestID) (\(request.method)) failed: \(error)\n".utf8))
+            return HTTPError(.internalServerError, error: "internal error", detail: "request id \(requestID)").response
         }
     }
 
@@ -46,7 +50,7 @@ public struct Router: Sendable {
             allowed.append(route.method)
         }
         if !allowed.isEmpty {
-            throw HTTPError(status: 405, error: "method not allowed", detail: "use \(allowed.joined(separator: " or "))")
+            throw HTTPError(.methodNotAllowed, error: "method not allowed", detail: "use \(allowed.joined(separator: " or "))")
         }
         if let fallback, request.method == "GET" || request.method == "HEAD" {
             return try fallback(request, RouteParameters())

@@ -46,8 +46,8 @@ public struct StaticFiles: Sendable {
         if let ifNoneMatch = request.header("if-none-match"),
            ifNoneMatch.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
             close(descriptor)
-            return Response(status: 304, headers: headers)
+            return Response(status: .notModified, headers: headers)
         }
-        return Response(status: 200, headers: headers, body: .file(descriptor: descriptor, size: Int(status.st_size)))
+        return Response(status: .ok, headers: headers, body: .file(descriptor: descriptor, size: Int(status.st_size)))
     }
 }

@@ -50,7 +50,7 @@ struct AdminAPI: Sendable {
         if request.query["download"] == "1" {
             headers.append(("Content-Disposition", "attachment; filename=\"\(filename)\""))
         }
-        return Response(status: 200, headers: headers, body: .bytes(body))
+        return Response(status: .ok, headers: headers, body: .bytes(body))
     }
 
     static func storeErrorsAsHTTP(_ body: () throws -> Data) throws -> Data {

@@ -14,12 +14,12 @@ public struct AnnotationService: Sendable {
     }
 
     public func router() -> Router {
-        let auth = Authenticator(accounts: AccountCache(store: desk.store))
+        let auth = Authenticator(store: desk.store)
         var router = Router()
         router.add("GET", "/join/{token}") { _, parameters in
-            let token = parameters["token"] ?? ""
+            let token = try parameters.require("token")
             guard let account = try desk.store.annotator(token: token) else {
-                throw HTTPError(status: 401, error: "invalid link", detail: "this invite link is unknown or was disabled")
+                throw HTTPError(.unauthorized, error: "invalid link", detail: "this invite link is unknown or was disabled")
             }
             return .redirect(to: account.role == .admin ? "/admin" : "/",
                              headers: [("Set-Cookie", Authenticator.sessionCookie(token))])

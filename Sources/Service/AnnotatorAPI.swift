@@ -26,17 +26,17 @@ struct AnnotatorAPI: Sendable {
         }
         router.add("POST", "/api/judgements") { request, _ in
             let annotator = try auth.annotator(request)
-            let submission = try JudgementBodyParser.parse(request.body) ?? request.decodeJSON(JudgementSubmission.self)
-            return Response.json(bytes: ReceiptJSON.data(try Self.refusalsAsHTTP { try desk.record(submission, by: annotator) }))
+            let submission = try request.decodeJSON(JudgementSubmission.self)
+            return try Response.json(try Self.refusalsAsHTTP { try desk.record(submission, by: annotator) })
         }
         router.add("DELETE", "/api/judgements/{uuid}") { request, parameters in
             let annotator = try auth.annotator(request)
-            let uuid = parameters["uuid"] ?? ""
-            return Response.json(bytes: ReceiptJSON.data(try Self.refusalsAsHTTP { try desk.undo(uuid: uuid, by: annotator) }))
+            let uuid = try parameters.require("uuid")
+            return try Response.json(try Self.refusalsAsHTTP { try desk.undo(uuid: uuid, by: annotator) })
         }
         router.add("GET", "/images/{sha256}") { request, parameters in
             let annotator = try auth.annotator(request)
-            let sha256 = parameters["sha256"] ?? ""
+            let sha256 = try parameters.require("sha256")
             guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit),
                   let image = try desk.image(sha256: sha256, for: annotator) else {
                 throw HTTPError.notFound("no image \(sha256)")
@@ -47,8 +47,8 @@ struct AnnotatorAPI: Sendable {
                 // Content-addressed: the bytes behind this URL can never change.
                 ("Cache-Control", "private, max-age=31536000, immutable"),
             ]
-            if request.header("if-none-match") == etag { return Response(status: 304, headers: headers) }
-            return Response(status: 200, headers: headers, body: .bytes(image.bytes))
+            if request.header("if-none-match") == etag { return Response(status: .notModified, headers: headers) }
+            return Response(status: .ok, headers: headers, body: .bytes(image.bytes))
         }
     }
 
@@ -64,13 +64,13 @@ struct AnnotatorAPI: Sendable {
         do {
             return try body()
         } catch let refusal as JudgementRefusal {
-            let status = switch refusal {
-            case .malformed: 400
-            case .unknownItem, .notFound: 404
-            case .invalidGuesses: 422
-            case .notLeased, .alreadyJudged, .uuidTaken, .notUndoable: 409
+            let status: HTTPStatus = switch refusal {
+            case .malformed: .badRequest
+            case .unknownItem, .notFound: .notFound
+            case .invalidGuesses: .unprocessableContent
+            case .notLeased, .alreadyJudged, .uuidTaken, .notUndoable: .conflict
             }
-            throw HTTPError(status: status, error: refusal.description)
+            throw HTTPError(status, error: refusal.description)
         }
     }
 }

@@ -6,14 +6,14 @@ import Storage
 
 struct Authenticator: Sendable {
     static let cookieName = "refhuman_session"
-    let accounts: AccountCache
+    let store: Store
 
     func annotator(_ request: Request) throws -> Annotator {
         guard let token = request.bearerToken ?? request.cookies[Self.cookieName], !token.isEmpty else {
-            throw HTTPError(status: 401, error: "not signed in", detail: "open your invite link, or send Authorization: Bearer TOKEN")
+            throw HTTPError(.unauthorized, error: "not signed in", detail: "open your invite link, or send Authorization: Bearer TOKEN")
         }
-        guard let annotator = try accounts.annotator(token: token) else {
-            throw HTTPError(status: 401, error: "invalid token", detail: "the token is unknown or its account is disabled")
+        guard let annotator = try store.annotator(token: token) else {
+            throw HTTPError(.unauthorized, error: "invalid token", detail: "the token is unknown or its account is disabled")
         }
         try checkOrigin(request)
         return annotator
@@ -21,7 +21,7 @@ struct Authenticator: Sendable {
 
     func admin(_ request: Request) throws -> Annotator {
         let account = try annotator(request)
-        guard account.role == .admin else { throw HTTPError(status: 403, error: "forbidden", detail: "admin only") }
+        guard account.role == .admin else { throw HTTPError(.forbidden, error: "forbidden", detail: "admin only") }
         return account
     }
 
@@ -30,11 +30,11 @@ struct Authenticator: Sendable {
     func checkOrigin(_ request: Request) throws {
         guard !["GET", "HEAD", "OPTIONS"].contains(request.method) else { return }
         if request.header("sec-fetch-site") == "cross-site" {
-            throw HTTPError(status: 403, error: "cross-origin request refused")
+            throw HTTPError(.forbidden, error: "cross-origin request refused")
         }
         if let origin = request.header("origin") {
             guard let host = request.header("host"), origin == "http://\(host)" || origin == "https://\(host)" else {
-                throw HTTPError(status: 403, error: "cross-origin request refused", detail: "origin \(origin)")
+                throw HTTPError(.forbidden, error: "cross-origin request refused", detail: "origin \(origin)")
             }
         }
     }

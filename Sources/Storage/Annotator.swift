@@ -42,14 +42,14 @@ extension Store {
     /// Creates an annotator for `dataset` (the only dataset when nil) and returns the
     /// token of their invite link; the token itself is not kept.
     public func addAnnotator(name: String, dataset: String?) throws -> (Annotator, token: String) {
-        guard (1...100).contains(name.count) else { throw StorageError.invalid("annotator name must be 1 to 100 characters") }
+        guard (1...100).contains(name.count) else { throw StorageError.annotatorNameLength }
         // `serve` keeps its admin account under this name.
-        guard name != "admin" else { throw StorageError.invalid("'admin' is reserved for the admin link") }
+        guard name != "admin" else { throw StorageError.annotatorNameReserved(name: name) }
         let token = AccessToken.generate()
         let annotator = try pool.write { db -> Annotator in
             let datasetID = try Self.resolveDataset(db, dataset)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE name = ?", arguments: [name]) == true {
-                throw StorageError.invalid("annotator '\(name)' already exists")
+                throw StorageError.annotatorExists(name: name)
             }
             try db.execute(sql: """
                 INSERT INTO annotator (name, role, dataset_id, token_hash, created_at) VALUES (?, 'annotator', ?, ?, ?)
@@ -85,7 +85,7 @@ extension Store {
     public func disableAnnotator(name: String) throws -> Annotator {
         try pool.write { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM annotator WHERE name = ? AND role = 'annotator'", arguments: [name]) else {
-                throw StorageError.invalid("no annotator named '\(name)'")
+                throw StorageError.unknownAnnotator(name: name)
             }
             try db.execute(sql: "UPDATE annotator SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?", arguments: [Timestamp.now(), id])
             return try Self.annotator(db, id: id)
@@ -111,7 +111,7 @@ extension Store {
 
     static func annotator(_ db: Database, id: Int64) throws -> Annotator {
         guard let row = try Row.fetchOne(db, sql: Annotator.selection + " WHERE annotator.id = ?", arguments: [id]) else {
-            throw StorageError.invalid("no annotator \(id)")
+            throw StorageError.annotatorGone(id: id)
         }
         return Annotator(row: row)
     }

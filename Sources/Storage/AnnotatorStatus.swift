@@ -1,9 +1,13 @@
 // AnnotatorStatus: what `/api/me` tells an annotator: phase, progress, protocol.
 public struct AnnotatorStatus: Codable, Sendable, Equatable {
+    /// Where the annotator stands: a judgement's phase, or done with both.
+    public enum Stage: String, Codable, Sendable {
+        case practice, test, done
+    }
+
     public let name: String
     public let dataset: String?
-    /// "practice", "test" or "done".
-    public let phase: String
+    public let phase: Stage
     public let practiceDone: Int
     public let practiceTarget: Int
     public let practiceCorrect: Int

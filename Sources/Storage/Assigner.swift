@@ -9,33 +9,14 @@ import GRDB
 import SeededRandom
 
 enum Assigner {
-    struct StudyRules {
-        let datasetID: Int64
-        let judgementsPerItem: Int
-        /// How many practice judgements come before the test phase.
-        let practiceTarget: Int
-    }
-
-    static func studyProtocol(_ db: Database, datasetID: Int64) throws -> StudyRules {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT judgements_per_item, practice_count,
-                   (SELECT count(*) FROM item WHERE dataset_id = dataset.id AND split = 'practice') AS practice_items
-            FROM dataset WHERE id = ?
-            """), arguments: [datasetID]) else { throw StorageError.invalid("dataset \(datasetID) is gone") }
-        let practiceItems: Int = row["practice_items"]
-        let practiceCount: Int? = row["practice_count"]
-        return StudyRules(datasetID: datasetID, judgementsPerItem: row["judgements_per_item"],
-                        practiceTarget: min(practiceItems, practiceCount ?? practiceItems))
-    }
-
     /// Up to `count` leased assignments: the annotator's live leases first, then new ones.
-    static func next(_ db: Database, annotator: Annotator, count: Int, now: Date, leaseSeconds: Int,
-                     boards: AssignmentBoards) throws -> [Assignment] {
+    static func next(_ db: Database, _ transaction: WriteTransaction, annotator: Annotator, count: Int, now: Date,
+                     leaseSeconds: Int, boards: AssignmentBoards) throws -> [Assignment] {
         guard let datasetID = annotator.datasetID else { return [] }
-        let study = try studyProtocol(db, datasetID: datasetID)
+        let study = try StudyRules(db, datasetID: datasetID)
         let nowText = Timestamp.string(from: now)
         let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
-        let board = try boards.board(db, study: study, now: nowText)
+        let board = try boards.board(db, transaction, rules: study, now: nowText)
         var result = try renewedLeases(db, annotator: annotator, count: count, now: nowText, expires: expires)
         if result.count < count {
             result += try newLeases(db, annotator: annotator, study: study, board: board, wanted: count - result.count,

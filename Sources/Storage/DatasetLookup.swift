@@ -12,7 +12,7 @@ extension Store {
         }
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM dataset ORDER BY name LIMIT 2")
         guard ids.count == 1 else {
-            throw StorageError.invalid(ids.isEmpty ? "no dataset imported yet" : "several datasets: pass --dataset NAME")
+            throw ids.isEmpty ? StorageError.noDataset : StorageError.datasetNotChosen
         }
         return ids[0]
     }

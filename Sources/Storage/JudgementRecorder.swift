@@ -7,83 +7,37 @@ import GRDB
 enum JudgementRecorder {
     /// Stores the judgement, or refuses it, or answers a replay with the stored receipt.
     /// `boards`: the writer's, whose board for the dataset (if loaded) is told of it.
-    static func record(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
-                       boards: AssignmentBoards) throws -> JudgementReceipt {
-        guard let datasetID = annotator.datasetID else { return try recordWithChecks(db, submission, by: annotator, now: now) }
-        let board = boards.loaded(datasetID: datasetID)
-        if let receipt = try recordIfPlain(db, submission, by: annotator, now: now,
-                                           rules: boards.rules(db, datasetID: datasetID), board: board) {
-            return receipt
-        }
-        return try recordWithChecks(db, submission, by: annotator, now: now, board: board)
-    }
-
-    /// The common case in two statements: a valid judgement of an item whose lease is
-    /// still active. It stores the judgement and consumes the lease; nil if anything is
-    /// unusual (unknown item, guesses out of bounds, a replay or a second judgement that
-    /// the unique indexes refuse, no active lease), with nothing left written, and then
-    /// `recordWithChecks` decides as before. So this only ever accepts what that would,
-    /// and takes the checks' SELECT off the single writer for nearly every judgement.
-    /// `rules` and `board` are the writer's for the annotator's dataset.
-    private static func recordIfPlain(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
-                                      rules: JudgementRules, board: AssignmentBoard?) throws -> JudgementReceipt? {
-        guard submission.hasWellFormedUUID, let item = rules.item(submission.itemID) else { return nil }
-        guard (try? checkGuesses(submission, maxGuesses: rules.maxGuesses, categories: rules.categories)) != nil else { return nil }
-        let nowText = Timestamp.string(from: now)
-        let guesses = submission.abstained ? [] : submission.guesses
-        do {
-            try insert(db, submission, by: annotator, guesses: guesses, submittedAt: nowText, phase: item.phase)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            return nil  // a replayed uuid, or an item already judged; the statement left nothing
-        }
-        try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ? AND expires_at > ?")
-            .execute(arguments: [annotator.id, submission.itemID, nowText])
-        guard db.changesCount == 1 else {
-            // No active lease: take the judgement back out (no trigger or reference saw it).
-            try db.cachedStatement(sql: "DELETE FROM judgement WHERE id = ?").execute(arguments: [db.lastInsertedRowID])
-            return nil
-        }
-        board?.judged(annotator: annotator.id, item: submission.itemID, phase: item.phase)
-        return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: item.phase, submittedAt: nowText,
-                       guesses: guesses, truth: item.truth)
-    }
-
-    /// All the checks, in one SELECT. `board`: the writer's for the annotator's dataset, if loaded.
-    private static func recordWithChecks(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, now: Date,
-                                         board: AssignmentBoard? = nil) throws -> JudgementReceipt {
-        guard submission.hasWellFormedUUID else { throw JudgementRefusal.malformed("uuid must be a UUID") }
-        // Everything the checks need in one statement: this runs on the single writer
-        // thread, inside every group commit, so each statement saved is throughput.
-        let facts = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT (SELECT annotator_id FROM judgement WHERE uuid = ?1) AS uuid_owner,
-                   item.split, item.category_idx,
-                   (SELECT count(*) FROM live_judgement WHERE item_id = item.id) AS live_judgements, dataset.max_guesses, dataset.judgements_per_item,
-                   (SELECT count(*) FROM category WHERE category.dataset_id = dataset.id) AS categories,
-                   EXISTS (SELECT 1 FROM live_judgement WHERE annotator_id = ?2 AND item_id = item.id) AS judged,
-                   (SELECT expires_at FROM assignment WHERE annotator_id = ?2 AND item_id = item.id) AS lease_expires
-            FROM (SELECT 1) LEFT JOIN item ON item.id = ?3 AND item.dataset_id = ?4 AND item.split IN ('test', 'practice')
-            LEFT JOIN dataset ON dataset.id = item.dataset_id
-            """), arguments: [submission.uuid, annotator.id, submission.itemID, annotator.datasetID])!
-        // By position, in the SELECT's order: GRDB matches names case-insensitively, which
-        // lower-cases strings on every lookup.
-        if let owner = facts[0] as Int64? {
+    static func record(_ db: Database, _ transaction: WriteTransaction, _ submission: JudgementSubmission, by annotator: Annotator,
+                       now: Date, boards: AssignmentBoards) throws -> JudgementReceipt {
+        guard UUID(uuidString: submission.uuid) != nil else { throw JudgementRefusal.malformed("uuid must be a UUID") }
+        if let owner = try Int64.fetchOne(db.cachedStatement(sql: "SELECT annotator_id FROM judgement WHERE uuid = ?"),
+                                          arguments: [submission.uuid]) {
             guard owner == annotator.id else { throw JudgementRefusal.uuidTaken(submission.uuid) }
             return try receipt(db, uuid: submission.uuid)
         }
-        guard let split = facts[1] as String? else { throw JudgementRefusal.unknownItem(submission.itemID) }
-        let truth: Int = facts[2], liveJudgements: Int = facts[3], maxGuesses: Int = facts[4], judgementsPerItem: Int = facts[5]
-        try checkGuesses(submission, maxGuesses: maxGuesses, categories: facts[6])
-        if facts[7] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
-        guard let lease = facts[8] as String? else { throw JudgementRefusal.notLeased(submission.itemID) }
+        guard let datasetID = annotator.datasetID, let facts = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT item.split, item.category_idx,
+                   (SELECT count(*) FROM live_judgement WHERE item_id = item.id) AS live_judgements,
+                   EXISTS (SELECT 1 FROM live_judgement WHERE annotator_id = ?1 AND item_id = item.id) AS judged,
+                   (SELECT expires_at FROM assignment WHERE annotator_id = ?1 AND item_id = item.id) AS lease_expires
+            FROM item WHERE item.id = ?2 AND item.dataset_id = ?3 AND item.split IN ('test', 'practice')
+            """), arguments: [annotator.id, submission.itemID, datasetID]) else {
+            throw JudgementRefusal.unknownItem(submission.itemID)
+        }
+        let rules = try StudyRules(db, datasetID: datasetID)
+        try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories)
+        let split: String = facts["split"], truth: Int = facts["category_idx"]
+        if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
+        guard let lease = facts["lease_expires"] as String? else { throw JudgementRefusal.notLeased(submission.itemID) }
         let nowText = Timestamp.string(from: now)
         // A late answer still counts unless others have filled the item meanwhile.
-        if lease <= nowText && split == "test" && liveJudgements >= judgementsPerItem {
+        if lease <= nowText && split == "test" && (facts["live_judgements"] as Int) >= rules.settings.judgementsPerItem {
             throw JudgementRefusal.notLeased(submission.itemID)
         }
         let guesses = submission.abstained ? [] : submission.guesses
         try insert(db, submission, by: annotator, guesses: guesses, submittedAt: nowText, phase: split)
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
-        board?.judged(annotator: annotator.id, item: submission.itemID, phase: split)
+        try boards.loaded(db, transaction, datasetID: datasetID)?.judged(annotator: annotator.id, item: submission.itemID, phase: split)
         return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: split, submittedAt: nowText,
                        guesses: guesses, truth: truth)
     }
@@ -135,8 +89,8 @@ enum JudgementRecorder {
 
     /// Marks the annotator's latest live judgement superseded (it stays for audit) and
     /// leases its item back to them.
-    static func undo(_ db: Database, uuid: String, by annotator: Annotator, now: Date, windowSeconds: Int, leaseSeconds: Int,
-                     board: AssignmentBoard? = nil) throws -> JudgementReceipt {
+    static func undo(_ db: Database, _ transaction: WriteTransaction, uuid: String, by annotator: Annotator, now: Date,
+                     windowSeconds: Int, leaseSeconds: Int, boards: AssignmentBoards) throws -> JudgementReceipt {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, item_id, submitted_at, superseded_at, phase FROM judgement WHERE uuid = ? AND annotator_id = ?
             """), arguments: [uuid, annotator.id]) else { throw JudgementRefusal.notFound(uuid) }
@@ -159,6 +113,7 @@ enum JudgementRecorder {
             ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at
             """).execute(arguments: [annotator.id, itemID, nowText, expires])
         let undone = try receipt(db, uuid: uuid)
+        let board = try boards.loaded(db, transaction, datasetID: annotator.datasetID)
         board?.undone(annotator: annotator.id, item: itemID, phase: row["phase"])
         board?.hold(annotator: annotator.id, item: itemID, until: expires)
         return undone

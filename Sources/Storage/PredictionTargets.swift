@@ -34,7 +34,7 @@ extension Store {
             if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM model WHERE dataset_id = ? AND name = ?",
                                                  arguments: [datasetID, name]) {
                 guard replace else {
-                    throw StorageError.invalid("dataset '\(dataset)' already has a model named '\(name)'; pass --replace to replace it")
+                    throw StorageError.modelExists(dataset: dataset, model: name)
                 }
                 try db.execute(sql: "DELETE FROM model WHERE id = ?", arguments: [existing])
             }

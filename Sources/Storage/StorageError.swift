@@ -11,8 +11,17 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case datasetHasJudgements(name: String, count: Int)
     case unknownDataset(name: String)
     case duplicateSource(dataset: String, source: String)
-    /// A request the store cannot carry out, with its reason.
-    case invalid(String)
+    case noDataset
+    case datasetNotChosen
+    case datasetGone(id: Int64)
+    case annotatorNameLength
+    case annotatorNameReserved(name: String)
+    case annotatorExists(name: String)
+    case unknownAnnotator(name: String)
+    case annotatorGone(id: Int64)
+    case modelExists(dataset: String, model: String)
+    case unknownModel(dataset: String, model: String, stored: [String])
+    case shuttingDown
 
     public var description: String {
         switch self {
@@ -34,8 +43,28 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "no dataset named '\(name)'"
         case let .duplicateSource(dataset, source):
             "dataset '\(dataset)' already has an item with source '\(source)'"
-        case let .invalid(reason):
-            reason
+        case .noDataset:
+            "no dataset imported yet"
+        case .datasetNotChosen:
+            "several datasets: pass --dataset NAME"
+        case let .datasetGone(id):
+            "dataset \(id) was removed while in use"
+        case .annotatorNameLength:
+            "annotator name must be 1 to 100 characters"
+        case let .annotatorNameReserved(name):
+            "'\(name)' is reserved for the admin link"
+        case let .annotatorExists(name):
+            "annotator '\(name)' already exists"
+        case let .unknownAnnotator(name):
+            "no annotator named '\(name)'"
+        case let .annotatorGone(id):
+            "annotator \(id) was removed while in use"
+        case let .modelExists(dataset, model):
+            "dataset '\(dataset)' already has a model named '\(model)'; pass --replace to replace it"
+        case let .unknownModel(dataset, model, stored):
+            "dataset '\(dataset)' has no model named '\(model)' (\(stored.isEmpty ? "none stored" : "stored: " + stored.joined(separator: ", ")))"
+        case .shuttingDown:
+            "the server is shutting down"
         }
     }
 

@@ -10,49 +10,49 @@ public final class StudyDesk: Sendable {
     public let leaseSeconds: Int
     public let undoWindowSeconds: Int
     /// What the assigner reads instead of scanning SQL; used only inside batcher jobs.
-    let boards: AssignmentBoards
+    let boards = AssignmentBoards()
+    /// The time leases, judgements and undo windows are measured by; tests set it.
+    let clock: @Sendable () -> Date
 
-    /// `maxBatch` 1 commits every write on its own (benchmarks only; see WriteBatcher).
-    public init(store: Store, leaseSeconds: Int = 600, undoWindowSeconds: Int = 120, maxBatch: Int = .max) {
+    public init(store: Store, leaseSeconds: Int = 600, undoWindowSeconds: Int = 120,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
-        self.batcher = store.makeWriteBatcher(maxBatch: maxBatch)
-        self.boards = AssignmentBoards(batcher: batcher)
+        self.batcher = store.makeWriteBatcher()
         self.leaseSeconds = leaseSeconds
         self.undoWindowSeconds = undoWindowSeconds
+        self.clock = clock
     }
 
     public func shutdown() { batcher.shutdown() }
 
     public func next(for annotator: Annotator, count: Int) throws -> [Assignment] {
-        let leaseSeconds = leaseSeconds, boards = boards
-        return try batcher.perform { db in
-            try Assigner.next(db, annotator: annotator, count: count, now: Date(), leaseSeconds: leaseSeconds, boards: boards)
+        try batcher.perform { [self] db, transaction in
+            try Assigner.next(db, transaction, annotator: annotator, count: count, now: clock(), leaseSeconds: leaseSeconds,
+                              boards: boards)
         }
     }
 
     public func record(_ submission: JudgementSubmission, by annotator: Annotator) throws -> JudgementReceipt {
-        let boards = boards
-        return try batcher.perform { db in
-            try JudgementRecorder.record(db, submission, by: annotator, now: Date(), boards: boards)
+        try batcher.perform { [self] db, transaction in
+            try JudgementRecorder.record(db, transaction, submission, by: annotator, now: clock(), boards: boards)
         }
     }
 
     public func undo(uuid: String, by annotator: Annotator) throws -> JudgementReceipt {
-        let window = undoWindowSeconds, lease = leaseSeconds, boards = boards
-        return try batcher.perform { db in
-            try JudgementRecorder.undo(db, uuid: uuid, by: annotator, now: Date(), windowSeconds: window, leaseSeconds: lease,
-                                       board: boards.loaded(datasetID: annotator.datasetID))
+        try batcher.perform { [self] db, transaction in
+            try JudgementRecorder.undo(db, transaction, uuid: uuid, by: annotator, now: clock(), windowSeconds: undoWindowSeconds,
+                                       leaseSeconds: leaseSeconds, boards: boards)
         }
     }
 
     public func status(of annotator: Annotator) throws -> AnnotatorStatus {
         try store.pool.read { db in
             guard let datasetID = annotator.datasetID else {
-                return AnnotatorStatus(name: annotator.name, dataset: nil, phase: "done", practiceDone: 0, practiceTarget: 0,
+                return AnnotatorStatus(name: annotator.name, dataset: nil, phase: .done, practiceDone: 0, practiceTarget: 0,
                                        practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil,
                                        undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)
             }
-            let study = try Assigner.studyProtocol(db, datasetID: datasetID)
+            let study = try StudyRules(db, datasetID: datasetID)
             let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .practice)
             let practiceCorrect = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
@@ -65,13 +65,12 @@ public final class StudyDesk: Sendable {
                   AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
                                   AND judgement.annotator_id = ?)
                   AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id) < ?
-                """), arguments: [datasetID, annotator.id, study.judgementsPerItem]) ?? 0
-            let phase = practiceDone < study.practiceTarget ? "practice" : remaining > 0 ? "test" : "done"
+                """), arguments: [datasetID, annotator.id, study.settings.judgementsPerItem]) ?? 0
+            let phase: AnnotatorStatus.Stage = practiceDone < study.practiceTarget ? .practice : remaining > 0 ? .test : .done
             return AnnotatorStatus(name: annotator.name, dataset: annotator.datasetName, phase: phase,
                                    practiceDone: practiceDone, practiceTarget: study.practiceTarget,
                                    practiceCorrect: practiceCorrect, testDone: testDone, testRemaining: remaining,
-                                   settings: try Self.settings(db, datasetID: datasetID),
-                                   undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)
+                                   settings: study.settings, undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)
         }
     }
 
@@ -145,11 +144,5 @@ public final class StudyDesk: Sendable {
             }
             return StudyProgress(datasets: datasets, annotators: annotators)
         }
-    }
-
-    static func settings(_ db: Database, datasetID: Int64) throws -> DatasetSettings? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT judgements_per_item, max_guesses, exposure_ms, practice_count FROM dataset WHERE id = ?
-            """), arguments: [datasetID]).map(DatasetSettings.init(row:))
     }
 }

@@ -57,8 +57,7 @@ extension Store {
                                              arguments: [datasetID])
             let wanted = requested ?? stored
             if let missing = wanted.first(where: { !stored.contains($0) }) {
-                let known = stored.isEmpty ? "none stored" : "stored: " + stored.joined(separator: ", ")
-                throw StorageError.invalid("dataset '\(datasetRow["name"] as String)' has no model named '\(missing)' (\(known))")
+                throw StorageError.unknownModel(dataset: datasetRow["name"], model: missing, stored: stored)
             }
             return StudyRecords(
                 dataset: datasetRow["name"], title: datasetRow["title"], settings: DatasetSettings(row: datasetRow),

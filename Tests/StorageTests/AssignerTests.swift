@@ -78,10 +78,9 @@ import TestSupport
             pair.sorted { referenceRank(item: $0, annotator: annotator) < referenceRank(item: $1, annotator: annotator) }
         }
         let expected = seeded([item[5], item[8]], for: a) + seeded([item[2], item[4]], for: a) + seeded([item[1], item[9]], for: a)
-        let rules = Assigner.StudyRules(datasetID: 1, judgementsPerItem: 3, practiceTarget: 0)
         for wanted in 1...8 {
             let picks = try store.pool.read { db in
-                try AssignmentBoard(db, datasetID: rules.datasetID, judgementsPerItem: 3, now: now).testItems(db, for: a, now: now, wanted: wanted)
+                try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: now).testItems(db, for: a, now: now, wanted: wanted)
             }
             #expect(picks == Array(expected.prefix(wanted)), "wanted \(wanted)")
         }
@@ -91,7 +90,7 @@ import TestSupport
         let (wide, people, wideItems) = try study(in: wideDir, items: 200)
         let orderFor = { (annotator: Int64) in
             try wide.pool.read { db in
-                try AssignmentBoard(db, datasetID: rules.datasetID, judgementsPerItem: 3, now: now).testItems(db, for: annotator, now: now, wanted: 200)
+                try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: now).testItems(db, for: annotator, now: now, wanted: 200)
             }
         }
         let first = try orderFor(people["a"]!), second = try orderFor(people["e"]!)
@@ -103,11 +102,11 @@ import TestSupport
     /// Where the desk's kept board and one loaded afresh from the database disagree, for
     /// each account: on its practice count and on its whole order of test items.
     func boardDisagreements(_ desk: StudyDesk, _ accounts: [Annotator], itemCount: Int, at moment: String) throws -> [String] {
-        try desk.batcher.perform { db in
-            let now = Timestamp.now()
-            let rules = try Assigner.studyProtocol(db, datasetID: 1)
-            let kept = try desk.boards.board(db, study: rules, now: now)
-            let fresh = try AssignmentBoard(db, datasetID: 1, judgementsPerItem: rules.judgementsPerItem, now: now)
+        try desk.batcher.perform { db, transaction in
+            let now = Timestamp.string(from: desk.clock())
+            let rules = try StudyRules(db, datasetID: 1)
+            let kept = try desk.boards.board(db, transaction, rules: rules, now: now)
+            let fresh = try AssignmentBoard(db, datasetID: 1, judgementsPerItem: rules.settings.judgementsPerItem, now: now)
             var found: [String] = []
             for account in accounts {
                 let practice = try kept.practiceDone(db, annotator: account.id)
@@ -125,13 +124,14 @@ import TestSupport
         let dir = TemporaryDirectory()
         let (store, who, items) = try study(in: dir, items: 4)
         let accounts = try ["a", "b"].map { name in try store.pool.read { db in try Store.annotator(db, id: who[name]!) } }
-        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 1)
+        let clock = TestClock()
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 1, clock: clock.read)
         defer { desk.shutdown() }
         let first = try desk.next(for: accounts[0], count: 1)
-        Thread.sleep(forTimeInterval: 0.6)
+        clock.advance(seconds: 0.6)
         // Asking again returns the same lease, renewed, and wants nothing new.
         #expect(try desk.next(for: accounts[0], count: 1).map(\.itemID) == first.map(\.itemID))
-        Thread.sleep(forTimeInterval: 0.6)  // past the first expiry, before the renewed one
+        clock.advance(seconds: 0.6)  // past the first expiry, before the renewed one
         #expect(try boardDisagreements(desk, accounts, itemCount: items.count, at: "after the renewal") == [])
     }
 
@@ -142,7 +142,8 @@ import TestSupport
         let people = who.keys.sorted()
         let accounts = try people.map { name in try store.pool.read { db in try Store.annotator(db, id: who[name]!) } }
         // One-second leases, so some expire while the study runs.
-        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 1)
+        let clock = TestClock()
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 1, clock: clock.read)
         defer { desk.shutdown() }
         var generator = SplitMix64(seed: 7)
         var disagreements: [String] = []
@@ -173,7 +174,7 @@ import TestSupport
                     try db.execute(sql: "DELETE FROM assignment WHERE (annotator_id, item_id) = (SELECT annotator_id, item_id FROM assignment LIMIT 1)")
                 }
             default:
-                Thread.sleep(forTimeInterval: 0.15)
+                clock.advance(seconds: 0.15)
             }
             disagreements += try boardDisagreements(desk, accounts, itemCount: items.count, at: "step \(step)")
         }

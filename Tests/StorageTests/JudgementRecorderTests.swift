@@ -1,8 +1,6 @@
-// JudgementRecorderTests: the two-statement path that stores nearly every judgement
-// must decide exactly as the full checks would in the cases it hands back to them: a
-// uuid reused on another leased item, an expired or missing lease (the judgement it
-// stored is taken back out), and rules changed by another connection (the writer's
-// cached rules are dropped).
+// JudgementRecorderTests: the recorder's decisions in the cases easiest to get wrong: a
+// uuid reused on another leased item, an expired or missing lease (nothing stored), and
+// rules changed by another connection while the server runs.
 import Foundation
 import GRDB
 @testable import Storage
@@ -11,7 +9,7 @@ import TestSupport
 
 @Suite struct JudgementRecorderTests {
     /// A study of 4 test items, 2 categories, 3 judgements per item, up to 2 guesses, and one annotator.
-    func study(_ dir: TemporaryDirectory, leaseSeconds: Int = 600) throws -> (StudyDesk, Annotator) {
+    func study(_ dir: TemporaryDirectory, leaseSeconds: Int = 600, clock: TestClock = TestClock()) throws -> (StudyDesk, Annotator) {
         let store = try Store(path: dir.path("db.sqlite"))
         let description = DatasetDescription(name: "d", settings: DatasetSettings(judgementsPerItem: 3, maxGuesses: 2, practiceCount: 0),
                                              categories: [CategoryDescription(name: "x"), CategoryDescription(name: "y")])
@@ -22,7 +20,9 @@ import TestSupport
             }
         }
         let (annotator, _) = try store.addAnnotator(name: "a", dataset: "d")
-        return (StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: leaseSeconds), annotator)
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: leaseSeconds,
+                             clock: clock.read)
+        return (desk, annotator)
     }
 
     @Test func aUuidReusedOnAnotherLeasedItemIsAReplayAndThatLeaseStaysAsItWas() throws {
@@ -69,7 +69,8 @@ import TestSupport
 
     @Test func anExpiredLeaseStillCountsOnceAndNoLeaseIsRefusedWithNothingStored() throws {
         let dir = TemporaryDirectory()
-        let (desk, annotator) = try study(dir, leaseSeconds: 1)
+        let clock = TestClock()
+        let (desk, annotator) = try study(dir, leaseSeconds: 1, clock: clock)
         defer { desk.shutdown() }
         let path = dir.path("db.sqlite")
         let leased = try desk.next(for: annotator, count: 1)
@@ -78,7 +79,7 @@ import TestSupport
             try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: never, guesses: [0]), by: annotator)
         }
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement") == "0")
-        Thread.sleep(forTimeInterval: 1.2)  // the lease has expired; the item is far from full, so the answer counts
+        clock.advance(seconds: 1.2)  // the lease has expired; the item is far from full, so the answer counts
         let uuid = UUID().uuidString
         let late = try desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
         #expect(late.itemID == leased[0].itemID)

@@ -1,0 +1,15 @@
+// HTTPStatus: the response statuses RefHuman answers with, by name.
+public enum HTTPStatus: Int, Sendable, Equatable {
+    case ok = 200
+    case seeOther = 303
+    case notModified = 304
+    case badRequest = 400
+    case unauthorized = 401
+    case forbidden = 403
+    case notFound = 404
+    case methodNotAllowed = 405
+    case conflict = 409
+    case contentTooLarge = 413
+    case unprocessableContent = 422
+    case internalServerError = 500
+}

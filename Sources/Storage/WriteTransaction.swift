@@ -1,0 +1,19 @@
+// WriteTransaction: what a WriteBatcher job knows of the transaction it runs in: an id
+// shared by every job of the same group transaction, and hooks for when the transaction
+// as a whole fails, so state kept in memory beside the database (AssignmentBoards) can
+// forget what the failed jobs told it. Writer thread only.
+public final class WriteTransaction {
+    /// Counts up from 1 with each transaction the writer begins.
+    public let id: Int
+    private var rollbackHooks: [() -> Void] = []
+
+    init(id: Int) { self.id = id }
+
+    /// Runs `hook` if this transaction does not commit.
+    public func onRollback(_ hook: @escaping () -> Void) { rollbackHooks.append(hook) }
+
+    func rolledBack() {
+        for hook in rollbackHooks { hook() }
+        rollbackHooks.removeAll()
+    }
+}
