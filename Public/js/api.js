@@ -13,6 +13,13 @@ export class ApiError extends Error {
 
 export class NetworkError extends Error {}
 
+/**
+ * The server's 409 for an item this annotator has already judged: the same link used in
+ * a second browser answered it there first. Told apart from the other 409s by its text.
+ */
+export const isAlreadyJudged = (error) =>
+  error instanceof ApiError && error.status === 409 && /already judged/.test(error.error);
+
 async function call(method, path, { body, timeoutMs = 15000 } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);

@@ -9,6 +9,7 @@ const THUMBS_AHEAD = '800px';
 const TYPING_PAUSE_MS = 250;
 const CHUNK = 40;
 const CARDS_PER_SLICE = 4;
+const SMALL_IMAGE_MAX = 64; // px; larger images are photos, drawn smoothly
 
 const escapeHTML = (text) => String(text).replace(/[&<>"']/g,
   (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -19,6 +20,21 @@ function scrollParent(element) {
     if (/(auto|scroll)/.test(getComputedStyle(e).overflowY)) return e;
   }
   return null;
+}
+
+/**
+ * The CSS side of a sharp thumbnail: the image's shorter side times the largest whole
+ * number of device pixels per source pixel that stays within the --thumb size; any other
+ * factor draws some source pixels a device pixel wider than others. Null (draw smoothly)
+ * for photos, and for images too large for even one device pixel each.
+ */
+function pixelThumbSide(width, height, element) {
+  if (Math.max(width, height) > SMALL_IMAGE_MAX) return null;
+  const ratio = window.devicePixelRatio || 1;
+  const target = parseFloat(getComputedStyle(element).getPropertyValue('--thumb')) || 36;
+  const shorter = Math.min(width, height);
+  const factor = Math.floor((target * ratio) / shorter);
+  return factor >= 1 ? (shorter * factor) / ratio : null;
 }
 
 /** The digit key that picks category `index` when there are at most ten: 1…9, then 0. */
@@ -53,7 +69,10 @@ export class Catalog extends EventTarget {
       const img = event.target;
       if (img.tagName !== 'IMG' || !img.naturalWidth) return;
       root.removeEventListener('load', decide, true);
-      root.classList.toggle('small-images', img.naturalWidth <= 64);
+      const side = pixelThumbSide(img.naturalWidth, img.naturalHeight, root);
+      if (side === null) return;
+      document.documentElement.style.setProperty('--pixel-thumb', `${side}px`);
+      root.classList.add('small-images');
     };
     root.addEventListener('load', decide, true);
   }

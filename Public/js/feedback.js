@@ -42,30 +42,36 @@ export function renderChecking(panel, { queued }) {
 }
 
 /**
- * @param receipt - the server's receipt (correct, true_category)
+ * The verdict line says only what the columns below it do not: right or not, and in a
+ * top-k study which guess earned it. The columns name the categories.
+ * @param right - the answer scored by the study's rule (see scoring.js)
+ * @param receipt - the server's receipt (true_category)
  * @param guesses - the annotator's ordered guesses ([] when they abstained)
+ * @param maxGuesses - how many guesses the study scores
  */
-export function renderVerdict(panel, { receipt, guesses, categories, accuracy }) {
+export function renderVerdict(panel, { right, receipt, guesses, maxGuesses, categories, accuracy }) {
   const truth = categories[receipt.true_category];
   const chosen = guesses.length ? categories[guesses[0]] : null;
   const rankOfTruth = guesses.indexOf(receipt.true_category);
-  panel.className = `feedback ${receipt.correct ? 'right' : 'wrong'}`;
+  panel.className = `feedback ${right ? 'right' : 'wrong'}`;
   panel.replaceChildren();
 
   const verdict = document.createElement('p');
   verdict.className = 'verdict';
   const headline = document.createElement('strong');
-  if (receipt.correct) headline.textContent = 'Right.';
+  if (right) headline.textContent = 'Right.';
   else if (!chosen) headline.textContent = 'Skipped.';
   else headline.textContent = 'Not quite.';
-  verdict.append(headline, ' ');
-  if (receipt.correct) verdict.append(`It is ${truth.name}.`);
-  else if (rankOfTruth > 0) verdict.append(`It is ${truth.name}, your guess #${rankOfTruth + 1}; only the first guess counts here.`);
-  else verdict.append(`It is ${truth.name}.`);
+  verdict.append(headline);
+  if (right && rankOfTruth > 0) {
+    verdict.append(` Your guess #${rankOfTruth + 1}; any of your ${maxGuesses} guesses counts.`);
+  } else if (!right && guesses.length > 1) {
+    verdict.append(` None of your ${guesses.length} guesses.`);
+  }
 
   const comparison = document.createElement('div');
   comparison.className = 'comparison';
-  if (receipt.correct) comparison.append(exampleColumn('It is', truth, 'truth'));
+  if (right) comparison.append(exampleColumn('It is', truth, 'truth'));
   else comparison.append(exampleColumn(chosen ? 'You chose' : 'You skipped', chosen, 'chosen'),
     exampleColumn('It is', truth, 'truth'));
 
@@ -74,6 +80,16 @@ export function renderVerdict(panel, { receipt, guesses, categories, accuracy })
   score.textContent = `Practice so far: ${accuracy.correct} of ${accuracy.done} right`
     + (accuracy.done ? ` (${Math.round((100 * accuracy.correct) / accuracy.done)} %)` : '');
   panel.append(verdict, comparison, score);
+}
+
+/** Practice feedback for an answer given first elsewhere (the same link in another browser). */
+export function renderAnsweredElsewhere(panel) {
+  panel.className = 'feedback';
+  panel.replaceChildren();
+  const text = document.createElement('p');
+  text.className = 'verdict';
+  text.textContent = 'This image was already answered with your link in another window; that answer counts.';
+  panel.append(text);
 }
 
 /** Practice feedback for an answer the server refused (rare: e.g. the lease was lost). */

@@ -12,6 +12,10 @@ export class Leases {
   constructor(held) {
     this.held = held;
     this.items = [];
+    // Every item answered on this page (and not undone). An /api/next answered by the
+    // server just before one of our judgements landed still lists that item as leased;
+    // without this record it would be queued, shown and refused a second time.
+    this.answered = new Set();
     this.pending = null;
     this.lastError = null;
   }
@@ -21,7 +25,16 @@ export class Leases {
   shift() { return this.items.shift(); }
 
   /** Puts an item back at the front (after an undo the server leases it to us again). */
-  unshift(item) { this.items.unshift(prepare(item)); }
+  unshift(item) {
+    this.answered.delete(item.item_id);
+    this.items.unshift(prepare(item));
+  }
+
+  /** Records an answer: the item can never be queued again unless the answer is undone. */
+  markAnswered(itemId) {
+    this.answered.add(itemId);
+    this.items = this.items.filter((item) => item.item_id !== itemId);
+  }
 
   /**
    * Tops the queue up to AHEAD items once it runs low. The server returns our live leases before new
@@ -37,7 +50,8 @@ export class Leases {
     this.pending = getNext(count)
       .then((assignments) => {
         this.lastError = null;
-        const known = new Set([...this.held(), ...this.items.map((item) => item.item_id)]);
+        // Recomputed: answers given while the request was out must count as known too.
+        const known = new Set([...this.held(), ...this.answered, ...this.items.map((item) => item.item_id)]);
         let added = 0;
         for (const assignment of assignments) {
           if (known.has(assignment.item_id)) continue;

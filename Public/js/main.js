@@ -47,6 +47,7 @@ async function boot() {
     switchScore: $('switch-score'), done: $('done'), doneCount: $('done-count'), maxGuesses: $('max-guesses'),
   };
   dom.workspace.hidden = false;
+  dom.pause.hidden = false; // only labelling has a clock to stop
   $('loading').hidden = true;
   trackStickyHeights({
     header: document.querySelector('.topbar'),

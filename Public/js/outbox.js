@@ -3,7 +3,7 @@
 // receipt, so a reload, a crash or a dead server loses nothing. A retry reuses the
 // judgement's uuid, and the server answers a known uuid with the original receipt,
 // so nothing is stored twice either.
-import { ApiError, postJudgement } from './api.js';
+import { ApiError, isAlreadyJudged, postJudgement } from './api.js';
 
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 8000;
@@ -102,6 +102,13 @@ export class Outbox extends EventTarget {
           this.state = 'signed-out';
           this.lastError = error.message;
           break;
+        }
+        if (isAlreadyJudged(error)) {
+          // The answer given first, elsewhere, stands; this one has nothing to add, so it
+          // is dropped without a warning (a red banner would alarm for nothing).
+          this.#forget(entry);
+          this.#settle(entry.judgement.uuid, null, error);
+          continue;
         }
         if (error instanceof ApiError && error.status >= 400 && error.status < 500
             && error.status !== 408 && error.status !== 429) {

@@ -5,7 +5,7 @@
 import * as api from './api.js';
 import { Catalog, digitFor } from './catalog.js';
 import { Clock } from './clock.js';
-import { renderChecking, renderRefused, renderVerdict } from './feedback.js';
+import { renderAnsweredElsewhere, renderChecking, renderRefused, renderVerdict } from './feedback.js';
 import { Finder } from './finder.js';
 import { Guesses } from './guesses.js';
 import { uuid4 } from './ids.js';
@@ -13,6 +13,7 @@ import { Leases } from './leases.js';
 import { mark, record } from './metrics.js';
 import { Outbox } from './outbox.js';
 import { Progress } from './progress.js';
+import { isRight } from './scoring.js';
 import { Stage } from './stage.js';
 
 // The server allows undo for 120 s; stop offering it a little earlier so a click made
@@ -34,7 +35,9 @@ export class Session {
     this.current = null;   // {item, onset, shownAt}
     this.last = null;      // the latest answer, while it can still be undone
     this.lastPhase = null;
-    this.pointerUsed = false;
+    // A touch-first device counts as used by touch until a key is pressed: focusing the
+    // search box there, even once on load, would open the on-screen keyboard.
+    this.pointerUsed = matchMedia('(hover: none) and (pointer: coarse)').matches;
     this.since = { test: 0, practice: 0, practiceCorrect: 0, writes: 0 };
     this.times = [];
     this.meFetchedAt = Date.now();
@@ -79,8 +82,9 @@ export class Session {
   async start() {
     this.#showProgress();
     this.progress.showSync(this.outbox);
-    this.dom.maxGuesses.textContent = this.settings.max_guesses > 1
-      ? `Give up to ${this.settings.max_guesses} guesses, best first.` : 'Pick one category.';
+    // With one guess allowed, "No guess yet: pick a category." already says it all.
+    this.dom.maxGuesses.textContent = `Give up to ${this.settings.max_guesses} guesses, best first.`;
+    this.dom.maxGuesses.hidden = this.settings.max_guesses === 1;
     this.#guessesChanged();
     this.outbox.kick(); // answers left unsent by an earlier visit go first
     await this.leases.refill();
@@ -175,6 +179,7 @@ export class Session {
       this.#showProgress('done');
       this.stage.say('');
       this.dom.workspace.hidden = true;
+      this.dom.pause.hidden = true; // nothing left to pause
       this.dom.doneCount.textContent = String(me.test_done);
       this.dom.done.hidden = false;
       return;
@@ -228,6 +233,7 @@ export class Session {
       shown_at: shownAt,
     };
     this.outbox.add(judgement);
+    this.leases.markAnswered(item.item_id);
     this.since.writes += 1;
     if (item.phase === 'test') {
       this.since.test += 1;
@@ -261,13 +267,16 @@ export class Session {
     if (!this.pointerUsed) this.dom.next.focus();
     try {
       const receipt = await this.outbox.receipt(judgement.uuid);
-      if (receipt.correct) this.since.practiceCorrect += 1;
-      if (this.last?.uuid === judgement.uuid) this.last.correct = receipt.correct;
+      const right = isRight(judgement.guesses, receipt.true_category, this.settings.max_guesses);
+      if (right) this.since.practiceCorrect += 1;
+      if (this.last?.uuid === judgement.uuid) this.last.correct = right;
       this.#showProgress();
       if (this.feedbackFor !== judgement.uuid || this.mode !== 'feedback') return;
       renderVerdict(panel, {
+        right,
         receipt,
         guesses: judgement.guesses,
+        maxGuesses: this.settings.max_guesses,
         categories: this.categories,
         accuracy: {
           done: this.me.practice_done + this.since.practice,
@@ -275,9 +284,9 @@ export class Session {
         },
       });
     } catch (error) {
-      if (this.feedbackFor === judgement.uuid && this.mode === 'feedback' && error instanceof api.ApiError) {
-        renderRefused(panel, error.message);
-      }
+      if (this.feedbackFor !== judgement.uuid || this.mode !== 'feedback') return;
+      if (api.isAlreadyJudged(error)) renderAnsweredElsewhere(panel);
+      else if (error instanceof api.ApiError) renderRefused(panel, error.message);
     }
   }
 
@@ -316,7 +325,7 @@ export class Session {
     while (!this.outbox.withdraw(last.uuid)) {
       const settled = await Promise.race([receipt, new Promise((ok) => setTimeout(ok, 250))]);
       if (settled?.r) {
-        last.correct = settled.r.correct ?? null;
+        last.correct = isRight(last.guesses, settled.r.true_category, this.settings.max_guesses);
         await api.deleteJudgement(last.uuid);
         return;
       }

@@ -1,5 +1,6 @@
 // stage.js — the image under judgement. Swaps in an already decoded image, enlarges
-// tiny images by a whole factor so every source pixel stays square, replaces the image
+// tiny images by a whole factor of device pixels so every source pixel stays square and
+// even (an image too large for that is scaled down smoothly instead), replaces the image
 // with a noise mask once the exposure limit has passed, and covers it while paused.
 import { afterPaint } from './metrics.js';
 
@@ -119,10 +120,13 @@ export class Stage {
   #fit(img) {
     const w = img.naturalWidth;
     const h = img.naturalHeight;
-    const scale = w && h ? Math.floor(Math.min(this.side / w, this.side / h)) : 0;
+    // The whole factor is counted in device pixels: a phone at 2.75 device pixels per
+    // CSS pixel would otherwise draw 28 pixels 140 CSS px wide at an uneven 13.75 each.
+    const ratio = window.devicePixelRatio || 1;
+    const scale = w && h ? Math.floor(Math.min((this.side * ratio) / w, (this.side * ratio) / h)) : 0;
     if (scale >= 2) {
-      img.style.width = `${w * scale}px`;
-      img.style.height = `${h * scale}px`;
+      img.style.width = `${(w * scale) / ratio}px`;
+      img.style.height = `${(h * scale) / ratio}px`;
       img.classList.add('pixelated');
     } else {
       img.style.width = '';

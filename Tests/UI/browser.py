@@ -105,10 +105,10 @@ class Browser:
         self.driver.save_screenshot(str(path))
         return path
 
-    def phone(self, width=390, height=844):
-        """A touch phone: small viewport, device pixel ratio 2, touch events on."""
+    def phone(self, width=390, height=844, pixel_ratio=2):
+        """A touch phone: small viewport, device pixel ratio 2 (or as given), touch events on."""
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                    {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
+                                    {"width": width, "height": height, "deviceScaleFactor": pixel_ratio, "mobile": True})
         self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
 
     def desktop(self):

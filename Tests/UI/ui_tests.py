@@ -6,6 +6,9 @@ Each test is a function taking a Context; run them with run_ui_tests.py."""
 import json
 import statistics
 import time
+import urllib.request
+import uuid
+from datetime import datetime, timezone
 
 import datasets
 from browser import Keys
@@ -81,6 +84,32 @@ def answer_by_digit(b, index):
     return item
 
 
+def post_judgement_elsewhere(server, link, item_id, guesses):
+    """Answers an item with the annotator's own token, as the same invite link opened in
+    a second browser would; returns the HTTP status."""
+    token = link.rsplit("/", 1)[1]
+    body = json.dumps({"uuid": str(uuid.uuid4()), "item_id": item_id, "guesses": guesses, "abstained": False,
+                       "response_ms": 900, "shown_at": datetime.now(timezone.utc).isoformat()}).encode()
+    request = urllib.request.Request(server.url + "/api/judgements", data=body, method="POST", headers={
+        "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status
+
+
+def whole_multiple(rendered_css_px, natural_px, pixel_ratio):
+    """True when an image is drawn at a whole number of device pixels per source pixel
+    (layout rounds CSS sizes to 1/64 px, hence the small tolerance)."""
+    factor = rendered_css_px * pixel_ratio / natural_px
+    return factor >= 1 and abs(factor - round(factor)) < 0.02
+
+
+def visible_texts(b, css):
+    """The text of each visible element matching `css`."""
+    return b.js("""return [...document.querySelectorAll(arguments[0])]
+        .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+        .map(e => e.textContent.trim());""", css)
+
+
 # ---- tests ---------------------------------------------------------------------------
 
 
@@ -98,7 +127,8 @@ def test_join_and_practice(ctx):
     truth = ctx.truth(first)
     answer_by_digit(b, truth)
     b.wait(lambda: b.js("return document.querySelector('#feedback.right') !== null"), what="'right' feedback")
-    assert f"It is {CLOTHES[truth]}" in b.text("#feedback .verdict"), b.text("#feedback .verdict")
+    assert b.text("#feedback .verdict") == "Right.", b.text("#feedback .verdict")
+    assert b.text("#feedback .compare-truth strong") == CLOTHES[truth]
     assert b.text("#progress").startswith("1 of 3 practice images · 1 right"), b.text("#progress")
     b.keys(Keys.ENTER)  # "Next image" has focus
 
@@ -481,6 +511,201 @@ def test_phone_touch(ctx):
     assert [(r[0], r[1]) for r in ctx.live()] == [(item, [4]), (second, [2])]
 
 
+def test_desktop_columns_do_not_scroll_sideways(ctx):
+    """On a desktop window the image column and the page fit their widths: no
+    horizontal scrollbar under the left column."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    ctx.join()
+    b.wait_item()
+    column = b.js("const c = document.querySelector('.stage-column'); return [c.scrollWidth, c.clientWidth];")
+    assert column[0] <= column[1], f"the image column is {column[0]} px wide inside {column[1]} px"
+    page = b.js("return [document.documentElement.scrollWidth, innerWidth]")
+    assert page[0] <= page[1], f"page is {page[0]} px wide in a {page[1]} px window"
+
+
+def test_answered_item_never_queued_again(ctx):
+    """An /api/next answered before one of the page's judgements landed, and delivered
+    after it, still lists the judged item as leased: the page must not queue it again."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=3, practice_count=0))
+    b = ctx.browser
+    ctx.join()
+    first = b.wait_item()
+    # Hold every /api/next response in the page until the test lets it through; the
+    # server has already answered it by then, from the state at the time of asking.
+    b.js("""const gate = window.testNextGate = { held: 0 };
+        const opened = new Promise((open) => { gate.open = open; });
+        const realFetch = gate.realFetch = window.fetch;
+        window.fetch = async (...args) => {
+            const response = await realFetch(...args);
+            if (String(args[0]).startsWith('/api/next')) { gate.held += 1; await opened; }
+            return response;
+        };""")
+    answered = [first]
+    b.keys(digit(0), Keys.ENTER)
+    answered.append(b.wait_item(other_than=first))
+    b.keys(digit(1), Keys.ENTER)
+    # Two items left in the queue: showing the third asks the server for more.
+    third = b.wait_item(other_than=answered[-1])
+    answered.append(third)
+    b.wait(lambda: b.js("return window.testNextGate.held") == 1, what="the held /api/next response")
+    b.keys(digit(2), Keys.ENTER)
+    b.wait_item(other_than=third)
+    wait_saved(b)
+    assert ctx.server.query("SELECT count(*) FROM live_judgement WHERE item_id = ?", third)[0][0] == 1
+    b.js("window.testNextGate.open(); window.fetch = window.testNextGate.realFetch;")
+    b.wait(lambda: b.js("return window.refhumanSession.leases.pending === null"), what="the refill to finish")
+    queued = b.js("return window.refhumanSession.leases.items.map((item) => item.item_id)")
+    assert not set(queued) & set(answered), f"answered items {answered} queued again: {queued}"
+
+    shown = list(answered)
+    for guess in (3, 4, 5, 6):
+        item = b.wait_item(other_than=shown[-1])
+        assert item not in shown, f"item {item} shown twice ({shown})"
+        shown.append(item)
+        b.keys(digit(guess), Keys.ENTER)
+    b.wait_item(other_than=shown[-1])
+    wait_saved(b)
+    assert b.text("#sync") == "", b.text("#sync")
+    assert [r[0] for r in ctx.live()] == shown, (ctx.live(), shown)
+
+
+def test_answered_elsewhere_is_dropped_quietly(ctx):
+    """The same link answered an item in another browser first: the page's own answer
+    for it is refused with 409, and the page drops it without a warning."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    link = ctx.join()
+    first = b.wait_item()
+    queued = b.js("return window.refhumanSession.leases.items[0].item_id")
+    assert post_judgement_elsewhere(server, link, queued, [6]) == 200
+    answer_by_digit(b, 0)
+    again = b.wait_item(other_than=first)
+    assert again == queued, "the page cannot know yet, so it shows the item"
+    b.keys(digit(1), Keys.ENTER)
+    b.wait_item(other_than=queued)
+    wait_saved(b)
+    assert b.js("return window.refhumanSession.outbox.rejected.length") == 0
+    assert b.text("#sync") == "", f"a warning for an answer already given: {b.text('#sync')!r}"
+    assert [(r[0], r[1]) for r in ctx.live()] == [(queued, [6]), (first, [0])], ctx.live()
+
+
+def test_practice_feedback_follows_top_k_rule(ctx):
+    """With three guesses scored, the truth as guess #2 is right, and the feedback
+    says the verdict once."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice=1, practice_count=2, max_guesses=3))
+    b = ctx.browser
+    ctx.join()
+    assert visible_texts(b, "#max-guesses") == ["Give up to 3 guesses, best first."]
+
+    first = b.wait_item()
+    truth = ctx.truth(first)
+    wrong = (truth + 1) % 10
+    b.keys(digit(wrong), digit(truth))
+    b.wait(lambda: len(chips(b)) == 2, what="two chips")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return document.querySelector('#feedback.right, #feedback.wrong') !== null"), what="feedback")
+    assert b.js("return document.querySelector('#feedback.right') !== null"), b.text("#feedback")
+    assert b.text("#feedback .verdict") == "Right. Your guess #2; any of your 3 guesses counts.", b.text("#feedback .verdict")
+    text = b.text("#feedback")
+    assert "first guess" not in text and text.lower().count("it is") == 1, text
+    assert b.text("#feedback .compare-truth strong") == CLOTHES[truth]
+    assert "1 of 1 right (100 %)" in b.text("#feedback .practice-score"), b.text("#feedback .practice-score")
+    b.keys(Keys.ENTER)
+
+    second = b.wait_item(other_than=first)
+    truth = ctx.truth(second)
+    misses = [(truth + 1) % 10, (truth + 2) % 10]
+    b.keys(*[digit(m) for m in misses])
+    b.wait(lambda: len(chips(b)) == 2, what="two chips")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return document.querySelector('#feedback.wrong') !== null"), what="'wrong' feedback")
+    assert b.text("#feedback .verdict") == "Not quite. None of your 2 guesses.", b.text("#feedback .verdict")
+    assert b.text("#feedback").lower().count("it is") == 1, b.text("#feedback")
+    assert b.text("#feedback .compare-chosen strong") == CLOTHES[misses[0]]
+    assert "1 of 2 right (50 %)" in b.text("#feedback .practice-score")
+    wait_saved(b)
+    assert [(r[0], r[1]) for r in ctx.live()] == [(first, [(ctx.truth(first) + 1) % 10, ctx.truth(first)]), (second, misses)]
+
+
+def test_one_guess_rule_said_once(ctx):
+    """With one guess allowed, the answer bar asks for a pick once, not twice."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    ctx.join()
+    b.wait_item()
+    texts = visible_texts(b, "#answer p")
+    asking = [t for t in texts if "pick" in t.lower()]
+    assert asking == ["No guess yet: pick a category."], texts
+
+
+def test_pixels_are_whole_multiples(ctx):
+    """Tiny images, the one under judgement and every thumbnail, are drawn at a whole
+    number of device pixels per source pixel: on a desktop and on a 2.75x phone."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice=1, practice_count=1))
+    b = ctx.browser
+
+    def check(where):
+        ratio = b.js("return devicePixelRatio")
+        b.wait(lambda: b.js("return [...document.querySelectorAll('#card-0 .thumbs img')]"
+                            ".some(i => i.complete && i.naturalWidth)"), what="thumbnails")
+        drawn = b.js("""return [...document.querySelectorAll('.subject, .thumbs img, #feedback img')]
+            .filter(i => i.complete && i.naturalWidth && i.getClientRects().length)
+            .map(i => [i.className || i.parentElement.className, i.getBoundingClientRect().width, i.naturalWidth,
+                       getComputedStyle(i).imageRendering])""")
+        assert any(d[0].startswith("subject") for d in drawn) and len(drawn) > 1, drawn
+        uneven = [d for d in drawn if not whole_multiple(d[1], d[2], ratio) or d[3] != "pixelated"]
+        assert not uneven, f"{where} at {ratio}x: drawn at uneven scales {uneven[:4]}"
+
+    ctx.join()
+    b.wait_item()
+    check("desktop")
+    b.phone(393, 851, pixel_ratio=2.75)
+    b.go(ctx.server.url + "/")
+    item = b.wait_item()
+    check("phone")
+    b.tap(f"#card-{(ctx.truth(item) + 1) % 10}")
+    b.tap("#submit")
+    b.wait(lambda: b.js("return [...document.querySelectorAll('#feedback .compare img')]"
+                        ".filter(i => i.complete && i.naturalWidth).length >= 2"), what="feedback examples")
+    check("phone feedback")
+
+
+def test_search_box_not_focused_on_touch_screens(ctx):
+    """On load the search box takes focus on a desktop (type at once), but not on a touch
+    phone, where focus would open the on-screen keyboard; a key press still searches."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    ctx.join()
+    b.wait_item()
+    assert b.js("return document.activeElement.id") == "search", b.focused()
+    b.phone()
+    b.go(ctx.server.url + "/")
+    b.wait_item()
+    assert b.js("return document.activeElement.id") != "search", "the search box took focus on a phone"
+    b.keys("straps")
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == "5", what="search by keys")
+
+
+def test_pause_only_while_labelling(ctx):
+    """The Pause button is there while labelling, and gone from the no-link and done pages."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0, categories=datasets.CLOTHES[:2]))
+    b = ctx.browser
+    b.go(ctx.server.url + "/")
+    b.wait(lambda: b.visible("#notice"), what="the no-link page")
+    assert b.text("#notice-title") == "Please open your invite link"
+    assert not b.visible("#pause"), "a Pause button on the no-link page"
+    ctx.join()
+    first = b.wait_item()
+    assert b.visible("#pause")
+    b.keys("1", Keys.ENTER)
+    b.wait_item(other_than=first)
+    b.keys("2", Keys.ENTER)
+    b.wait(lambda: b.visible("#done"), what="the done page")
+    assert b.text("#done-count") == "2"
+    assert not b.visible("#pause"), "a Pause button on the done page"
+
+
 ALL = [
     test_join_and_practice,
     test_label_by_keyboard_mouse_and_search,
@@ -490,6 +715,14 @@ ALL = [
     test_exposure_limit_and_pause,
     test_thousand_categories,
     test_phone_touch,
+    test_desktop_columns_do_not_scroll_sideways,
+    test_answered_item_never_queued_again,
+    test_answered_elsewhere_is_dropped_quietly,
+    test_practice_feedback_follows_top_k_rule,
+    test_one_guess_rule_said_once,
+    test_pixels_are_whole_multiples,
+    test_search_box_not_focused_on_touch_screens,
+    test_pause_only_while_labelling,
 ]
 
 
