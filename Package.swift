@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: strict),
         .target(name: "SeededRandom", swiftSettings: strict),
+        .target(name: "StudyPhase", swiftSettings: strict),
 
         .target(
             name: "Storage",
@@ -34,22 +35,23 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "SeededRandom",
+                "StudyPhase",
             ],
             swiftSettings: strict,
             plugins: ["EmbedMigrations"]),
         .executableTarget(name: "MigrationEmbedder", swiftSettings: strict),
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
-        .target(name: "Imaging", dependencies: ["CStb", "CZlib"], swiftSettings: strict),
+        .target(name: "Imaging", dependencies: ["CStb"], swiftSettings: strict),
         .target(name: "Compression", dependencies: ["CZlib"], swiftSettings: strict),
         .target(
             name: "Datasets",
             dependencies: ["Storage", "Imaging", "Compression", "SeededRandom"],
             swiftSettings: strict),
-        .target(name: "Analysis", swiftSettings: strict),
+        .target(name: "Analysis", dependencies: ["StudyPhase"], swiftSettings: strict),
         .target(name: "Classifier", dependencies: ["CBLAS", "SeededRandom"], swiftSettings: strict),
         .target(name: "ModelRuns", dependencies: ["Classifier", "Storage", "Imaging"], swiftSettings: strict),
-        .target(name: "Reporting", dependencies: ["Storage", "Analysis"], swiftSettings: strict),
-        .target(name: "Service", dependencies: ["HTTPServer", "Storage", "Reporting"], swiftSettings: strict),
+        .target(name: "Reporting", dependencies: ["Storage", "Analysis", "StudyPhase"], swiftSettings: strict),
+        .target(name: "Service", dependencies: ["HTTPServer", "Storage", "Reporting", "StudyPhase"], swiftSettings: strict),
         .executableTarget(
             name: "refhuman",
             dependencies: [
@@ -78,18 +80,18 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "ReportBenchmark",
-            dependencies: ["Analysis", "SeededRandom"],
+            dependencies: ["Analysis", "SeededRandom", "StudyPhase"],
             path: "Benchmarks/ReportBenchmark",
             swiftSettings: strict),
 
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "SeededRandom", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Storage", "SeededRandom", "StudyPhase", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SeededRandom", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["Storage", "Imaging", "Compression", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], swiftSettings: strict),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "StudyPhase"], swiftSettings: strict),
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"], swiftSettings: strict),
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "SeededRandom"], exclude: ["reference"], swiftSettings: strict),
         .testTarget(name: "ModelRunTests", dependencies: ["TestSupport"], swiftSettings: strict),

@@ -6,6 +6,7 @@
 import Analysis
 import Foundation
 import SeededRandom
+import StudyPhase
 
 let python = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/usr/bin/python3"
 let rounds = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 3 : 3

@@ -1,4 +1,5 @@
 // AnnotatorScoring: computes the per-annotator figures and learning curves of a report.
+import StudyPhase
 enum AnnotatorScoring {
     static func figures(
         from scored: ScoredTrials, names: [Int64: String], learningCurveBlockSize: Int

@@ -19,6 +19,11 @@ enum HTMLText {
         return escaped
     }
 
+    /// A count with its noun in the right number: "1 annotator", "2 annotators", "0 items".
+    static func counted(_ number: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+    }
+
     /// A rate as a percentage with one decimal, or an en dash for unknown.
     static func percent(_ rate: Double?) -> String {
         guard let rate else { return "–" }

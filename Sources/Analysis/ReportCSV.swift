@@ -4,7 +4,8 @@ import Foundation
 /// Columns carry DESIGN's key names; an interval becomes `<key>_low` and `<key>_high`. A
 /// `scope` column says "overall" or "category", so a category that happens to be named
 /// "overall" cannot be mistaken for the total. Unknown values, and overall-only figures on
-/// category rows, are empty cells. Model columns describe the primary model.
+/// category rows, are empty cells. Model columns describe the primary model. Cells are
+/// written by CSVCell, which keeps category names from running as spreadsheet formulas.
 public enum ReportCSV {
     public static let header = [
         "scope", "category", "items", "judgements",
@@ -17,42 +18,30 @@ public enum ReportCSV {
 
     public static func string(for report: Report) -> String {
         let overall = report.overall
-        let overallRow = ["overall", ""]
+        let overallRow = ["overall", ""].map(CSVCell.text)
             + comparisonCells(human: overall.human, model: overall.model)
-            + [overall.krippendorffAlpha, overall.cohenKappa, overall.abstentionRate, overall.avoidableBias].map(cell)
+            + [overall.krippendorffAlpha, overall.cohenKappa, overall.abstentionRate, overall.avoidableBias].map(CSVCell.number)
         let categoryRows = report.categories.map { figures in
-            ["category", figures.category]
+            ["category", figures.category].map(CSVCell.text)
                 + comparisonCells(human: figures.human, model: figures.model)
                 + ["", "", "", ""]
         }
-        return ([header, overallRow] + categoryRows)
-            .map { row in row.map(quoted).joined(separator: ",") + "\r\n" }
+        return ([header.map(CSVCell.text), overallRow] + categoryRows)
+            .map { row in row.joined(separator: ",") + "\r\n" }
             .joined()
     }
 
     private static func comparisonCells(human: HumanFigures, model: ModelComparisonFigures) -> [String] {
-        [String(human.items), String(human.judgements), cell(human.error)]
+        [CSVCell.number(human.items), CSVCell.number(human.judgements), CSVCell.number(human.error)]
             + intervalCells(human.errorCI)
-            + [cell(human.topKError), cell(human.majorityError)]
+            + [CSVCell.number(human.topKError), CSVCell.number(human.majorityError)]
             + intervalCells(human.majorityErrorCI)
-            + [cell(model.error)]
+            + [CSVCell.number(model.error)]
             + intervalCells(model.errorCI)
-            + [cell(model.topKError), cell(model.mcnemarP), cell(model.errorConsistency)]
-    }
-
-    private static func cell(_ value: Double?) -> String {
-        value.map { "\($0)" } ?? ""
+            + [CSVCell.number(model.topKError), CSVCell.number(model.mcnemarP), CSVCell.number(model.errorConsistency)]
     }
 
     private static func intervalCells(_ interval: ConfidenceInterval?) -> [String] {
-        [cell(interval?.low), cell(interval?.high)]
-    }
-
-    /// RFC 4180: a field with a comma, quote or line break is wrapped in quotes, quotes doubled.
-    public static func quoted(_ field: String) -> String {
-        // Scalars, not Characters: "\r\n" is one Character equal to neither "\r" nor "\n".
-        let needsQuotes = field.unicodeScalars.contains { ",\"\r\n".unicodeScalars.contains($0) }
-        guard needsQuotes else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        [CSVCell.number(interval?.low), CSVCell.number(interval?.high)]
     }
 }

@@ -20,8 +20,10 @@ struct ReportHTMLPage {
         return """
         <header>
         <h1>\(HTMLText.escape(design.title))</h1>
-        <p class="meta">Dataset <strong>\(HTMLText.escape(report.dataset))</strong> · \(report.overall.human.items) compared items · \
-        \(report.overall.human.judgements) counted judgements · \(design.annotators) annotators · \
+        <p class="meta">Dataset <strong>\(HTMLText.escape(report.dataset))</strong> · \
+        \(HTMLText.counted(report.overall.human.items, "compared item")) · \
+        \(HTMLText.counted(report.overall.human.judgements, "counted judgement")) · \
+        \(HTMLText.counted(design.annotators, "annotator")) · \
         model\(report.models.count == 1 ? "" : "s"): \(models.isEmpty ? "none" : models) · generated \(HTMLText.escape(report.generatedAt)) by RefHuman</p>
         </header>
         """
@@ -31,9 +33,9 @@ struct ReportHTMLPage {
         let human = report.overall.human, model = report.overall.model
         var figures = [
             figure("human", "Human top-1 error", HTMLText.percent(human.error), "95 % CI " + HTMLText.interval(human.errorCI)
-                   + " · \(human.judgements) judgements"),
+                   + " · " + HTMLText.counted(human.judgements, "judgement")),
             figure("human", "Human majority error", HTMLText.percent(human.majorityError),
-                   "95 % CI " + HTMLText.interval(human.majorityErrorCI) + " · \(human.items) items"),
+                   "95 % CI " + HTMLText.interval(human.majorityErrorCI) + " · " + HTMLText.counted(human.items, "item")),
         ]
         if design.maxGuesses > 1 {
             figures.append(figure("human", "Human top-\(design.maxGuesses) error", HTMLText.percent(human.topKError),
@@ -41,7 +43,7 @@ struct ReportHTMLPage {
         }
         if let primary = report.models.first {
             figures.append(figure("model", "\(HTMLText.escape(primary.model)) top-1 error", HTMLText.percent(model.error),
-                                  "95 % CI " + HTMLText.interval(model.errorCI) + " · \(primary.items) items"))
+                                  "95 % CI " + HTMLText.interval(model.errorCI) + " · " + HTMLText.counted(primary.items, "item")))
             figures.append(figure("", "McNemar p (majority vs model)", HTMLText.pValue(model.mcnemarP), "exact, two-sided"))
             figures.append(figure("", "Avoidable bias", HTMLText.points(report.overall.avoidableBias),
                                   "model error − human-majority error"))
@@ -183,7 +185,7 @@ struct ReportHTMLPage {
         judgement\(design.judgementsPerItem == 1 ? "" : "s") from distinct annotators; items were assigned least-judged first, in an \
         order seeded per annotator, under a lease so that no item was over-labelled. Annotators gave up to \(design.maxGuesses) \
         ordered guess\(design.maxGuesses == 1 ? "" : "es") per image and could abstain. Exposure: \(exposure). \
-        \(design.annotators) annotator\(design.annotators == 1 ? "" : "s") contributed.</p>
+        \(HTMLText.counted(design.annotators, "annotator")) contributed.</p>
         <ul>
         <li>Only test-phase judgements count; undone (superseded) judgements never do. Abstentions are excluded from error rates and \
         reported as the abstention rate (abstained ÷ all test judgements).</li>

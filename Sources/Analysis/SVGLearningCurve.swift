@@ -1,5 +1,6 @@
 // SVGLearningCurve: a sparkline of an annotator's error over successive blocks, practice then test.
 import Foundation
+import StudyPhase
 
 enum SVGLearningCurve {
     static func svg(_ blocks: [LearningCurveBlock]) -> String {

@@ -42,37 +42,6 @@ public enum BLAS {
                     alpha, a, Int32(lda), x, 1, beta, y, 1)
     }
 
-    /// OpenBLAS 0.3.21 runs this network's GEMMs up to 1.5-3x slower until one large
-    /// GEMM has gone through its buffers. Measured on this 2-core EPYC VM: a
-    /// 64x288x196 sgemm took ~610 µs cold and ~210 µs after one 1024^3 sgemm, in
-    /// Python via ctypes as well as here, with the same number of page faults, so
-    /// the cause is inside OpenBLAS or the memory it was given, not in this code.
-    /// Once per process, push one large GEMM through the buffer of each thread that
-    /// may call OpenBLAS concurrently, then one through OpenBLAS's own threads.
-    /// Costs about 0.2 s. Read `warmedUp` before timing-sensitive work.
-    static let warmedUp: Bool = {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let previous = threads
-        threads = 1
-        DispatchQueue.concurrentPerform(iterations: cores) { _ in largeGEMM() }
-        threads = cores
-        largeGEMM()
-        threads = previous
-        return true
-    }()
-
-    private static func largeGEMM(size: Int = 1024) {
-        let a = [Float](repeating: 0.5, count: size * size)
-        var c = [Float](repeating: 0, count: size * size)
-        a.withUnsafeBufferPointer { ab in
-            c.withUnsafeMutableBufferPointer { cb in
-                gemm(transA: false, transB: false, m: size, n: size, k: size,
-                     a: ab.baseAddress!, lda: size, b: ab.baseAddress!, ldb: size,
-                     c: cb.baseAddress!, ldc: size)
-            }
-        }
-    }
-
     /// How many threads OpenBLAS may use inside one sgemm call. Process-wide.
     public static var threads: Int {
         get { Int(openblas_get_num_threads()) }

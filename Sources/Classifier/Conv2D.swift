@@ -15,9 +15,8 @@ public final class Conv2D: Layer {
     public let bias: Parameter    // [F]
     /// The first layer's input gradient is never used, so training can skip it.
     public var computesInputGradient = true
-    /// Images unfolded per sgemm during inference. Measured with ClassifierBenchmark
-    /// (--group): 1 and 2 were fastest once OpenBLAS is warm (see BLAS.warmedUp),
-    /// 8 and 16 about 12% slower, since the column buffer then no longer fits in L2.
+    /// Images unfolded per sgemm during inference; small groups keep the column buffer
+    /// in L2 (compare with ClassifierBenchmark --group).
     public var inferenceGroup = 2
     /// Inference runs Winograd F(2x2, 3x3) (see Winograd) instead of im2col + GEMM
     /// where it applies: 3x3, stride 1, pad 1, even H and W. Off: im2col everywhere

@@ -59,7 +59,6 @@ public final class ImageClassifier {
         }
 
         // Large batch-wide GEMMs: let OpenBLAS use every core (unless told otherwise).
-        _ = BLAS.warmedUp
         let blasThreads = config.threads > 0 ? config.threads : ProcessInfo.processInfo.activeProcessorCount
         let trainer = Trainer(network: network, config: config)
         let started = Date()
@@ -145,7 +144,6 @@ public final class ImageClassifier {
     private func logitsUnchecked(images: [Float], threads: Int) -> Tensor {
         let per = valuesPerImage
         let n = images.count / per
-        _ = BLAS.warmedUp
         let workers = max(1, min(threads, n))
         BLAS.threads = 1
         if workers == 1 {

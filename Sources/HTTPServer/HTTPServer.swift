@@ -77,7 +77,7 @@ public final class HTTPServer: @unchecked Sendable {
         let request = Request(
             method: method, path: url,
             query: Self.values(connection, kind: .GET_ARGUMENT_KIND),
-            headers: Self.values(connection, kind: .HEADER_KIND),
+            headers: Self.values(connection, kind: .HEADER_KIND, lowercasingKeys: true),
             cookies: Self.values(connection, kind: .COOKIE_KIND),
             body: state.body)
         return send(router.handle(request), on: connection)
@@ -109,13 +109,20 @@ public final class HTTPServer: @unchecked Sendable {
         MHD_lookup_connection_value(connection, kind, key).map { String(cString: $0) }
     }
 
-    private static func values(_ connection: OpaquePointer, kind: MHD_ValueKind) -> [String: String] {
-        final class Collector { var values: [String: String] = [:] }
+    /// Values in the order they arrived, a repeated key keeping its last. Header names are
+    /// case-insensitive, so with `lowercasingKeys` `X-Probe` and `x-probe` are one key.
+    private static func values(_ connection: OpaquePointer, kind: MHD_ValueKind, lowercasingKeys: Bool = false) -> [String: String] {
+        final class Collector {
+            var values: [String: String] = [:]
+            var lowercasingKeys = false
+        }
         let collector = Collector()
+        collector.lowercasingKeys = lowercasingKeys
         _ = MHD_get_connection_values(connection, kind, { context, _, key, value in
             guard let context, let key else { return MHD_Result.YES }
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-            collector.values[String(cString: key)] = value.map { String(cString: $0) } ?? ""
+            let name = String(cString: key)
+            collector.values[collector.lowercasingKeys ? name.lowercased() : name] = value.map { String(cString: $0) } ?? ""
             return MHD_Result.YES
         }, Unmanaged.passUnretained(collector).toOpaque())
         return collector.values

@@ -6,7 +6,8 @@ public struct Request: Sendable {
     /// Percent-decoded path, as libmicrohttpd hands it over (no query string).
     public let path: String
     public let query: [String: String]
-    /// Header names are lower-cased; a header repeated, in any case, keeps its last value.
+    /// Header names are lower-cased; a header repeated, in any case, keeps one value (the
+    /// server hands over the last one sent).
     public let headers: [String: String]
     public let cookies: [String: String]
     public let body: Data

@@ -1,5 +1,5 @@
-// ImageCodec: decodes image files through stb_image; encodes PNG with PNGEncoder (zlib)
-// and JPEG through stb_image_write.
+// ImageCodec: decodes image files through stb_image; encodes PNG and JPEG through
+// stb_image_write.
 import CStb
 import Foundation
 
@@ -37,7 +37,10 @@ public enum ImageCodec {
     /// PNG bytes for `image`. Deterministic: the same pixels give the same file, which
     /// keeps content addresses stable across re-imports.
     public static func encodePNG(_ image: PixelImage) throws -> Data {
-        try PNGEncoder.encode(image)
+        try write(image) { function, context, raw in
+            stbi_write_png_to_func(function, context, Int32(image.width), Int32(image.height), Int32(image.channels),
+                                   raw, Int32(image.width * image.channels))
+        }
     }
 
     /// JPEG bytes at `quality` (1–100).

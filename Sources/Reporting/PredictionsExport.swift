@@ -1,5 +1,6 @@
 // PredictionsExport: one stored model's predictions as CSV in the layout PredictionsCSV reads:
-// `item,true_label,label1,score1,…`, one row per predicted item.
+// `item,true_label,label1,score1,…`, one row per predicted item. Names that start like a
+// spreadsheet formula get CSVCell's leading `'`, which PredictionsCSV reads past.
 import Analysis
 import Foundation
 import Storage
@@ -19,18 +20,18 @@ public struct PredictionsExport: Sendable {
         let depth = model.predictions.values.map(\.count).max() ?? 1
         var header = ["item", "true_label"]
         for rank in 1...max(depth, 1) { header += ["label\(rank)", "score\(rank)"] }
-        var lines = [header.joined(separator: ",")]
+        var lines = [header.map(CSVCell.text).joined(separator: ",")]
         for item in records.items.sorted(by: { $0.id < $1.id }) {
             guard let ranking = model.predictions[item.id] else { continue }
-            var fields = [item.source, records.categories[item.trueCategory]]
+            var fields = [CSVCell.text(item.source), CSVCell.text(records.categories[item.trueCategory])]
             for rank in 0..<depth {
                 if rank < ranking.count {
-                    fields += [records.categories[ranking[rank].category], ranking[rank].score.map { "\($0)" } ?? ""]
+                    fields += [CSVCell.text(records.categories[ranking[rank].category]), CSVCell.number(ranking[rank].score)]
                 } else {
                     fields += ["", ""]
                 }
             }
-            lines.append(fields.map(ReportCSV.quoted).joined(separator: ","))
+            lines.append(fields.joined(separator: ","))
         }
         return lines.map { $0 + "\r\n" }.joined()
     }

@@ -13,9 +13,9 @@ struct ReportInputs {
             settings: AnalysisSettings(maxGuesses: records.settings.maxGuesses),
             truths: records.items.map { ItemTruth(itemID: $0.id, trueCategory: $0.trueCategory) },
             trials: records.judgements.compactMap { judgement in
-                guard truthByItem[judgement.itemID] != nil, let phase = Phase(rawValue: judgement.phase) else { return nil }
+                guard truthByItem[judgement.itemID] != nil else { return nil }
                 return Trial(itemID: judgement.itemID, annotatorID: judgement.annotatorID, guesses: judgement.guesses,
-                             abstained: judgement.abstained, phase: phase,
+                             abstained: judgement.abstained, phase: judgement.phase,
                              responseMilliseconds: judgement.responseMilliseconds, sequence: judgement.id,
                              superseded: judgement.superseded)
             },

@@ -1,4 +1,5 @@
 // TrialLine: one JSON line of the per-trial export; unknown values are written as null.
+import StudyPhase
 struct TrialLine: Encodable {
     /// One model's answer for the trial's item, best first; empty when it has no prediction.
     struct ModelAnswer: Encodable {
@@ -29,7 +30,7 @@ struct TrialLine: Encodable {
     let responseMilliseconds: Int?
     let shownAt: String?
     let submittedAt: String
-    let phase: String
+    let phase: Phase
     let superseded: Bool
     let models: [ModelAnswer]
 

@@ -2,6 +2,7 @@
 import Analysis
 import Foundation
 import Storage
+import StudyPhase
 
 struct TrialRows {
     let records: StudyRecords
@@ -17,26 +18,29 @@ struct TrialRows {
     }
 
     /// Lists inside one CSV cell are joined with ";" (names may contain commas; the cell is quoted then).
+    /// Such a list is a text cell, scores included: CSVCell neutralises it when it starts like a formula.
     func csv() -> String {
         var header = ["uuid", "item_id", "item_source", "true_category", "annotator", "guesses", "abstained",
                       "response_ms", "shown_at", "submitted_at", "phase", "superseded"]
         for model in records.models { header += ["\(model.name)_topk", "\(model.name)_scores"] }
-        var lines = [header.map(ReportCSV.quoted).joined(separator: ",")]
+        var lines = [header.map(CSVCell.text).joined(separator: ",")]
         for judgement in records.judgements {
             guard let item = itemsByID[judgement.itemID] else { continue }
             var fields = [
-                judgement.uuid, String(item.id), item.source, name(item.trueCategory),
-                records.annotatorNames[judgement.annotatorID] ?? "#\(judgement.annotatorID)",
-                judgement.guesses.map(name).joined(separator: ";"), judgement.abstained ? "1" : "0",
-                judgement.responseMilliseconds.map(String.init) ?? "", judgement.shownAt ?? "", judgement.submittedAt,
-                judgement.phase, judgement.superseded ? "1" : "0",
+                CSVCell.text(judgement.uuid), CSVCell.number(item.id), CSVCell.text(item.source),
+                CSVCell.text(name(item.trueCategory)),
+                CSVCell.text(records.annotatorNames[judgement.annotatorID] ?? "#\(judgement.annotatorID)"),
+                CSVCell.text(judgement.guesses.map(name).joined(separator: ";")), CSVCell.number(judgement.abstained ? 1 : 0),
+                CSVCell.number(judgement.responseMilliseconds), CSVCell.text(judgement.shownAt ?? ""),
+                CSVCell.text(judgement.submittedAt), CSVCell.text(judgement.phase.rawValue),
+                CSVCell.number(judgement.superseded ? 1 : 0),
             ]
             for model in records.models {
                 let ranking = model.predictions[item.id] ?? []
-                fields.append(ranking.map { name($0.category) }.joined(separator: ";"))
-                fields.append(ranking.map { $0.score.map { "\($0)" } ?? "" }.joined(separator: ";"))
+                fields.append(CSVCell.text(ranking.map { name($0.category) }.joined(separator: ";")))
+                fields.append(CSVCell.text(ranking.map { $0.score.map { "\($0)" } ?? "" }.joined(separator: ";")))
             }
-            lines.append(fields.map(ReportCSV.quoted).joined(separator: ","))
+            lines.append(fields.joined(separator: ","))
         }
         return lines.map { $0 + "\r\n" }.joined()
     }

@@ -22,7 +22,8 @@ struct AdminAPI: Sendable {
             let body = try Self.storeErrorsAsHTTP {
                 try StudyReporter(store: desk.store).render(dataset: request.query["dataset"], models: models, format: format)
             }
-            return Self.download(body, type: format.contentType, filename: "report.\(format.rawValue)", request: request)
+            let filename = DownloadName.file(dataset: request.query["dataset"], contents: "report", fileExtension: format.rawValue)
+            return Self.download(body, type: format.contentType, filename: filename, request: request)
         }
         router.add("GET", "/api/admin/export/judgements") { request, _ in
             _ = try auth.admin(request)
@@ -30,7 +31,8 @@ struct AdminAPI: Sendable {
             let body = try Self.storeErrorsAsHTTP {
                 try TrialExport(store: desk.store).render(dataset: request.query["dataset"], format: format)
             }
-            return Self.download(body, type: format.contentType, filename: "judgements.\(format.rawValue)", request: request)
+            let filename = DownloadName.file(dataset: request.query["dataset"], contents: "judgements", fileExtension: format.rawValue)
+            return Self.download(body, type: format.contentType, filename: filename, request: request)
         }
     }
 

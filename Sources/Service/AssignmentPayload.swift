@@ -1,16 +1,17 @@
 // AssignmentPayload: an assignment as `/api/next` returns it, with its image URL.
 import Storage
+import StudyPhase
 
 struct AssignmentPayload: Encodable {
     let itemID: Int64
     let imageURL: String
-    let phase: String
+    let phase: Phase
     let expiresAt: String
 
     init(_ assignment: Assignment) {
         itemID = assignment.itemID
         imageURL = "/images/\(assignment.imageSHA256)"
-        phase = assignment.phase.rawValue
+        phase = assignment.phase
         expiresAt = assignment.expiresAt
     }
 

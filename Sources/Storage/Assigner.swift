@@ -7,6 +7,7 @@
 import Foundation
 import GRDB
 import SeededRandom
+import StudyPhase
 
 enum Assigner {
     /// Up to `count` leased assignments: the annotator's live leases first, then new ones.
@@ -38,7 +39,7 @@ enum Assigner {
             ORDER BY (item.split = 'test'), assignment.leased_at, assignment.item_id
             LIMIT ?
             """), arguments: [annotator.id, now, count]).map {
-            Assignment(itemID: $0["item_id"], imageSHA256: $0["sha256"], phase: Split(rawValue: $0["split"]) ?? .test, expiresAt: expires)
+            Assignment(itemID: $0["item_id"], imageSHA256: $0["sha256"], phase: Phase(rawValue: $0["split"]) ?? .test, expiresAt: expires)
         }
         // Returning a lease renews it, so a page that keeps asking keeps its prefetched items.
         if !active.isEmpty {
@@ -56,7 +57,7 @@ enum Assigner {
         var wanted = wanted
         let practiceDone = try board.practiceDone(db, annotator: annotator.id)
         let practiceWanted = min(wanted, max(0, study.practiceTarget - practiceDone - practiceLeased))
-        var picks: [(id: Int64, sha256: String, phase: Split)] = []
+        var picks: [(id: Int64, sha256: String, phase: Phase)] = []
         if practiceWanted > 0 {
             let candidates = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
@@ -100,9 +101,9 @@ enum Assigner {
     }
 
     /// The annotator's judgements that count, in one phase.
-    static func liveJudgementCount(_ db: Database, annotatorID: Int64, phase: Split) throws -> Int {
+    static func liveJudgementCount(_ db: Database, annotatorID: Int64, phase: Phase) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND phase = ?"),
-                         arguments: [annotatorID, phase.rawValue]) ?? 0
+                         arguments: [annotatorID, phase]) ?? 0
     }
 
     /// A reproducible pseudo-random rank of `item` for `annotator`: the first draw of a

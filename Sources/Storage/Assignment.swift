@@ -1,8 +1,9 @@
 // Assignment: one leased item as an annotator receives it: no truth, only what to show.
+import StudyPhase
 public struct Assignment: Codable, Sendable, Equatable {
     public let itemID: Int64
     public let imageSHA256: String
-    public let phase: Split
+    public let phase: Phase
     public let expiresAt: String
 
     enum CodingKeys: String, CodingKey {

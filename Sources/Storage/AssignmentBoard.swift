@@ -11,6 +11,7 @@
 // that failed to commit), so it is never trusted beyond what it has seen.
 import Foundation
 import GRDB
+import StudyPhase
 
 final class AssignmentBoard {
     private struct LeaseKey: Hashable {
@@ -107,8 +108,8 @@ final class AssignmentBoard {
     }
 
     /// The annotator's judgement of `item`, in `phase`, was stored; their lease on it ends.
-    func judged(annotator: Int64, item: Int64, phase: String) {
-        guard phase == Split.test.rawValue else {
+    func judged(annotator: Int64, item: Int64, phase: Phase) {
+        guard phase == .test else {
             practiceCounts[annotator]? += 1
             return
         }
@@ -119,8 +120,8 @@ final class AssignmentBoard {
     }
 
     /// The annotator's judgement of `item`, in `phase`, was undone (the caller leases it back to them).
-    func undone(annotator: Int64, item: Int64, phase: String) {
-        guard phase == Split.test.rawValue else {
+    func undone(annotator: Int64, item: Int64, phase: Phase) {
+        guard phase == .test else {
             practiceCounts[annotator]? -= 1
             return
         }

@@ -1,4 +1,5 @@
 // JudgementRecord: one stored judgement, superseded ones included, as exports and reports read it.
+import StudyPhase
 public struct JudgementRecord: Sendable, Equatable {
     /// Row id: submission order.
     public let id: Int64
@@ -11,6 +12,6 @@ public struct JudgementRecord: Sendable, Equatable {
     public let shownAt: String?
     public let submittedAt: String
     /// "practice" or "test".
-    public let phase: String
+    public let phase: Phase
     public let superseded: Bool
 }

@@ -3,6 +3,7 @@
 // are distinct categories within max_guesses, and idempotent replays by client uuid.
 import Foundation
 import GRDB
+import StudyPhase
 
 enum JudgementRecorder {
     /// Stores the judgement, or refuses it, or answers a replay with the stored receipt.
@@ -26,24 +27,24 @@ enum JudgementRecorder {
         }
         let rules = try StudyRules(db, datasetID: datasetID)
         try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories)
-        let split: String = facts["split"], truth: Int = facts["category_idx"]
+        let phase: Phase = facts["split"], truth: Int = facts["category_idx"]
         if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
         guard let lease = facts["lease_expires"] as String? else { throw JudgementRefusal.notLeased(submission.itemID) }
         let nowText = Timestamp.string(from: now)
         // A late answer still counts unless others have filled the item meanwhile.
-        if lease <= nowText && split == "test" && (facts["live_judgements"] as Int) >= rules.settings.judgementsPerItem {
+        if lease <= nowText && phase == .test && (facts["live_judgements"] as Int) >= rules.settings.judgementsPerItem {
             throw JudgementRefusal.notLeased(submission.itemID)
         }
         let guesses = submission.abstained ? [] : submission.guesses
-        try insert(db, submission, by: annotator, guesses: guesses, submittedAt: nowText, phase: split)
+        try insert(db, submission, by: annotator, guesses: guesses, submittedAt: nowText, phase: phase)
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
-        try boards.loaded(db, transaction, datasetID: datasetID)?.judged(annotator: annotator.id, item: submission.itemID, phase: split)
-        return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: split, submittedAt: nowText,
+        try boards.loaded(db, transaction, datasetID: datasetID)?.judged(annotator: annotator.id, item: submission.itemID, phase: phase)
+        return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: phase, submittedAt: nowText,
                        guesses: guesses, truth: truth)
     }
 
     private static func insert(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, guesses: [Int],
-                               submittedAt: String, phase: String) throws {
+                               submittedAt: String, phase: Phase) throws {
         try db.cachedStatement(sql: """
             INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -81,8 +82,8 @@ enum JudgementRecorder {
     }
 
     /// Practice answers get their feedback; test answers carry nothing about the truth.
-    static func receipt(uuid: String, itemID: Int64, phase: String, submittedAt: String, guesses: [Int], truth: Int) -> JudgementReceipt {
-        let practice = phase == "practice"
+    static func receipt(uuid: String, itemID: Int64, phase: Phase, submittedAt: String, guesses: [Int], truth: Int) -> JudgementReceipt {
+        let practice = phase == .practice
         return JudgementReceipt(uuid: uuid, itemID: itemID, phase: phase, submittedAt: submittedAt,
                                 correct: practice ? guesses.first == truth : nil, trueCategory: practice ? truth : nil)
     }

@@ -3,6 +3,7 @@
 // one WriteBatcher, so it is committed (synchronous=FULL) before the call returns.
 import Foundation
 import GRDB
+import StudyPhase
 
 public final class StudyDesk: Sendable {
     public let store: Store
@@ -17,7 +18,7 @@ public final class StudyDesk: Sendable {
     public init(store: Store, leaseSeconds: Int = 600, undoWindowSeconds: Int = 120,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
-        self.batcher = store.makeWriteBatcher()
+        self.batcher = WriteBatcher(store: store)
         self.leaseSeconds = leaseSeconds
         self.undoWindowSeconds = undoWindowSeconds
         self.clock = clock

@@ -26,8 +26,8 @@ public final class WriteBatcher: @unchecked Sendable {
     /// Transactions committed so far; batching shows as commits < jobs. Writer thread only.
     public private(set) var commits = 0
 
-    init(writer: any DatabaseWriter) {
-        self.writer = writer
+    public init(store: Store) {
+        writer = store.pool
         let thread = Thread { [self] in run() }
         thread.name = "refhuman.writer"
         thread.start()
@@ -101,7 +101,3 @@ public final class WriteBatcher: @unchecked Sendable {
     }
 }
 
-extension Store {
-    /// The one group-commit writer a server should route all its writes through.
-    public func makeWriteBatcher() -> WriteBatcher { WriteBatcher(writer: pool) }
-}

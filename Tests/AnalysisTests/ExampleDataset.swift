@@ -1,6 +1,7 @@
 // ExampleDataset: a small hand-scored dataset whose every report figure is worked out in ReportBuilderTests.
 import Foundation
 @testable import Analysis
+import StudyPhase
 
 /// Categories cat (0), dog (1), bird (2; no items). max_guesses = 2, learning-curve blocks of 2.
 /// Annotators A = 10, B = 20, C = 30. Test items 1, 2 (cat), 3, 4, 5 (dog); practice item 100 (bird).

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 @testable import Analysis
+import StudyPhase
 
 @Suite struct ReportEdgeCaseTests {
     static let twoCategories = ["left", "right"]

@@ -1,6 +1,7 @@
 // ImageCodecTests: PNG and JPEG round trips, header fields read by hand, refusals.
 import Foundation
 @testable import Imaging
+import SeededRandom
 import Testing
 import TestSupport
 
@@ -19,11 +20,13 @@ import TestSupport
     }
 
     /// Every colour type, with content that makes different rows prefer different filters;
-    /// stb_image (not our encoder) decodes it, and Python's zlib checks every chunk CRC.
+    /// stb_image decodes it, and Python's zlib checks every chunk CRC.
     @Test(arguments: [1, 2, 3, 4])
     func pngEncoderRoundTripsEveryChannelCountWithValidChunkCRCs(channels: Int) throws {
         let width = 37, height = 23
-        var generator = SystemRandomNumberGenerator()
+        let seed: UInt64 = 20_261_130 + UInt64(channels)
+        print("pngEncoderRoundTrips: seed \(seed)")
+        var generator = SplitMix64(seed: seed)
         let pixels = (0..<(width * height * channels)).map { index -> UInt8 in
             let row = index / (width * channels)
             switch row % 3 {

@@ -114,12 +114,13 @@ import TestSupport
         // No exposure limit is an explicit null, not a missing key.
         #expect(settings.keys.contains("exposure_ms") && settings["exposure_ms"] is NSNull)
 
+        // How far a renewal moves the expiry is checked with a test clock (AssignerTests); here
+        // the server returns the same leases and stores the expiry it answers.
         let first = try client.get("/api/next?count=2").array
-        Thread.sleep(forTimeInterval: 1.1)  // timestamps have whole seconds
         let again = try client.get("/api/next?count=2").array
         #expect(Set(again.compactMap { $0["item_id"] as? Int }) == Set(first.compactMap { $0["item_id"] as? Int }))
         let before = try #require(first.first?["expires_at"] as? String), after = try #require(again.first?["expires_at"] as? String)
-        #expect(after > before)
+        #expect(after >= before)
         let stored = try Shell.sqlite(study.database, "SELECT DISTINCT expires_at FROM assignment")
         #expect(stored == after)
     }

@@ -9,6 +9,7 @@ import SeededRandom
 @testable import Storage
 import Testing
 import TestSupport
+import StudyPhase
 
 @Suite struct AssignerTests {
     /// A fresh study: `items` test items (sources "0"…), 3 judgements per item, no practice,
@@ -128,9 +129,12 @@ import TestSupport
         let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 1, clock: clock.read)
         defer { desk.shutdown() }
         let first = try desk.next(for: accounts[0], count: 1)
+        #expect(first.first?.expiresAt == Timestamp.string(from: clock.now.addingTimeInterval(1)))
         clock.advance(seconds: 0.6)
-        // Asking again returns the same lease, renewed, and wants nothing new.
-        #expect(try desk.next(for: accounts[0], count: 1).map(\.itemID) == first.map(\.itemID))
+        // Asking again returns the same lease, renewed from now, and wants nothing new.
+        let renewed = try desk.next(for: accounts[0], count: 1)
+        #expect(renewed.map(\.itemID) == first.map(\.itemID))
+        #expect(renewed.first?.expiresAt == Timestamp.string(from: clock.now.addingTimeInterval(1)))
         clock.advance(seconds: 0.6)  // past the first expiry, before the renewed one
         #expect(try boardDisagreements(desk, accounts, itemCount: items.count, at: "after the renewal") == [])
     }

@@ -6,6 +6,7 @@ import GRDB
 @testable import Storage
 import Testing
 import TestSupport
+import StudyPhase
 
 @Suite struct JudgementRecorderTests {
     /// A study of 4 test items, 2 categories, 3 judgements per item, up to 2 guesses, and one annotator.
@@ -64,7 +65,7 @@ import TestSupport
         }
         let abstained = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [], abstained: true),
                                         by: annotator)
-        #expect(abstained.phase == "test" && abstained.correct == nil)
+        #expect(abstained.phase == .test && abstained.correct == nil)
     }
 
     @Test func anExpiredLeaseStillCountsOnceAndNoLeaseIsRefusedWithNothingStored() throws {

@@ -1,0 +1,83 @@
+// Store+Accounts: the accounts behind invite and admin links: adding, disabling, and
+// looking one up by its token.
+import Foundation
+import GRDB
+
+extension Store {
+    /// Creates an annotator for `dataset` (the only dataset when nil) and returns the
+    /// token of their invite link; the token itself is not kept.
+    public func addAnnotator(name: String, dataset: String?) throws -> (Annotator, token: String) {
+        guard (1...100).contains(name.count) else { throw StorageError.annotatorNameLength }
+        // `serve` keeps its admin account under this name.
+        guard name != "admin" else { throw StorageError.annotatorNameReserved(name: name) }
+        let token = AccessToken.generate()
+        let annotator = try pool.write { db -> Annotator in
+            let datasetID = try Self.resolveDataset(db, dataset)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE name = ?", arguments: [name]) == true {
+                throw StorageError.annotatorExists(name: name)
+            }
+            try db.execute(sql: """
+                INSERT INTO annotator (name, role, dataset_id, token_hash, created_at) VALUES (?, 'annotator', ?, ?, ?)
+                """, arguments: [name, datasetID, AccessToken.hash(token), Timestamp.now()])
+            return try Self.annotator(db, id: db.lastInsertedRowID)
+        }
+        return (annotator, token)
+    }
+
+    /// A fresh admin token, replacing the previous one, as Jupyter does on every start.
+    public func issueAdminToken() throws -> String {
+        let token = AccessToken.generate()
+        try pool.write { db in
+            let hash = AccessToken.hash(token)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE role = 'admin' AND name = 'admin'") == true {
+                try db.execute(sql: "UPDATE annotator SET token_hash = ?, disabled_at = NULL WHERE role = 'admin' AND name = 'admin'",
+                               arguments: [hash])
+            } else {
+                try db.execute(sql: "INSERT INTO annotator (name, role, token_hash, created_at) VALUES ('admin', 'admin', ?, ?)",
+                               arguments: [hash, Timestamp.now()])
+            }
+        }
+        return token
+    }
+
+    public func annotators() throws -> [Annotator] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: Annotator.selection + " WHERE annotator.role = 'annotator' ORDER BY annotator.name")
+                .map(Annotator.init(row:))
+        }
+    }
+
+    public func disableAnnotator(name: String) throws -> Annotator {
+        try pool.write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM annotator WHERE name = ? AND role = 'annotator'", arguments: [name]) else {
+                throw StorageError.unknownAnnotator(name: name)
+            }
+            try db.execute(sql: "UPDATE annotator SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?", arguments: [Timestamp.now(), id])
+            return try Self.annotator(db, id: id)
+        }
+    }
+
+    /// The enabled account whose token this is, or nil.
+    public func annotator(token: String) throws -> Annotator? { try annotator(tokenHash: AccessToken.hash(token)) }
+
+    /// The enabled account whose token has this SHA-256 (see AccessToken.hash), or nil.
+    public func annotator(tokenHash hash: String) throws -> Annotator? {
+        // One statement reads a consistent snapshot by itself; skipping the transaction
+        // GRDB's `read` wraps around it saves a BEGIN and a COMMIT per lookup.
+        try pool.unsafeRead { db in
+            // Every request authenticates here, so the statement is prepared once per connection.
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + " WHERE annotator.token_hash = ?"), arguments: [hash]) else {
+                return nil
+            }
+            let annotator = Annotator(row: row)
+            return annotator.disabledAt == nil ? annotator : nil
+        }
+    }
+
+    static func annotator(_ db: Database, id: Int64) throws -> Annotator {
+        guard let row = try Row.fetchOne(db, sql: Annotator.selection + " WHERE annotator.id = ?", arguments: [id]) else {
+            throw StorageError.annotatorGone(id: id)
+        }
+        return Annotator(row: row)
+    }
+}
