@@ -120,58 +120,13 @@ public final class Conv2D: Layer {
         return (y, col)
     }
 
-    /// Inference fast path for conv -> ReLU -> maxpool(s), which the standard
-    /// network uses twice: one pass over the GEMM output adds the bias, pools and
-    /// clamps, so the full-size activation never exists. max-then-bias-then-ReLU
-    /// equals pool(ReLU(conv + bias)) because the bias is constant per channel and
-    /// ReLU is monotonic.
-    /// x: [N, C, H, W] -> y: [N, F, OH/s, OW/s]
-    func inferConvReLUPool(_ x: Tensor, poolSize s: Int) -> Tensor {
-        // Each 2x2 Winograd output tile is exactly one pool window.
-        if s == 2 && winogradApplies(to: x) { return winograd(x, pooled: true) }
-        let (oh, ow) = outputSize(x)
-        let f = outChannels
-        let ph = oh / s, pw = ow / s
-        var y = Tensor(shape: [x.batch, f, ph, pw], data: ScratchBuffer.floats(x.batch * f * ph * pw))
-        _ = y.data.withUnsafeMutableBufferPointer { yb in
-            gemmGroups(x, group: inferenceGroup) { start, count, gemmOut, columns in
-                for i in 0..<count {
-                    for c in 0..<f {
-                        let src = gemmOut + c * columns + i * oh * ow  // plane [OH, OW]
-                        let dst = yb.baseAddress! + ((start + i) * f + c) * ph * pw
-                        let b = bias.value[c]
-                        // Plain comparisons throughout: Swift.max's NaN rules cost
-                        // several instructions, and this loop touches every activation.
-                        if s == 2 {
-                            for py in 0..<ph {
-                                let top = src + 2 * py * ow, bottom = top + ow
-                                let out = dst + py * pw
-                                for px in 0..<pw {
-                                    let a = top[2 * px], b1 = top[2 * px + 1]
-                                    let c1 = bottom[2 * px], d = bottom[2 * px + 1]
-                                    let m1 = a > b1 ? a : b1, m2 = c1 > d ? c1 : d
-                                    let v = (m1 > m2 ? m1 : m2) + b
-                                    out[px] = v > 0 ? v : 0
-                                }
-                            }
-                        } else {
-                            for py in 0..<ph {
-                                for px in 0..<pw {
-                                    var m = -Float.infinity
-                                    for wy in 0..<s {
-                                        let row = src + (py * s + wy) * ow + px * s
-                                        for wx in 0..<s where row[wx] > m { m = row[wx] }
-                                    }
-                                    let v = m + b
-                                    dst[py * pw + px] = v > 0 ? v : 0
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return y
+    /// conv -> ReLU -> maxpool(2) in one pass where Winograd applies: each 2x2 output
+    /// tile is exactly one pool window, so the full-size activation never exists.
+    /// max-then-bias-then-ReLU equals pool(ReLU(conv + bias)) because the bias is constant
+    /// per channel and ReLU is monotonic. nil where it does not apply (run the layers).
+    /// x: [N, C, H, W] -> y: [N, F, H/2, W/2]
+    func inferConvReLUPool(_ x: Tensor, poolSize s: Int) -> Tensor? {
+        s == 2 && winogradApplies(to: x) ? winograd(x, pooled: true) : nil
     }
 
     private func outputSize(_ x: Tensor) -> (Int, Int) {

@@ -82,14 +82,14 @@ public final class Network {
         return Tensor(shape: [n, classes], data: logits)
     }
 
-    /// Layer by layer, except that conv -> ReLU -> maxpool runs as one fused step.
+    /// Layer by layer, except that conv -> ReLU -> maxpool runs as one fused step where it can.
     private func inferChunk(_ x: Tensor) -> Tensor {
         var t = x
         var i = 0
         while i < layers.count {
             if i + 2 < layers.count, let conv = layers[i] as? Conv2D, layers[i + 1] is ReLU,
-               let pool = layers[i + 2] as? MaxPool2D {
-                t = conv.inferConvReLUPool(t, poolSize: pool.size)
+               let pool = layers[i + 2] as? MaxPool2D, let fused = conv.inferConvReLUPool(t, poolSize: pool.size) {
+                t = fused
                 i += 3
             } else {
                 t = layers[i].infer(t)

@@ -28,25 +28,10 @@ public enum Gzip {
         var stream = z_stream()
         guard czlib_inflate_init_auto(&stream) == Z_OK else { throw Failure.corrupt("inflateInit failed") }
         defer { inflateEnd(&stream) }
-        var output = Data()
-        let chunk = 1 << 18
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        var input = bytes
-        let status: Int32 = input.withUnsafeMutableBytes { raw in
-            stream.next_in = raw.bindMemory(to: Bytef.self).baseAddress
-            stream.avail_in = uInt(raw.count)
-            var status = Z_OK
-            repeat {
-                status = buffer.withUnsafeMutableBufferPointer { out in
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = uInt(chunk)
-                    let result = inflate(&stream, Z_NO_FLUSH)
-                    output.append(out.baseAddress!, count: chunk - Int(stream.avail_out))
-                    return result
-                }
-            } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
-            return status
-        }
+        // A whole input with room left over and nothing more to read means the stream is cut short.
+        let (output, status) = pump(bytes, through: &stream) { stream, status in
+            status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
+        } step: { inflate(&$0, Z_NO_FLUSH) }
         switch status {
         case Z_STREAM_END: return output
         case Z_OK, Z_BUF_ERROR: throw Failure.truncated
@@ -60,6 +45,14 @@ public enum Gzip {
         var stream = z_stream()
         guard czlib_deflate_init_gzip(&stream, level) == Z_OK else { throw Failure.corrupt("deflateInit failed") }
         defer { deflateEnd(&stream) }
+        let (output, status) = pump(bytes, through: &stream) { _, status in status == Z_OK } step: { deflate(&$0, Z_FINISH) }
+        guard status == Z_STREAM_END else { throw Failure.corrupt("deflate failed with \(status)") }
+        return output
+    }
+
+    /// Feeds `bytes` to `stream` and collects its output chunk by chunk while `more` says so.
+    private static func pump(_ bytes: Data, through stream: inout z_stream, more: (z_stream, Int32) -> Bool,
+                             step: (inout z_stream) -> Int32) -> (Data, Int32) {
         var output = Data()
         let chunk = 1 << 18
         var buffer = [UInt8](repeating: 0, count: chunk)
@@ -72,14 +65,13 @@ public enum Gzip {
                 status = buffer.withUnsafeMutableBufferPointer { out in
                     stream.next_out = out.baseAddress
                     stream.avail_out = uInt(chunk)
-                    let result = deflate(&stream, Z_FINISH)
+                    let result = step(&stream)
                     output.append(out.baseAddress!, count: chunk - Int(stream.avail_out))
                     return result
                 }
-            } while status == Z_OK
+            } while more(stream, status)
             return status
         }
-        guard status == Z_STREAM_END else { throw Failure.corrupt("deflate failed with \(status)") }
-        return output
+        return (output, status)
     }
 }

@@ -1,6 +1,5 @@
 // ImportPipeline: turns reader records into stored items. Images are encoded or
-// validated on every core in batches, then written in order inside one transaction;
-// encoding the next batch overlaps with writing the current one.
+// validated on every core in batches, then written in order inside one transaction.
 import Dispatch
 import Foundation
 import Imaging
@@ -19,17 +18,12 @@ public struct ImportPipeline {
         let progress = ImportProgress(total: records.count, label: "importing \(description.name)", live: showProgress)
         defer { progress.finish() }
         var perSplit: [Split: Int] = [:]
-        let batches = stride(from: 0, to: records.count, by: batchSize).map { start in
-            Array(records[start..<min(start + batchSize, records.count)])
-        }
         let newImages = try store.importDataset(description, replace: replace) { writer in
-            // While this thread inserts batch n, the other cores encode batch n + 1.
-            var next = batches.first.map(BatchEncoding.init)
             var done = 0
-            for index in batches.indices {
-                let images = try next!.wait()
-                next = index + 1 < batches.count ? BatchEncoding(batches[index + 1]) : nil
-                for (record, image) in zip(batches[index], images) {
+            for start in stride(from: 0, to: records.count, by: batchSize) {
+                let batch = Array(records[start..<min(start + batchSize, records.count)])
+                let images = try Self.prepare(batch)
+                for (record, image) in zip(batch, images) {
                     do {
                         try writer.addItem(image: image, categoryIndex: record.categoryIndex,
                                            split: record.split, source: record.source)
