@@ -29,7 +29,7 @@ import TestSupport
 
         let html = try admin.get("/api/admin/report?dataset=pets&format=html&download=1")
         #expect(html.headers["content-type"] == "text/html; charset=utf-8")
-        #expect(html.headers["content-disposition"] == "attachment; filename=\"report.html\"")
+        #expect(html.headers["content-disposition"]?.hasSuffix("-report.html\"") == true)
         #expect(html.text.contains("&lt;fox&gt; &amp; &quot;friends&quot;"))
 
         for format in ["csv", "jsonl"] {
@@ -52,6 +52,34 @@ import TestSupport
         let openAPI = try HTTPClient(baseURL: server.baseURL).get("/api/openapi.json")
         #expect(openAPI.status == 200 && openAPI.headers["content-type"] == "application/json; charset=utf-8")
         #expect((openAPI.object["paths"] as? [String: Any])?["/api/admin/report"] != nil)
+        #expect(server.stop() == 0)
+    }
+
+    /// Today on the server's calendar (it runs on this machine, in this time zone).
+    func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.timeZone = .current
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+
+    @Test func downloadsAreNamedAfterTheDatasetAndTheDay() throws {
+        let study = try ReportStudy()
+        let server = try ServerProcess(database: study.database)
+        let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
+        let before = today()
+        let downloads = [
+            (try admin.get("/api/admin/report?dataset=pets&format=html&download=1"), "report.html"),
+            (try admin.get("/api/admin/report?dataset=pets&format=csv&download=1"), "report.csv"),
+            (try admin.get("/api/admin/export/judgements?dataset=pets&format=jsonl&download=1"), "judgements.jsonl"),
+        ]
+        let after = today() // a download made across midnight may carry either day
+        for (response, name) in downloads {
+            let expected = Set([before, after].map { "attachment; filename=\"pets-\($0)-\(name)\"" })
+            #expect(expected.contains(response.headers["content-disposition"] ?? ""), "\(response.headers)")
+        }
         #expect(server.stop() == 0)
     }
 }
