@@ -1,5 +1,6 @@
 // admin.js: fills the admin page from /api/admin/progress and points the live report and the
-// download links at the chosen dataset. Plain DOM, no build step.
+// download links at the chosen dataset, keeping the reader's place in the report across a
+// refresh. Plain DOM, no build step.
 
 const datasetSelect = document.querySelector("#dataset");
 const status = document.querySelector("#status");
@@ -11,6 +12,31 @@ function cell(text, numeric = false) {
   const td = document.createElement("td");
   td.textContent = text;
   if (numeric) td.className = "num";
+  return td;
+}
+
+const twoDigits = (n) => String(n).padStart(2, "0");
+
+/** "2026-11-30 14:05:09": a date and time without the locale's guesswork. */
+function dateTime(year, month, day, hours, minutes, seconds) {
+  return `${year}-${twoDigits(month)}-${twoDigits(day)} ${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}`;
+}
+
+/** A stored UTC timestamp shown in the reader's local time, with UTC on hover. */
+function timeCell(iso) {
+  const td = document.createElement("td");
+  const when = iso ? new Date(iso) : null;
+  if (!when || Number.isNaN(when.getTime())) {
+    td.textContent = iso ?? "–";
+    return td;
+  }
+  const time = document.createElement("time");
+  time.dateTime = iso;
+  time.textContent = dateTime(when.getFullYear(), when.getMonth() + 1, when.getDate(),
+    when.getHours(), when.getMinutes(), when.getSeconds());
+  time.title = `${dateTime(when.getUTCFullYear(), when.getUTCMonth() + 1, when.getUTCDate(),
+    when.getUTCHours(), when.getUTCMinutes(), when.getUTCSeconds())} UTC`;
+  td.append(time);
   return td;
 }
 
@@ -52,9 +78,23 @@ async function loadProgress() {
   ]));
   fillTable("#annotators", progress.annotators.map((annotator) => [
     cell(annotator.name), cell(annotator.dataset ?? "–"), cell(annotator.practice_done, true),
-    cell(annotator.test_done, true), cell(annotator.last_submitted_at ?? "–"),
+    cell(annotator.test_done, true), timeCell(annotator.last_submitted_at),
     cell(annotator.disabled ? "disabled" : "active"),
   ]));
+}
+
+/**
+ * Loads the report into the frame. Reloading the same report (the live refresh) puts the
+ * reader back where they were; another dataset's report starts at its top.
+ */
+function showReport(url) {
+  const view = reportFrame.contentWindow;
+  const sameReport = reportFrame.getAttribute("src") === url;
+  const place = sameReport && view ? { x: view.scrollX, y: view.scrollY } : null;
+  if (place) {
+    reportFrame.addEventListener("load", () => reportFrame.contentWindow?.scrollTo(place.x, place.y), { once: true });
+  }
+  reportFrame.src = url;
 }
 
 async function refresh() {
@@ -63,7 +103,7 @@ async function refresh() {
   try {
     await loadProgress();
     pointLinks();
-    if (datasetSelect.value) reportFrame.src = `/api/admin/report?${query({ format: "html" })}`;
+    if (datasetSelect.value) showReport(`/api/admin/report?${query({ format: "html" })}`);
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     status.classList.add("error");

@@ -115,6 +115,10 @@ class Browser:
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
+    def time_zone(self, zone):
+        """The page's local time zone (an IANA name); "" goes back to the machine's own."""
+        self.driver.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": zone})
+
     def tap(self, css):
         """A finger tap at the element's centre (pointerType 'touch')."""
         element = self.find(css)
@@ -128,6 +132,7 @@ class Browser:
         """Forgets cookies and storage between tests (each test uses its own port, but
         cookies are per host, not per port)."""
         self.desktop()
+        self.time_zone("")
         self.driver.get("about:blank")
         self.driver.delete_all_cookies()
 

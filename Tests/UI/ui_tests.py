@@ -9,6 +9,7 @@ import time
 import urllib.request
 import uuid
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 import datasets
 from browser import Keys
@@ -706,6 +707,74 @@ def test_pause_only_while_labelling(ctx):
     assert not b.visible("#pause"), "a Pause button on the done page"
 
 
+def open_admin(ctx, answers=3):
+    """An annotator answers a few test items, then the admin link opens the admin page
+    (same browser: the admin cookie replaces the annotator's)."""
+    b = ctx.browser
+    ctx.join()
+    item = None
+    for guess in range(answers):
+        item = b.wait_item(other_than=item)
+        b.keys(digit(guess), Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    b.go(ctx.server.admin_link)
+    b.wait(lambda: b.js("return location.pathname") == "/admin", what="the admin page")
+    b.wait(lambda: b.js("return document.querySelectorAll('#annotators tbody tr').length") == 1, what="the progress tables")
+
+
+def report_frame_ready(b):
+    return b.js("""const d = document.getElementById('report').contentDocument;
+        return !!d && d.readyState === 'complete' && d.location.href !== 'about:blank'
+               && d.body.textContent.includes('Human top-1 error');""")
+
+
+def test_admin_refresh_keeps_report_place(ctx):
+    """The admin page's refresh (every 30 s when live) reloads the report and puts the
+    reader back where they were in it, not at its top."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b = ctx.browser
+    open_admin(ctx)
+    b.wait(lambda: report_frame_ready(b), what="the report in its frame")
+    height = b.js("const d = document.getElementById('report').contentDocument; return d.scrollingElement.scrollHeight;")
+    assert height > 1500, f"the report is too short to scroll ({height} px)"
+    b.js("const f = document.getElementById('report'); f.contentWindow.scrollTo(0, 900); window.testOldReport = f.contentDocument;")
+    assert b.js("return document.getElementById('report').contentWindow.scrollY") == 900
+    b.click("#refresh")
+    b.wait(lambda: b.js("return document.getElementById('report').contentDocument !== window.testOldReport")
+           and report_frame_ready(b), what="the reloaded report")
+    b.wait(lambda: b.js("return document.getElementById('report').contentWindow.scrollY") == 900, 5,
+           "the reader's place in the reloaded report")
+
+
+def test_admin_page_fits_a_phone(ctx):
+    """At 390 px the admin page is no wider than the screen; wide tables scroll on their own."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    open_admin(ctx, answers=1)
+    b.phone()
+    b.go(ctx.server.url + "/admin")
+    b.wait(lambda: b.js("return document.querySelectorAll('#annotators tbody tr').length") == 1, what="the tables")
+    # Compared with the screen, not innerWidth: a phone widens its layout viewport to fit a
+    # page that is too wide, so innerWidth would grow with the fault.
+    width = b.js("return [document.documentElement.scrollWidth, innerWidth]")
+    assert width == [390, 390], f"the admin page is {width[0]} px wide (viewport {width[1]} px) on a 390 px screen"
+
+
+def test_admin_times_are_local_with_utc_on_hover(ctx):
+    """'last answer' is shown in the reader's time zone, the stored UTC time on hover."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    b.time_zone("Asia/Kolkata")  # UTC+5:30: neither the machine's zone nor a whole hour off
+    open_admin(ctx, answers=2)
+    stored = ctx.server.query("SELECT max(submitted_at) FROM judgement")[0][0]
+    utc = datetime.fromisoformat(stored.replace("Z", "+00:00"))
+    local = utc.astimezone(ZoneInfo("Asia/Kolkata"))
+    shown = b.js("""const t = document.querySelector('#annotators tbody tr td:nth-child(5) time');
+        return t ? [t.textContent, t.title, t.dateTime] : null;""")
+    assert shown == [local.strftime("%Y-%m-%d %H:%M:%S"), utc.strftime("%Y-%m-%d %H:%M:%S UTC"), stored], (shown, stored)
+
+
 ALL = [
     test_join_and_practice,
     test_label_by_keyboard_mouse_and_search,
@@ -723,6 +792,9 @@ ALL = [
     test_pixels_are_whole_multiples,
     test_search_box_not_focused_on_touch_screens,
     test_pause_only_while_labelling,
+    test_admin_refresh_keeps_report_place,
+    test_admin_page_fits_a_phone,
+    test_admin_times_are_local_with_utc_on_hover,
 ]
 
 
