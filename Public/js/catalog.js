@@ -2,6 +2,7 @@
 // up to 13 lazily loaded example thumbnails), grouped when the dataset has groups. It
 // shows which cards are chosen and which match the search, moves focus between cards
 // with the arrow keys, and reports picks; it never decides what a pick means.
+import { onPixelRatioChange, pixelRatio } from './pixels.js';
 
 const EXAMPLES_SHOWN = 13;
 const THUMBS_PER_ROW = 7;
@@ -23,17 +24,17 @@ function scrollParent(element) {
 }
 
 /**
- * The CSS side of a sharp thumbnail: the image's shorter side times the largest whole
- * number of device pixels per source pixel that stays within the --thumb size; any other
- * factor draws some source pixels a device pixel wider than others. Null (draw smoothly)
- * for photos, and for images too large for even one device pixel each.
+ * The CSS side of a sharp thumbnail: the image's shorter side times the whole number of
+ * device pixels per source pixel that comes nearest the --thumb size; any other factor
+ * draws some source pixels a device pixel wider than others. Null (draw smoothly) for
+ * photos, and for images so large that one device pixel each overshoots --thumb twice over.
  */
 function pixelThumbSide(width, height, element) {
   if (Math.max(width, height) > SMALL_IMAGE_MAX) return null;
-  const ratio = window.devicePixelRatio || 1;
+  const ratio = pixelRatio();
   const target = parseFloat(getComputedStyle(element).getPropertyValue('--thumb')) || 36;
   const shorter = Math.min(width, height);
-  const factor = Math.floor((target * ratio) / shorter);
+  const factor = Math.round((target * ratio) / shorter);
   return factor >= 1 ? (shorter * factor) / ratio : null;
 }
 
@@ -69,10 +70,14 @@ export class Catalog extends EventTarget {
       const img = event.target;
       if (img.tagName !== 'IMG' || !img.naturalWidth) return;
       root.removeEventListener('load', decide, true);
-      const side = pixelThumbSide(img.naturalWidth, img.naturalHeight, root);
-      if (side === null) return;
-      document.documentElement.style.setProperty('--pixel-thumb', `${side}px`);
-      root.classList.add('small-images');
+      const sharpen = () => {
+        const side = pixelThumbSide(img.naturalWidth, img.naturalHeight, root);
+        if (side !== null) document.documentElement.style.setProperty('--pixel-thumb', `${side}px`);
+        root.classList.toggle('small-images', side !== null);
+      };
+      sharpen();
+      // Zooming changes the device pixels per CSS pixel, and with them the whole factor.
+      onPixelRatioChange(sharpen);
     };
     root.addEventListener('load', decide, true);
   }

@@ -3,6 +3,7 @@
 // even (an image too large for that is scaled down smoothly instead), replaces the image
 // with a noise mask once the exposure limit has passed, and covers it while paused.
 import { afterPaint } from './metrics.js';
+import { onPixelRatioChange, pixelRatio } from './pixels.js';
 
 const MASK_MAX_SIDE = 64;
 
@@ -21,6 +22,7 @@ export class Stage {
       this.side = box.clientWidth;
       if (this.img) this.#fit(this.img);
     }).observe(box);
+    onPixelRatioChange(() => { if (this.img) this.#fit(this.img); });
   }
 
   /** Shows the item's image; resolves with the time it was first painted (its onset). */
@@ -122,7 +124,7 @@ export class Stage {
     const h = img.naturalHeight;
     // The whole factor is counted in device pixels: a phone at 2.75 device pixels per
     // CSS pixel would otherwise draw 28 pixels 140 CSS px wide at an uneven 13.75 each.
-    const ratio = window.devicePixelRatio || 1;
+    const ratio = pixelRatio();
     const scale = w && h ? Math.floor(Math.min((this.side * ratio) / w, (this.side * ratio) / h)) : 0;
     if (scale >= 2) {
       img.style.width = `${(w * scale) / ratio}px`;
