@@ -24,9 +24,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"], swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["CMicroHTTPD", "WireFormat"], swiftSettings: strict),
         .target(name: "SeededRandom", swiftSettings: strict),
         .target(name: "StudyPhase", swiftSettings: strict),
+        .target(name: "WireFormat", swiftSettings: strict),
 
         .target(
             name: "Storage",
@@ -45,7 +46,7 @@ let package = Package(
         .target(name: "Compression", dependencies: ["CZlib"], swiftSettings: strict),
         .target(
             name: "Datasets",
-            dependencies: ["Storage", "Imaging", "Compression", "SeededRandom"],
+            dependencies: ["Storage", "Imaging", "Compression", "SeededRandom", "WireFormat"],
             swiftSettings: strict),
         .target(name: "Analysis", dependencies: ["StudyPhase"], swiftSettings: strict),
         .target(name: "Classifier", dependencies: ["CBLAS", "SeededRandom"], swiftSettings: strict),
@@ -55,14 +56,14 @@ let package = Package(
         .executableTarget(
             name: "refhuman",
             dependencies: [
-                "Storage", "Datasets", "HTTPServer", "Service", "Reporting", "Classifier", "ModelRuns",
+                "Storage", "Datasets", "HTTPServer", "Service", "Reporting", "Classifier", "ModelRuns", "WireFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
 
         .executableTarget(
             name: "ImportBenchmark",
-            dependencies: ["BenchmarkSupport", "Datasets", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Datasets", "Storage"],
             path: "Benchmarks/ImportBenchmark",
             swiftSettings: strict),
 

@@ -1,9 +1,20 @@
-// JudgementBody: the POST /api/judgements body the load clients send, written directly as
-// JSON text: JSONSerialization took a large share of the machine's CPU (perf) in the
-// judgement benchmark, CPU the server under test then did not get.
+// JudgementBody: the POST /api/judgements body the load clients send.
 import Foundation
 
-/// A fresh judgement of `item` guessing category `item % 10`.
-public func judgementBody(item: Int) -> Data {
-    Data(#"{"uuid":"\#(UUID().uuidString)","item_id":\#(item),"guesses":[\#(item % 10)],"abstained":false,"response_ms":900}"#.utf8)
+public struct JudgementBody: Encodable {
+    let uuid = UUID().uuidString
+    let itemID: Int
+    let guesses: [Int]
+    let responseMs = 900
+
+    /// A fresh judgement of `item` guessing category `item % 10`.
+    public static func data(item: Int) -> Data {
+        (try? JSONEncoder().encode(JudgementBody(itemID: item, guesses: [item % 10]))) ?? Data()
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case uuid, guesses
+        case itemID = "item_id"
+        case responseMs = "response_ms"
+    }
 }

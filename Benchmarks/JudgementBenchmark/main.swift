@@ -69,7 +69,7 @@ func run(_ name: String, perClient: Int) throws -> Outcome {
                     let items = (try JSONSerialization.jsonObject(with: next.body) as? [[String: Any]] ?? []).compactMap { $0["item_id"] as? Int }
                     guard !items.isEmpty else { throw LoopbackClient.Failure(description: "no items left after \(done)") }
                     for item in items {
-                        let body = judgementBody(item: item)
+                        let body = JudgementBody.data(item: item)
                         let began = DispatchTime.now().uptimeNanoseconds
                         let reply = try client.request("POST", "/api/judgements", token: token, body: body)
                         mine.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)

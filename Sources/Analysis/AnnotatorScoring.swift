@@ -1,5 +1,6 @@
 // AnnotatorScoring: computes the per-annotator figures and learning curves of a report.
 import StudyPhase
+
 enum AnnotatorScoring {
     static func figures(
         from scored: ScoredTrials, names: [Int64: String], learningCurveBlockSize: Int

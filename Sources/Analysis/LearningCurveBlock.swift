@@ -1,5 +1,6 @@
 // LearningCurveBlock: one point of an annotator's learning curve, a run of consecutive judgements.
 import StudyPhase
+
 public struct LearningCurveBlock: Sendable, Equatable, Encodable {
     /// Blocks never mix phases: practice and test are different item pools and rules.
     public var phase: Phase

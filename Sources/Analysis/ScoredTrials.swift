@@ -1,5 +1,6 @@
 // ScoredTrials: the trials a report may count (a truth exists, not superseded), ordered and grouped.
 import StudyPhase
+
 struct ScoredTrials: Sendable {
     /// The trials as passed in; `order` picks the countable ones. Positions rather than copies:
     /// a million trials copied is a quarter-gigabyte of fresh pages for the kernel to zero.

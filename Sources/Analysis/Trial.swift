@@ -1,5 +1,6 @@
 // Trial: one judgement an annotator gave on one item, as Analysis needs it.
 import StudyPhase
+
 public struct Trial: Sendable, Equatable {
     public var itemID: Int64
     public var annotatorID: Int64

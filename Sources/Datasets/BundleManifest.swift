@@ -1,6 +1,7 @@
 // BundleManifest: dataset.json, the description of a dataset bundle (README: "Bundle format").
 import Foundation
 import Storage
+import WireFormat
 
 public struct BundleManifest: Codable, Sendable, Equatable {
     public static let currentFormat = 1
@@ -28,7 +29,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
         }
         let manifest: BundleManifest
         do {
-            manifest = try JSONDecoder().decode(BundleManifest.self, from: data)
+            manifest = try WireJSON.decoder().decode(BundleManifest.self, from: data)
         } catch let error as DecodingError {
             throw ImportError(file: url.path, reason: "malformed: \(Self.explain(error))")
         } catch {
@@ -41,9 +42,7 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     }
 
     public func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try (encoder.encode(self) + Data("\n".utf8)).write(to: url)
+        try (WireJSON.encoder(pretty: true).encode(self) + Data("\n".utf8)).write(to: url)
     }
 
     static func explain(_ error: DecodingError) -> String {

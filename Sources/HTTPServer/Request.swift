@@ -1,5 +1,6 @@
 // Request: one HTTP request as handlers see it, fully read (body included).
 import Foundation
+import WireFormat
 
 public struct Request: Sendable {
     public let method: String
@@ -36,15 +37,15 @@ public struct Request: Sendable {
     public func decodeJSON<Value: Decodable>(_ type: Value.Type) throws -> Value {
         guard !body.isEmpty else { throw HTTPError(.badRequest, error: "malformed JSON", detail: "empty body") }
         do {
-            return try JSONDecoder().decode(type, from: body)
+            return try WireJSON.decoder().decode(type, from: body)
         } catch let DecodingError.dataCorrupted(context) {
             throw HTTPError(.badRequest, error: "malformed JSON", detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
         } catch let DecodingError.keyNotFound(key, _) {
-            throw HTTPError(.badRequest, error: "malformed JSON", detail: "missing field '\(key.stringValue)'")
+            throw HTTPError(.badRequest, error: "malformed JSON", detail: "missing field '\(WireJSON.wireName(key))'")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw HTTPError(.badRequest, error: "malformed JSON", detail: "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+            throw HTTPError(.badRequest, error: "malformed JSON", detail: "wrong type at '\(context.codingPath.map(WireJSON.wireName).joined(separator: "."))'")
         } catch let DecodingError.valueNotFound(_, context) {
-            throw HTTPError(.badRequest, error: "malformed JSON", detail: "null at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'")
+            throw HTTPError(.badRequest, error: "malformed JSON", detail: "null at '\(context.codingPath.map(WireJSON.wireName).joined(separator: "."))'")
         } catch {
             throw HTTPError(.badRequest, error: "malformed JSON", detail: "\(error)")
         }

@@ -1,5 +1,6 @@
 // Response: what a handler answers: a status, headers, and bytes or an open file.
 import Foundation
+import WireFormat
 
 public struct Response: Sendable {
     public enum Body: Sendable {
@@ -23,8 +24,7 @@ public struct Response: Sendable {
     }
 
     public static func json(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = WireJSON.encoder()
         return Response(status: status, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
                         body: .bytes(try encoder.encode(value)))
     }

@@ -1,5 +1,6 @@
 // TrialLine: one JSON line of the per-trial export; unknown values are written as null.
 import StudyPhase
+
 struct TrialLine: Encodable {
     /// One model's answer for the trial's item, best first; empty when it has no prediction.
     struct ModelAnswer: Encodable {

@@ -26,7 +26,7 @@ struct AnnotatorAPI: Sendable {
         }
         router.add("POST", "/api/judgements") { request, _ in
             let annotator = try auth.annotator(request)
-            let submission = try request.decodeJSON(JudgementSubmission.self)
+            let submission = try request.decodeJSON(JudgementPayload.self).submission
             return try Response.json(try Self.refusalsAsHTTP { try desk.record(submission, by: annotator) })
         }
         router.add("DELETE", "/api/judgements/{uuid}") { request, parameters in

@@ -14,11 +14,4 @@ struct AssignmentPayload: Encodable {
         phase = assignment.phase
         expiresAt = assignment.expiresAt
     }
-
-    enum CodingKeys: String, CodingKey {
-        case phase
-        case itemID = "item_id"
-        case imageURL = "image_url"
-        case expiresAt = "expires_at"
-    }
 }

@@ -28,5 +28,5 @@ struct CategoryPayload: Encodable {
         try container.encode(examples, forKey: .examples)
     }
 
-    enum CodingKeys: String, CodingKey { case index, name, description, synonyms, group, examples }
+    enum CodingKeys: CodingKey { case index, name, description, synonyms, group, examples }
 }

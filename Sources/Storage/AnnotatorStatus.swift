@@ -1,7 +1,7 @@
 // AnnotatorStatus: what `/api/me` tells an annotator: phase, progress, protocol.
-public struct AnnotatorStatus: Codable, Sendable, Equatable {
+public struct AnnotatorStatus: Encodable, Sendable, Equatable {
     /// Where the annotator stands: a judgement's phase, or done with both.
-    public enum Stage: String, Codable, Sendable {
+    public enum Stage: String, Encodable, Sendable {
         case practice, test, done
     }
 
@@ -19,15 +19,4 @@ public struct AnnotatorStatus: Codable, Sendable, Equatable {
     public let undoWindowSeconds: Int
     /// How long a leased item stays reserved; each /api/next call renews the leases it returns.
     public let leaseSeconds: Int
-
-    enum CodingKeys: String, CodingKey {
-        case name, dataset, phase, settings
-        case practiceDone = "practice_done"
-        case practiceTarget = "practice_target"
-        case practiceCorrect = "practice_correct"
-        case testDone = "test_done"
-        case testRemaining = "test_remaining"
-        case undoWindowSeconds = "undo_window_seconds"
-        case leaseSeconds = "lease_seconds"
-    }
 }

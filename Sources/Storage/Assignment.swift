@@ -1,5 +1,6 @@
 // Assignment: one leased item as an annotator receives it: no truth, only what to show.
 import StudyPhase
+
 public struct Assignment: Codable, Sendable, Equatable {
     public let itemID: Int64
     public let imageSHA256: String

@@ -16,11 +16,8 @@ public struct DatasetSettings: Codable, Sendable, Equatable {
         self.practiceCount = practiceCount
     }
 
-    enum CodingKeys: String, CodingKey {
-        case judgementsPerItem = "judgements_per_item"
-        case maxGuesses = "max_guesses"
-        case exposureMs = "exposure_ms"
-        case practiceCount = "practice_count"
+    enum CodingKeys: CodingKey {
+        case judgementsPerItem, maxGuesses, exposureMs, practiceCount
     }
 
     /// From a row with the dataset table's column names.

@@ -1,7 +1,8 @@
 // JudgementReceipt: what a stored judgement answers. Practice answers carry their
 // feedback; test answers carry nothing that reveals the truth.
 import StudyPhase
-public struct JudgementReceipt: Codable, Sendable, Equatable {
+
+public struct JudgementReceipt: Encodable, Sendable, Equatable {
     public let uuid: String
     public let itemID: Int64
     public let phase: Phase
@@ -18,12 +19,5 @@ public struct JudgementReceipt: Codable, Sendable, Equatable {
         self.submittedAt = submittedAt
         self.correct = correct
         self.trueCategory = trueCategory
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case uuid, phase, correct
-        case itemID = "item_id"
-        case submittedAt = "submitted_at"
-        case trueCategory = "true_category"
     }
 }

@@ -1,5 +1,6 @@
 // JudgementRecord: one stored judgement, superseded ones included, as exports and reports read it.
 import StudyPhase
+
 public struct JudgementRecord: Sendable, Equatable {
     /// Row id: submission order.
     public let id: Int64

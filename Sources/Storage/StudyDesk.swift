@@ -68,7 +68,7 @@ public final class StudyDesk: Sendable {
                   AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id) < ?
                 """), arguments: [datasetID, annotator.id, study.settings.judgementsPerItem]) ?? 0
             let phase: AnnotatorStatus.Stage = practiceDone < study.practiceTarget ? .practice : remaining > 0 ? .test : .done
-            return AnnotatorStatus(name: annotator.name, dataset: annotator.datasetName, phase: phase,
+            return AnnotatorStatus(name: annotator.name, dataset: annotator.dataset, phase: phase,
                                    practiceDone: practiceDone, practiceTarget: study.practiceTarget,
                                    practiceCorrect: practiceCorrect, testDone: testDone, testRemaining: remaining,
                                    settings: study.settings, undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)

@@ -18,7 +18,7 @@ struct AnnotatorsCommand: ParsableCommand {
         func run() throws {
             let (annotator, token) = try store.open().addAnnotator(name: name, dataset: dataset)
             print("\(baseURL)/join/\(token)")
-            FileHandle.standardError.write(Data("added \(annotator.name) for \(annotator.datasetName ?? "no dataset"); the link is their login, send it privately\n".utf8))
+            FileHandle.standardError.write(Data("added \(annotator.name) for \(annotator.dataset ?? "no dataset"); the link is their login, send it privately\n".utf8))
         }
     }
 
@@ -32,7 +32,7 @@ struct AnnotatorsCommand: ParsableCommand {
             if json { return try JSONOutput.print(annotators) }
             for annotator in annotators {
                 let state = annotator.disabledAt.map { "disabled \($0)" } ?? "active"
-                print("\(annotator.name)\t\(annotator.datasetName ?? "-")\t\(state)\tadded \(annotator.createdAt)")
+                print("\(annotator.name)\t\(annotator.dataset ?? "-")\t\(state)\tadded \(annotator.createdAt)")
             }
         }
     }

@@ -1,10 +1,9 @@
-// JSONOutput: how every `--json` flag prints: pretty, sorted keys, slashes unescaped.
+// JSONOutput: how every `--json` flag prints: the wire's JSON, pretty.
 import Foundation
+import WireFormat
 
 enum JSONOutput {
     static func print(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        Swift.print(String(decoding: try WireJSON.encoder(pretty: true).encode(value), as: UTF8.self))
     }
 }

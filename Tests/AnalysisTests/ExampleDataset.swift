@@ -1,6 +1,6 @@
 // ExampleDataset: a small hand-scored dataset whose every report figure is worked out in ReportBuilderTests.
-import Foundation
 @testable import Analysis
+import Foundation
 import StudyPhase
 
 /// Categories cat (0), dog (1), bird (2; no items). max_guesses = 2, learning-curve blocks of 2.

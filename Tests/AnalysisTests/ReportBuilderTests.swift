@@ -1,7 +1,7 @@
 // ReportBuilderTests: every figure of ExampleDataset's report, worked out by hand from its table.
-import Testing
 @testable import Analysis
 import StudyPhase
+import Testing
 
 @Suite struct ReportBuilderTests {
     let report = ExampleDataset.report()

@@ -1,8 +1,8 @@
 // ReportEdgeCaseTests: reports on degenerate data: nothing judged, all right, all wrong, ties, gaps.
-import Foundation
-import Testing
 @testable import Analysis
+import Foundation
 import StudyPhase
+import Testing
 
 @Suite struct ReportEdgeCaseTests {
     static let twoCategories = ["left", "right"]

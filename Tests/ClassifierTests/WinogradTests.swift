@@ -1,9 +1,9 @@
 // Winograd F(2x2, 3x3) inference against the im2col + GEMM convolution it
 // replaces, on a case worked out by hand, and on whole networks.
 
+@testable import Classifier
 import SeededRandom
 import Testing
-@testable import Classifier
 
 /// Largest |a - b| over the largest |b|: the error relative to the output's scale.
 /// Entry-by-entry relative error would be dominated by outputs that happen to

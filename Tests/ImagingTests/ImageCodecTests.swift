@@ -2,8 +2,8 @@
 import Foundation
 @testable import Imaging
 import SeededRandom
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ImageCodecTests {
     @Test func pngRoundTripKeepsEveryPixelAndWritesTheSizeInIHDR() throws {

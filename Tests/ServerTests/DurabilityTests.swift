@@ -2,8 +2,8 @@
 // after the write-ahead log holding it was fsynced (watched with strace, a second tool,
 // on the real server), and a disabled account is locked out while the server runs.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DurabilityTests {
     @Test func aJudgementIsAnsweredOnlyAfterItsWriteAheadLogIsFsynced() throws {

@@ -1,8 +1,8 @@
 // ServerTests: the real `refhuman serve` on port 0, driven over HTTP by curl, with
 // the database read back by the sqlite3 shell.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ServerTests {
     @Test func everyRouteNeedsAValidEnabledTokenAndAdminRoutesRefuseAnnotators() throws {

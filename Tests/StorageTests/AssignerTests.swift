@@ -7,9 +7,9 @@ import Foundation
 import GRDB
 import SeededRandom
 @testable import Storage
-import Testing
-import TestSupport
 import StudyPhase
+import TestSupport
+import Testing
 
 @Suite struct AssignerTests {
     /// A fresh study: `items` test items (sources "0"…), 3 judgements per item, no practice,

@@ -4,9 +4,9 @@
 import Foundation
 import GRDB
 @testable import Storage
-import Testing
-import TestSupport
 import StudyPhase
+import TestSupport
+import Testing
 
 @Suite struct JudgementRecorderTests {
     /// A study of 4 test items, 2 categories, 3 judgements per item, up to 2 guesses, and one annotator.

@@ -1,0 +1,21 @@
+// ImportBundle: `refhuman import bundle`: a dataset bundle directory (dataset.json and its parts).
+import ArgumentParser
+import Datasets
+import Foundation
+import Storage
+
+struct ImportBundle: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "A bundle: dataset.json plus its data files.")
+    @Argument(help: "Bundle directory.") var directory: String
+    @Option(help: "Dataset name (default: the manifest's).") var name: String?
+    @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try ImportCommand.store({
+            var (description, records) = try BundleReader.read(directory: URL(fileURLWithPath: directory))
+            if let name { description.name = name }
+            return (description, records)
+        }, options: store, replace: replace)
+    }
+}

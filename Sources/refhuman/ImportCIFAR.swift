@@ -1,0 +1,20 @@
+// ImportCIFAR: `refhuman import cifar`: CIFAR-10 binary batches.
+import ArgumentParser
+import Datasets
+import Foundation
+import Storage
+
+struct ImportCIFAR: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cifar", abstract: "CIFAR-10/100 binary batches and their label names.")
+    @Argument(help: "Directory with the .bin batches and batches.meta.txt or fine/coarse_label_names.txt.") var directory: String
+    @Option(help: "Split: test reads the test batch; any other split reads the training batches.") var split: Split = .test
+    @Option(help: "Import only the first K records.") var limit: Int?
+    @OptionGroup var dataset: NewDatasetOptions
+
+    func run() throws {
+        try ImportCommand.store({
+            let (categories, records) = try CIFARReader.records(directory: URL(fileURLWithPath: directory), split: split, limit: limit)
+            return (dataset.description(categories: categories), records)
+        }, options: dataset.store, replace: dataset.replace)
+    }
+}

@@ -1,0 +1,22 @@
+// ImportCSV: `refhuman import csv`: a CSV manifest of image paths and labels.
+import ArgumentParser
+import Datasets
+import Foundation
+import Storage
+
+struct ImportCSV: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "csv", abstract: "A manifest with columns path,label[,split]; paths relative to it.")
+    @Argument(help: "Manifest CSV file.") var manifest: String
+    @Option(help: "One category name per line, in index order (default: the sorted labels of the manifest).") var categories: String?
+    @Option(help: "Split for rows without a split column.") var split: Split = .test
+    @OptionGroup var dataset: NewDatasetOptions
+
+    func run() throws {
+        try ImportCommand.store({
+            let given = try categories.map { try CategoryList.read(URL(fileURLWithPath: $0)) }
+            let (categoryList, records) = try CSVManifestReader.records(manifest: URL(fileURLWithPath: manifest),
+                                                                        categories: given, defaultSplit: split)
+            return (dataset.description(categories: categoryList), records)
+        }, options: dataset.store, replace: dataset.replace)
+    }
+}
