@@ -22,7 +22,11 @@ async function boot() {
   try {
     [me, categories] = await Promise.all([getMe(), getCategories()]);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
+    if (error instanceof ApiError && error.status === 401 && error.error === 'invalid token') {
+      // Signed in once, but the link has since been disabled: opening it again cannot help.
+      explain('This link no longer works', 'Your invite link was disabled or replaced. '
+        + 'Ask the person running the study, who sent it to you, for a new one.');
+    } else if (error instanceof ApiError && error.status === 401) {
       explain('Please open your invite link', 'This page needs the personal link you were sent. '
         + 'Open it in this browser and you will land back here, signed in.');
     } else {

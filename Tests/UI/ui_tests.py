@@ -788,6 +788,21 @@ def test_admin_times_are_local_with_utc_on_hover(ctx):
     assert shown == [local.strftime("%Y-%m-%d %H:%M:%S"), utc.strftime("%Y-%m-%d %H:%M:%S UTC"), stored], (shown, stored)
 
 
+def test_disabled_link_is_explained(ctx):
+    """A browser still signed in with a link that has since been disabled is told so, and
+    whom to ask, rather than to open the very link that no longer works."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    ctx.join()
+    b.wait_item()
+    ctx.server.run("annotators", "disable", "ann")
+    b.go(ctx.server.url + "/")
+    b.wait(lambda: b.visible("#notice"), what="the notice")
+    assert b.text("#notice-title") == "This link no longer works", b.text("#notice-title")
+    assert "Ask the person running the study" in b.text("#notice-text"), b.text("#notice-text")
+    assert not b.visible("#pause") and not b.visible("#workspace")
+
+
 ALL = [
     test_join_and_practice,
     test_label_by_keyboard_mouse_and_search,
@@ -808,6 +823,7 @@ ALL = [
     test_admin_refresh_keeps_report_place,
     test_admin_page_fits_a_phone,
     test_admin_times_are_local_with_utc_on_hover,
+    test_disabled_link_is_explained,
 ]
 
 
