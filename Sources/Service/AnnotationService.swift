@@ -16,9 +16,16 @@ public struct AnnotationService: Sendable {
     public func router() -> Router {
         let auth = Authenticator(store: desk.store)
         var router = Router()
-        router.add("GET", "/join/{token}") { _, parameters in
+        let files = StaticFiles(root: publicDirectory)
+        router.add("GET", "/join/{token}") { request, parameters in
             let token = try parameters.require("token")
             guard let account = try desk.store.annotator(token: token) else {
+                // A browser gets a page that says what happened; scripts get the JSON error.
+                if request.header("accept")?.contains("text/html") == true {
+                    var page = try files.response(for: request, path: "/link-unknown.html")
+                    page.status = .unauthorized
+                    return page
+                }
                 throw HTTPError(.unauthorized, error: "invalid link", detail: "this invite link is unknown or was disabled")
             }
             return .redirect(to: account.role == .admin ? "/admin" : "/",
@@ -26,7 +33,6 @@ public struct AnnotationService: Sendable {
         }
         AnnotatorAPI(desk: desk, auth: auth).register(into: &router)
         AdminAPI(desk: desk, auth: auth).register(into: &router)
-        let files = StaticFiles(root: publicDirectory)
         // The OpenAPI document is a plain file beside the UI, so it is edited as JSON, not built in code.
         router.add("GET", "/api/openapi.json") { request, _ in try files.response(for: request, path: "/openapi.json") }
         router.fallback = { request, _ in

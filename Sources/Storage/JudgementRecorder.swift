@@ -82,10 +82,12 @@ enum JudgementRecorder {
     }
 
     /// Practice answers get their feedback; test answers carry nothing about the truth.
+    /// A practice answer is right when the truth is among its guesses (top-k scoring; with
+    /// one guess allowed, the first guess).
     static func receipt(uuid: String, itemID: Int64, phase: Phase, submittedAt: String, guesses: [Int], truth: Int) -> JudgementReceipt {
         let practice = phase == .practice
         return JudgementReceipt(uuid: uuid, itemID: itemID, phase: phase, submittedAt: submittedAt,
-                                correct: practice ? guesses.first == truth : nil, trueCategory: practice ? truth : nil)
+                                correct: practice ? guesses.contains(truth) : nil, trueCategory: practice ? truth : nil)
     }
 
     /// Marks the annotator's latest live judgement superseded (it stays for audit) and

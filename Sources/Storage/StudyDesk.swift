@@ -58,7 +58,7 @@ public final class StudyDesk: Sendable {
             let practiceCorrect = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
                 WHERE judgement.annotator_id = ? AND judgement.phase = 'practice'
-                  AND json_extract(judgement.guesses, '$[0]') = item.category_idx
+                  AND EXISTS (SELECT 1 FROM json_each(judgement.guesses) WHERE value = item.category_idx)
                 """), arguments: [annotator.id]) ?? 0
             let testDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .test)
             let remaining = try Int.fetchOne(db.cachedStatement(sql: """

@@ -22,6 +22,12 @@ import Testing
         #expect(try HTTPClient(baseURL: server.baseURL, token: String(repeating: "0", count: 64)).get("/api/me").status == 401)
         #expect(try HTTPClient(baseURL: server.baseURL, token: gone).get("/api/me").status == 401)
         #expect(try anonymous.get("/join/\(gone)").status == 401)
+        // A browser opening a disabled or unknown link gets a page saying so, not JSON.
+        for link in ["/join/\(gone)", "/join/" + String(repeating: "f", count: 64)] {
+            let page = try anonymous.request("GET", link, headers: ["Accept": "text/html,application/xhtml+xml"])
+            #expect(page.status == 401 && page.headers["content-type"]?.hasPrefix("text/html") == true, "\(link)")
+            #expect(page.text.contains("This link does not work") && page.text.contains("Ask the person who sent it"), "\(link)")
+        }
 
         let annotator = HTTPClient(baseURL: server.baseURL, token: token)
         let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)

@@ -87,4 +87,34 @@ import Testing
         #expect(try Shell.sqlite(path, "SELECT count(*) || ' ' || max(uuid) FROM judgement") == "1 \(uuid)")
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
     }
+
+    @Test func aPracticeAnswerIsRightWhenTheTruthIsAmongItsGuesses() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.path("db.sqlite"))
+        let description = DatasetDescription(name: "d", settings: DatasetSettings(judgementsPerItem: 1, maxGuesses: 2),
+                                             categories: ["x", "y", "z"].map { CategoryDescription(name: $0) })
+        try store.importDataset(description, replace: false) { writer in
+            for index in 0..<3 {  // practice items of true categories 0, 1, 2
+                try writer.addItem(image: StoredImage(bytes: Data([UInt8(index)]), width: 1, height: 1, format: "png"),
+                                   categoryIndex: index, split: .practice, source: "p\(index)")
+            }
+        }
+        let (annotator, _) = try store.addAnnotator(name: "a", dataset: "d")
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), clock: TestClock().read)
+        defer { desk.shutdown() }
+        let truth = try Dictionary(uniqueKeysWithValues: Shell.sqlite(dir.path("db.sqlite"), "SELECT id, category_idx FROM item")
+            .split(separator: "\n").map { line in (Int64(line.split(separator: "|")[0])!, Int(line.split(separator: "|")[1])!) })
+        let leased = try desk.next(for: annotator, count: 3)
+        #expect(leased.count == 3 && leased.allSatisfy { $0.phase == .practice })
+        // By hand: truth second of two guesses is right (top-2), truth first is right, truth absent is wrong.
+        let answers: [(Int64) -> [Int]] = [{ [(truth[$0]! + 1) % 3, truth[$0]!] }, { [truth[$0]!] }, { [(truth[$0]! + 1) % 3, (truth[$0]! + 2) % 3] }]
+        var verdicts: [Bool?] = []
+        for (assignment, answer) in zip(leased, answers) {
+            let receipt = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID,
+                                                              guesses: answer(assignment.itemID)), by: annotator)
+            verdicts.append(receipt.correct)
+        }
+        #expect(verdicts == [true, true, false])
+        #expect(try desk.status(of: annotator).practiceCorrect == 2)
+    }
 }

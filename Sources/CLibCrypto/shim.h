@@ -1,0 +1,3 @@
+// CLibCrypto: the system's OpenSSL libcrypto (Debian's libssl-dev), for SHA-256 only.
+#pragma once
+#include <openssl/sha.h>
