@@ -9,8 +9,3 @@ static inline int czlib_inflate_init_auto(z_stream *stream) {
 static inline int czlib_deflate_init_gzip(z_stream *stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);  // 16: gzip wrapper
 }
-// A zlib stream (as PNG's IDAT needs) with a window and hash table sized to the
-// input: the defaults allocate and clear 256 KiB, far more than a 28×28 image.
-static inline int czlib_deflate_init_sized(z_stream *stream, int level, int windowBits, int memLevel) {
-    return deflateInit2(stream, level, Z_DEFLATED, windowBits, memLevel, Z_DEFAULT_STRATEGY);
-}

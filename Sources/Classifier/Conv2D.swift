@@ -23,10 +23,7 @@ public final class Conv2D: Layer {
     /// (the reference the tests compare against).
     public var usesWinograd = true
     /// Images whose tiles share one set of 16 Winograd GEMMs (conv2 of the standard
-    /// network; C < 8 needs none). ClassifierBenchmark --winograd-group, 1 thread,
-    /// batch 256, images/s: 1: 4,463, 2: 4,572, 4: 4,988, 8: 4,904, 16: 4,615 with
-    /// conv1 still on im2col; after conv1 moved over, 1 to 8 were within the noise
-    /// of a busy machine (4,600-5,040), so 4 stayed.
+    /// network; C < 8 needs none); compare with ClassifierBenchmark --winograd-group.
     public var winogradGroup = 4
     private let winogradWeights = WinogradWeights()
 

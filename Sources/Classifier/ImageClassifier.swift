@@ -96,9 +96,8 @@ public final class ImageClassifier {
     /// Raw logits [count, classes]. A single image, or `threads` 1, runs on the
     /// calling thread. A larger batch with `threads` > 1 is cut into pieces that
     /// Dispatch's worker threads (one per core) take in turn. OpenBLAS stays
-    /// single-threaded throughout: on 2 cores that beat letting OpenBLAS thread
-    /// each GEMM, at batch 256 by 1.0-2.2x over five runs and at batch 1 in 4 of 5 (see
-    /// ClassifierBenchmark). This sets OpenBLAS's process-wide thread count, so
+    /// single-threaded throughout: on 2 cores that beat letting OpenBLAS thread each
+    /// GEMM (compare with ClassifierBenchmark). This sets OpenBLAS's process-wide thread count, so
     /// calls must not overlap: serialise them (an actor or a lock) if shared.
     public func logits(images: [Float], threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ClassifierError) -> Tensor {
         guard images.count % valuesPerImage == 0 else {

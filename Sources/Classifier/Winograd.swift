@@ -50,10 +50,8 @@ enum Winograd {
     /// Below this many input channels the 16 products are summed over channels right
     /// in registers (`multiplyDirect`) instead of through 16 OpenBLAS GEMMs, whose
     /// inner dimension would be only C while their [F, tiles] outputs must still be
-    /// zeroed, written and read back. conv1 (C = 1) profiled at ~17 µs/image this
-    /// way against ~40 for im2col + sgemm. Register sums were not tried at C = 32:
-    /// 4 SSE lanes without FMA (baseline x86-64) are far below OpenBLAS's AVX2
-    /// kernel there. The cut-off at 8 in between is not tuned.
+    /// zeroed, written and read back. At C = 32 OpenBLAS's vector kernels are ahead of
+    /// 4 SSE lanes without FMA (baseline x86-64). The cut-off at 8 is not tuned.
     static let gemmMinChannels = 8
 
     typealias Lanes = SIMD4<Float>

@@ -1,4 +1,4 @@
-// im2col against its definition, for the "same" fast path and the general path.
+// im2col against its definition, for "same" and other geometries.
 
 import Testing
 @testable import Classifier
@@ -6,7 +6,7 @@ import Testing
 @Suite struct Im2ColTests {
     /// col[(c*K + i)*K + j, oy*OW + ox] = x[c, oy*s + i - p, ox*s + j - p], or 0 outside.
     @Test(arguments: [
-        (3, 5, 7, 3, 1, 1),   // same: fast path
+        (3, 5, 7, 3, 1, 1),   // same
         (2, 4, 4, 5, 1, 2),   // same, 5x5 kernel wider than half the image
         (1, 3, 3, 3, 1, 1),   // same, tiny
         (2, 6, 5, 3, 2, 1),   // strided: general path
