@@ -3,13 +3,14 @@ import Foundation
 
 public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedError {
     case notADatabase(path: String)
+    case noDatabase(path: String)
     case cannotOpen(path: String, reason: String)
     case migrationEdited(name: String)
     case databaseNewerThanCode(version: Int, known: Int)
     case migrationsMissing(reason: String)
     case datasetExists(name: String)
     case datasetHasJudgements(name: String, count: Int)
-    case unknownDataset(name: String)
+    case unknownDataset(name: String, known: [String])
     case duplicateSource(dataset: String, source: String)
     case noDataset
     case datasetNotChosen
@@ -22,11 +23,15 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case modelExists(dataset: String, model: String)
     case unknownModel(dataset: String, model: String, stored: [String])
     case shuttingDown
+    case backupExists(path: String)
+    case cannotBackUp(path: String, reason: String)
 
     public var description: String {
         switch self {
         case let .notADatabase(path):
             "\(path): not an SQLite database"
+        case let .noDatabase(path):
+            "\(path): no such database (make one with `refhuman import`, or name another with --db or REFHUMAN_DB)"
         case let .cannotOpen(path, reason):
             "\(path): cannot open database: \(reason)"
         case let .migrationEdited(name):
@@ -39,8 +44,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "dataset '\(name)' already exists; pass --replace to replace it"
         case let .datasetHasJudgements(name, count):
             "dataset '\(name)' has \(count) judgement(s); refusing to replace it"
-        case let .unknownDataset(name):
-            "no dataset named '\(name)'"
+        case let .unknownDataset(name, known):
+            "no dataset named '\(name)'" + NameSuggestion.hint(for: name, among: known, noun: "datasets")
         case let .duplicateSource(dataset, source):
             "dataset '\(dataset)' already has an item with source '\(source)'"
         case .noDataset:
@@ -62,9 +67,13 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
         case let .modelExists(dataset, model):
             "dataset '\(dataset)' already has a model named '\(model)'; pass --replace to replace it"
         case let .unknownModel(dataset, model, stored):
-            "dataset '\(dataset)' has no model named '\(model)' (\(stored.isEmpty ? "none stored" : "stored: " + stored.joined(separator: ", ")))"
+            "dataset '\(dataset)' has no model named '\(model)'" + NameSuggestion.hint(for: model, among: stored, noun: "models")
         case .shuttingDown:
             "the server is shutting down"
+        case let .backupExists(path):
+            "\(path) already exists; name a new file for the backup"
+        case let .cannotBackUp(path, reason):
+            "\(path): backup failed: \(reason)"
         }
     }
 

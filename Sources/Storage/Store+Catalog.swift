@@ -54,7 +54,7 @@ extension Store {
     static func resolveDataset(_ db: Database, _ name: String?) throws -> Int64 {
         if let name {
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM dataset WHERE name = ?", arguments: [name]) else {
-                throw StorageError.unknownDataset(name: name)
+                throw StorageError.unknownDataset(name: name, known: try String.fetchAll(db, sql: "SELECT name FROM dataset ORDER BY name"))
             }
             return id
         }

@@ -7,15 +7,19 @@ public final class Store: Sendable {
     public let path: String
     let pool: any DatabaseWriter
 
-    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    /// Opens the database at `path` and applies pending migrations.
     /// - Parameter concurrentReaders: a connection pool for a server. Off for commands:
     ///   GRDB's pool writes to the file as it opens it (to create the WAL), and a refused
     ///   command must leave the database byte for byte as it was.
-    public init(path: String, migrations: [Migration]? = nil, concurrentReaders: Bool = false) throws {
+    /// - Parameter creating: make the file (and its folder) when missing; commands that only
+    ///   read a database refuse a missing one instead.
+    public init(path: String, migrations: [Migration]? = nil, concurrentReaders: Bool = false, creating: Bool = true) throws {
         self.path = path
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
+        if creating {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw StorageError.noDatabase(path: path)
         }
         try OpenDatabaseFiles.shared.register(path) { try Self.refuseNonSQLite(path: path) }
         var configuration = Configuration()

@@ -44,7 +44,7 @@ struct AnnotatorsCommand: ParsableCommand {
 
         func run() throws {
             let annotator = try store.open().disableAnnotator(name: name)
-            print("disabled \(annotator.name)")
+            StatusLine.say("disabled \(annotator.name)")
         }
     }
 }

@@ -32,6 +32,6 @@ struct BundleBuild: ParsableCommand {
         builder.examplesPerCategory = examples
         let command = "refhuman bundle build --from \(from) --out \(out) --seed \(seed) --test \(test) --practice \(practice) --examples \(examples)"
         let manifest = try builder.build(into: directory, template: template, command: command)
-        print("wrote \(out): " + manifest.parts.map { "\($0.split.rawValue) \($0.images ?? "")" }.joined(separator: ", "))
+        StatusLine.say("wrote \(out): " + manifest.parts.map { "\($0.split.rawValue) \($0.images ?? "")" }.joined(separator: ", "))
     }
 }

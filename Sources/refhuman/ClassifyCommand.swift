@@ -24,6 +24,6 @@ struct ClassifyCommand: ParsableCommand {
             }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         let accuracy = result.testAccuracy.map { String(format: "; top-1 accuracy on the test items %.4f", $0) } ?? ""
-        print("stored top-5 predictions for \(result.items) items as '\(modelName)'\(accuracy)")
+        StatusLine.say("stored top-5 predictions for \(result.items) items as '\(modelName)'\(accuracy)")
     }
 }

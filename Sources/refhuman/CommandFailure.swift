@@ -6,8 +6,13 @@ struct CommandFailure: Error {
 
     init(_ message: String) { self.message = message }
 
-    static func exit(_ line: String) -> Never {
+    /// A refusal of the input or the database's contents (README: exit codes).
+    static let refusedStatus: Int32 = 1
+    /// A command line that names no command or option (as ArgumentParser's own, EX_USAGE).
+    static let usageStatus: Int32 = 64
+
+    static func exit(_ line: String, status: Int32 = refusedStatus) -> Never {
         FileHandle.standardError.write(Data("refhuman: \(line)\n".utf8))
-        Foundation.exit(1)
+        Foundation.exit(status)
     }
 }

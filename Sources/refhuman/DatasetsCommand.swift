@@ -11,7 +11,7 @@ struct DatasetsCommand: ParsableCommand {
     func run() throws {
         let summaries = try store.open().datasetSummaries()
         if json { return try JSONOutput.print(summaries) }
-        if summaries.isEmpty { print("no datasets (import one with `refhuman import`)") }
+        if summaries.isEmpty { StatusLine.say("no datasets (import one with `refhuman import`)") }
         for summary in summaries {
             let splits = Split.allCases.filter { summary.items[$0.rawValue] != nil }
             let total = summary.items.values.reduce(0, +)

@@ -13,8 +13,8 @@ struct ImportCommand: ParsableCommand {
     /// Reads first, then opens the store, so a malformed input never even creates a database.
     static func store(_ read: () throws -> (DatasetDescription, [ImportRecord]), options: StoreOptions, replace: Bool) throws {
         let (description, records) = try read()
-        let store = try options.open()
+        let store = try options.openCreating()
         let summary = try ImportPipeline().run(records, as: description, into: store, replace: replace)
-        print(summary.line)
+        StatusLine.say(summary.line)
     }
 }

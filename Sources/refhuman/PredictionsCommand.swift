@@ -26,7 +26,7 @@ struct PredictionsCommand: ParsableCommand {
             try opened.saveModel(dataset: targets.dataset, name: model, source: file, card: "{}",
                                  predictions: predictions, replace: replace)
             let missing = targets.items.count - predictions.count
-            print("stored \(predictions.count) predictions as '\(model)' on \(targets.dataset)"
+            StatusLine.say("stored \(predictions.count) predictions as '\(model)' on \(targets.dataset)"
                 + (missing > 0 ? " (\(missing) test/practice items have none)" : ""))
         }
     }

@@ -8,5 +8,6 @@ struct RefHuman: ParsableCommand {
         subcommands: [
             ServeCommand.self, AnnotatorsCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
             ExportCommand.self, PredictionsCommand.self, TrainCommand.self, ClassifyCommand.self, BundleCommand.self,
+            BackupCommand.self, CheckCommand.self,
         ])
 }

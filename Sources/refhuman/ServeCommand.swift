@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data("""
             RefHuman is serving on \(base)
               admin link:  \(base)/join/\(adminToken)
-              annotators:  refhuman annotators add NAME --base-url \(base)
+              annotators:  refhuman annotators add NAME --base-url \(base) --db \(store.db)
 
             """.utf8))
 

@@ -43,7 +43,7 @@ struct TrainCommand: ParsableCommand {
                     report.epoch, report.epochs, report.loss, report.accuracy, heldOut as NSString, report.epochSeconds).utf8))
             }
         let accuracy = card.testAccuracy.map { String(format: ", test accuracy %.4f", $0) } ?? ""
-        print("wrote \(out) and \(cardURL.path) (\(card.parameterCount) parameters, "
+        StatusLine.say("wrote \(out) and \(cardURL.path) (\(card.parameterCount) parameters, "
             + String(format: "%.0f s", card.trainingTimeSeconds) + accuracy + ")")
     }
 }

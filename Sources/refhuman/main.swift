@@ -8,8 +8,10 @@ import Imaging
 import ModelRuns
 import Storage
 
+let arguments = CommandLineArguments.normalised(Array(CommandLine.arguments.dropFirst()))
+if let problem = SubcommandCheck.problem(in: arguments) { CommandFailure.exit(problem, status: CommandFailure.usageStatus) }
 do {
-    var command = try RefHuman.parseAsRoot()
+    var command = try RefHuman.parseAsRoot(arguments)
     try command.run()
 } catch let error as ImportError {
     CommandFailure.exit(error.description)

@@ -29,6 +29,6 @@ import TestSupport
         #expect(accuracy >= 0.92)
         let card = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: bundle.appendingPathComponent("classifier.json"))) as? [String: Any])
         #expect(card["testAccuracy"] as? Double == accuracy)
-        #expect(classified.stdout == "stored top-5 predictions for 10000 items as 'refhuman-cnn'; top-1 accuracy on the test items \(String(format: "%.4f", accuracy))\n")
+        #expect(classified.stderr == "stored top-5 predictions for 10000 items as 'refhuman-cnn'; top-1 accuracy on the test items \(String(format: "%.4f", accuracy))\n")
     }
 }

@@ -43,7 +43,7 @@ import TestSupport
 
         let classified = try Shell.refhuman(["classify", "--model", weights, "--db", database])
         try #require(classified.status == 0, "\(classified.stderr)")
-        #expect(classified.stdout.hasPrefix("stored top-5 predictions for 28 items as 'shades'"))
+        #expect(classified.stdout.isEmpty && classified.stderr.hasPrefix("stored top-5 predictions for 28 items as 'shades'"))
         // Two classes: each item gets both, ranked, with softmax scores summing to 1.
         let perItem = try Shell.sqlite(database, """
             SELECT count(*), round(sum(score), 4) FROM prediction GROUP BY item_id HAVING count(*) != 2 OR abs(sum(score) - 1) > 1e-4
@@ -65,7 +65,7 @@ import TestSupport
         let (directory, database) = try makeStudy()
         let unknown = try Shell.refhuman(["train", "--dataset", "shades", "--out", directory.path("x.safetensors"),
                                           "--evaluate", "nope", "--db", database])
-        #expect(unknown.status == 1 && unknown.stderrLines == ["refhuman: no dataset named 'nope'"])
+        #expect(unknown.status == 1 && unknown.stderrLines == ["refhuman: no dataset named 'nope' (datasets: shades)"])
         let garbage = try directory.write("bad.safetensors", Data([1, 2, 3]))
         let bad = try Shell.refhuman(["classify", "--model", garbage.path, "--db", database])
         #expect(bad.status == 1 && bad.stderrLines.count == 1 && bad.stderrLines[0].hasPrefix("refhuman: \(garbage.path): "))

@@ -62,9 +62,11 @@ import TestSupport
     @Test func unknownDatasetAndModelAreRefusedInOneLine() throws {
         let study = try ReportStudy()
         let noDataset = try study.refhuman(["report", "--dataset", "nope"])
-        #expect(noDataset.status == 1 && noDataset.stderrLines == ["refhuman: no dataset named 'nope'"])
+        #expect(noDataset.status == 1 && noDataset.stderrLines == ["refhuman: no dataset named 'nope' (datasets: pets)"])
+        let typo = try study.refhuman(["report", "--dataset", "pest"])
+        #expect(typo.status == 1 && typo.stderrLines == ["refhuman: no dataset named 'pest'; did you mean 'pets'? (datasets: pets)"])
         let noModel = try study.refhuman(["report", "--model", "other"])
-        #expect(noModel.status == 1 && noModel.stderrLines == ["refhuman: dataset 'pets' has no model named 'other' (stored: m)"])
+        #expect(noModel.status == 1 && noModel.stderrLines == ["refhuman: dataset 'pets' has no model named 'other' (models: m)"])
         let badFormat = try study.refhuman(["report", "--format", "pdf"])
         #expect(badFormat.status != 0 && badFormat.stderr.contains("pdf"))
     }

@@ -9,12 +9,12 @@ struct AnnotationFlow {
     /// uuids the server acknowledged with 200; `acknowledged` hears of each one as it comes.
     /// Stops at the first refusal or failed connection (a stopped server), keeping what
     /// was acknowledged before it.
-    func work(answer: (Int) -> Int = { _ in 0 }, batch: Int = 3, acknowledged notify: () -> Void = {}) -> [String] {
+    func work(answer: (Int) -> Int = { _ in 0 }, batch: Int = 3, acknowledged notify: (String) -> Void = { _ in }) -> [String] {
         var acknowledged: [String] = []
         do {
             try annotate(answer: answer, batch: batch) { uuid in
                 acknowledged.append(uuid)
-                notify()
+                notify(uuid)
             }
         } catch {}
         return acknowledged

@@ -217,7 +217,7 @@ import Testing
                 return
             }
             let flow = AnnotationFlow(client: HTTPClient(baseURL: server.baseURL, token: tokens[index]))
-            acknowledged[index] = flow.work(batch: 1) {
+            acknowledged[index] = flow.work(batch: 1) { _ in
                 counter.lock()
                 acknowledgedSoFar += 1
                 counter.broadcast()
@@ -230,5 +230,47 @@ import Testing
         #expect(uuids.count < fullQuota, "the server was stopped after all the work was done, not under load")
         let stored = Set(try Shell.sqlite(study.database, "SELECT uuid FROM judgement").split(separator: "\n").map(String.init))
         #expect(uuids.filter { !stored.contains($0) } == [])
+    }
+
+    @Test func aBackupTakenUnderLoadHoldsEveryJudgementAcknowledgedBeforeItBegan() throws {
+        let study = try StudyFixture(judgementsPerItem: 6)
+        let tokens = try (0..<6).map { try study.invite("a\($0)") }
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        let copy = study.directory.path("backup.sqlite")
+        let counter = NSCondition()
+        nonisolated(unsafe) var acknowledgedSoFar = 0
+        nonisolated(unsafe) var acknowledged = [[String]](repeating: [], count: tokens.count)
+        nonisolated(unsafe) var beforeBackup: [String] = []
+        nonisolated(unsafe) var backup: ShellResult?
+        Concurrently.run(tokens.count + 1) { index in
+            guard index < tokens.count else {
+                // Back up once the annotators are well under way, so it lands mid-load.
+                let deadline = Date().addingTimeInterval(60)
+                counter.lock()
+                while acknowledgedSoFar < 12 && counter.wait(until: deadline) {}
+                beforeBackup = acknowledged.flatMap { $0 }
+                counter.unlock()
+                backup = try? Shell.refhuman(["backup", copy, "--db", study.database])
+                return
+            }
+            let flow = AnnotationFlow(client: HTTPClient(baseURL: server.baseURL, token: tokens[index]))
+            _ = flow.work(batch: 1) { uuid in
+                counter.lock()
+                acknowledged[index].append(uuid)
+                acknowledgedSoFar += 1
+                counter.broadcast()
+                counter.unlock()
+            }
+        }
+        #expect(backup?.status == 0, "\(backup?.stderr ?? "no backup")")
+        #expect(beforeBackup.count >= 12)
+        let check = try Shell.refhuman(["check", "--db", copy])
+        #expect(check.status == 0, "\(check.stdout)")
+        let copied = Set(try Shell.sqlite(copy, "SELECT uuid FROM judgement").split(separator: "\n").map(String.init))
+        #expect(beforeBackup.filter { !copied.contains($0) } == [])
+        // The load went on after the backup, so the copy is a snapshot, not the final state.
+        let final = try Shell.sqlite(study.database, "SELECT count(*) FROM judgement")
+        #expect(copied.count < Int(final)!, "\(copied.count) copied, \(final) in the end")
     }
 }

@@ -13,11 +13,18 @@ public struct ShellResult: Sendable {
 }
 
 public enum Shell {
-    public static func run(_ executable: String, _ arguments: [String], input: Data? = nil, directory: URL? = nil) throws -> ShellResult {
+    /// `environment`: variables set (or, with an empty value, removed) for the child only.
+    public static func run(_ executable: String, _ arguments: [String], input: Data? = nil, directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> ShellResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value.isEmpty ? nil : value }
+            process.environment = merged
+        }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -49,8 +56,8 @@ public enum Shell {
         return directory.appendingPathComponent("refhuman").path
     }
 
-    public static func refhuman(_ arguments: [String], directory: URL? = nil) throws -> ShellResult {
-        try run(refhumanPath, arguments, directory: directory)
+    public static func refhuman(_ arguments: [String], directory: URL? = nil, environment: [String: String] = [:]) throws -> ShellResult {
+        try run(refhumanPath, arguments, directory: directory, environment: environment)
     }
 
     /// The sqlite3 command-line shell: an independent reader of the database.
