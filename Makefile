@@ -7,7 +7,7 @@ BENCH_PACKAGES := python3-numpy python3-scipy python3-torch python3-venv
 BENCH_VENV := .build/bench-venv
 FASHION := /usr/share/datasets/fashion-mnist
 
-.PHONY: deps build release lint test serve bench bundle clean
+.PHONY: deps build release lint test serve bench bundle clean install install-files
 
 # Installs only what is missing, so warm runs stay fast and offline.
 deps:
@@ -37,6 +37,18 @@ lint:
 test: lint build
 	$(SWIFT) test --skip-build
 	/usr/bin/python3 Tests/UI/run_ui_tests.py .build/debug/refhuman
+
+# Installs refhuman as PREFIX/bin/refhuman with its web files in PREFIX/share/refhuman/Public,
+# where `refhuman serve` finds them from any working directory.
+PREFIX ?= /usr/local
+install: release
+	@$(MAKE) --no-print-directory install-files BIN=.build/release/refhuman
+
+# The copying alone, from BIN (the tests install a debug binary this way).
+install-files:
+	install -D -m 755 $(BIN) $(PREFIX)/bin/refhuman
+	rm -rf $(PREFIX)/share/refhuman/Public && mkdir -p $(PREFIX)/share/refhuman
+	cp -R Public $(PREFIX)/share/refhuman/Public
 
 # Imports the bundled dataset and stores the bundled classifier's predictions into an empty
 # database, then serves it on 127.0.0.1:8080.

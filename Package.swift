@@ -42,6 +42,8 @@ let package = Package(
             plugins: ["EmbedMigrations"]),
         .executableTarget(name: "MigrationEmbedder", swiftSettings: strict),
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
+        .executableTarget(name: "BuildInfoEmbedder", swiftSettings: strict),
+        .plugin(name: "EmbedBuildInfo", capability: .buildTool(), dependencies: ["BuildInfoEmbedder"]),
         .target(name: "Imaging", dependencies: ["CStb"], swiftSettings: strict),
         .target(name: "Compression", dependencies: ["CZlib"], swiftSettings: strict),
         .target(
@@ -59,7 +61,8 @@ let package = Package(
                 "Storage", "Datasets", "HTTPServer", "Service", "Reporting", "Classifier", "ModelRuns", "WireFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict),
+            swiftSettings: strict,
+            plugins: ["EmbedBuildInfo"]),
 
         .executableTarget(
             name: "ImportBenchmark",

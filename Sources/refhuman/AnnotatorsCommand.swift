@@ -6,10 +6,20 @@ import Storage
 struct AnnotatorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annotators", abstract: "Manage annotators and their invite links.",
+        discussion: """
+            Examples:
+              refhuman annotators add alice
+              refhuman annotators list --json
+            """,
         subcommands: [Add.self, List.self, Disable.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an annotator and print their invite link.")
+        static let configuration = CommandConfiguration(abstract: "Add an annotator and print their invite link.",
+        discussion: """
+            Examples:
+              refhuman annotators add alice
+              refhuman annotators add bob --dataset fashion-mnist --base-url https://study.example.org
+            """)
         @OptionGroup var store: StoreOptions
         @Argument(help: "The annotator's name (unique).") var name: String
         @Option(help: "Dataset they label (default: the only one).") var dataset: String?
@@ -23,7 +33,12 @@ struct AnnotatorsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List annotators.")
+        static let configuration = CommandConfiguration(abstract: "List annotators.",
+        discussion: """
+            Examples:
+              refhuman annotators list
+              refhuman annotators list --json
+            """)
         @OptionGroup var store: StoreOptions
         @Flag(help: "Print JSON.") var json = false
 
@@ -38,7 +53,11 @@ struct AnnotatorsCommand: ParsableCommand {
     }
 
     struct Disable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable an annotator's link (their judgements stay).")
+        static let configuration = CommandConfiguration(abstract: "Disable an annotator's link (their judgements stay).",
+        discussion: """
+            Examples:
+              refhuman annotators disable alice
+            """)
         @OptionGroup var store: StoreOptions
         @Argument var name: String
 

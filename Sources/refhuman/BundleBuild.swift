@@ -8,7 +8,12 @@ struct BundleBuild: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Sample test, practice and example items from IDX files into a bundle.",
-        discussion: "The bundle's dataset.json supplies title, categories and settings; its parts and data files are rewritten.")
+        discussion: """
+            The bundle's dataset.json supplies title, categories and settings; its parts and data files are rewritten.
+
+            Examples:
+              refhuman bundle build --from /usr/share/datasets/fashion-mnist --out Datasets/fashion-mnist --seed 1708
+            """)
     @Option(help: "Directory with t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz, train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz.")
     var from = "/usr/share/datasets/fashion-mnist"
     @Option(help: "Bundle directory holding the dataset.json to complete.") var out: String

@@ -5,5 +5,9 @@ import Foundation
 import Storage
 
 struct BundleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "Make dataset bundles.", subcommands: [BundleBuild.self])
+    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "Make dataset bundles.",
+        discussion: """
+            Examples:
+              refhuman bundle build --from /usr/share/datasets/fashion-mnist --out Datasets/fashion-mnist --seed 1708
+            """, subcommands: [BundleBuild.self])
 }

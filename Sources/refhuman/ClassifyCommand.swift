@@ -5,7 +5,12 @@ import ModelRuns
 
 struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "classify", abstract: "Run a trained classifier on a dataset and store its top-5 predictions.")
+        commandName: "classify", abstract: "Run a trained classifier on a dataset and store its top-5 predictions.",
+        discussion: """
+            Examples:
+              refhuman classify --model Datasets/fashion-mnist/classifier.safetensors --name refhuman-cnn
+              refhuman classify --dataset fashion-test --model model.safetensors --name cnn-2
+            """)
 
     @OptionGroup var target: DatasetChoice
     @Option(help: "Weights file (safetensors) from `refhuman train`.")

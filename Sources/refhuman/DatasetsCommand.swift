@@ -4,7 +4,12 @@ import Foundation
 import Storage
 
 struct DatasetsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "datasets", abstract: "List datasets with item counts per split and category.")
+    static let configuration = CommandConfiguration(commandName: "datasets", abstract: "List datasets with item counts per split and category.",
+        discussion: """
+            Examples:
+              refhuman datasets
+              refhuman --db study.sqlite datasets --json
+            """)
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var store: StoreOptions
 

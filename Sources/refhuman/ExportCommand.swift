@@ -7,11 +7,20 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export study data.", subcommands: [Judgements.self])
+        commandName: "export", abstract: "Export study data.",
+        discussion: """
+            Examples:
+              refhuman export judgements --out judgements.csv
+            """, subcommands: [Judgements.self])
 
     struct Judgements: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every trial (superseded ones flagged) with its item's truth and each model's top-k.")
+            abstract: "Every trial (superseded ones flagged) with its item's truth and each model's top-k.",
+        discussion: """
+            Examples:
+              refhuman export judgements --out judgements.csv
+              refhuman export judgements --dataset fashion-mnist --format jsonl
+            """)
 
         @OptionGroup var target: DatasetChoice
         @Option(help: "csv or jsonl.") var format: ExportFormat = .csv

@@ -5,7 +5,12 @@ import Foundation
 import Storage
 
 struct ImportBundle: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "A bundle: dataset.json plus its data files.")
+    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "A bundle: dataset.json plus its data files.",
+        discussion: """
+            Examples:
+              refhuman import bundle Datasets/fashion-mnist
+              refhuman import bundle my-bundle --name pilot
+            """)
     @Argument(help: "Bundle directory.") var directory: String
     @Option(help: "Dataset name (default: the manifest's).") var name: String?
     @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false

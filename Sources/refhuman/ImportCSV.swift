@@ -5,7 +5,12 @@ import Foundation
 import Storage
 
 struct ImportCSV: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "csv", abstract: "A manifest with columns path,label[,split]; paths relative to it.")
+    static let configuration = CommandConfiguration(commandName: "csv", abstract: "A manifest with columns path,label[,split]; paths relative to it.",
+        discussion: """
+            Examples:
+              refhuman import csv manifest.csv --name birds
+              refhuman import csv manifest.csv --name birds --categories birds.txt --max-guesses 5
+            """)
     @Argument(help: "Manifest CSV file.") var manifest: String
     @Option(help: "One category name per line, in index order (default: the sorted labels of the manifest).") var categories: String?
     @Option(help: "Split for rows without a split column.") var split: Split = .test

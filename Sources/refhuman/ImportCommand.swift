@@ -8,6 +8,11 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a dataset. One transaction: a bad record changes nothing.",
+        discussion: """
+            Examples:
+              refhuman import bundle Datasets/fashion-mnist
+              refhuman import folder pets --name pets
+            """,
         subcommands: [ImportBundle.self, ImportIDX.self, ImportFolder.self, ImportCSV.self, ImportCIFAR.self])
 
     /// Reads first, then opens the store, so a malformed input never even creates a database.

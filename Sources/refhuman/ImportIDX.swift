@@ -5,7 +5,11 @@ import Foundation
 import Storage
 
 struct ImportIDX: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "idx", abstract: "MNIST-style IDX image and label files, raw or gzipped.")
+    static let configuration = CommandConfiguration(commandName: "idx", abstract: "MNIST-style IDX image and label files, raw or gzipped.",
+        discussion: """
+            Examples:
+              refhuman import idx --images t10k-images-idx3-ubyte.gz --labels t10k-labels-idx1-ubyte.gz --categories categories.txt --name fashion-test
+            """)
     @Option(help: "IDX image file.") var images: String
     @Option(help: "IDX label file.") var labels: String
     @Option(help: "One category name per line, in label order.") var categories: String

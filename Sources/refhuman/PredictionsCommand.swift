@@ -8,11 +8,21 @@ import Storage
 struct PredictionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predictions", abstract: "Import or export a model's predictions.",
+        discussion: """
+            Examples:
+              refhuman predictions import resnet.csv --model resnet50
+              refhuman predictions export --model refhuman-cnn --out predictions.csv
+            """,
         subcommands: [Import.self, Export.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Store an outside model's predictions (item,true_label,label1,score1,…; items matched by source).")
+            abstract: "Store an outside model's predictions (item,true_label,label1,score1,…; items matched by source).",
+        discussion: """
+            Examples:
+              refhuman predictions import resnet.csv --model resnet50
+              refhuman predictions import vit.csv --dataset fashion-mnist --model vit-b16
+            """)
         @Argument(help: "The predictions CSV file.") var file: String
         @OptionGroup var target: DatasetChoice
         @Option(help: "Name the model is stored and reported under.") var model: String
@@ -32,7 +42,12 @@ struct PredictionsCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a stored model's predictions as CSV.")
+        static let configuration = CommandConfiguration(abstract: "Print a stored model's predictions as CSV.",
+        discussion: """
+            Examples:
+              refhuman predictions export --model refhuman-cnn
+              refhuman predictions export --model refhuman-cnn --out predictions.csv
+            """)
         @OptionGroup var target: DatasetChoice
         @Option(help: "The stored model.") var model: String
         @Option(help: "Write to this file instead of stdout.") var out: String?

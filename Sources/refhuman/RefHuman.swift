@@ -5,9 +5,19 @@ struct RefHuman: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refhuman",
         abstract: "Measure the human baseline of image-classification datasets.",
+        discussion: """
+            Examples:
+              refhuman import bundle Datasets/fashion-mnist
+              refhuman serve
+              refhuman report --format html --out report.html
+            """,
+        version: "refhuman \(version) (commit \(BuildInfo.commit))",
         subcommands: [
             ServeCommand.self, AnnotatorsCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
             ExportCommand.self, PredictionsCommand.self, TrainCommand.self, ClassifyCommand.self, BundleCommand.self,
             BackupCommand.self, CheckCommand.self,
         ])
+
+    /// The release; the commit says exactly which source it was built from.
+    static let version = "1.1.0"
 }

@@ -7,7 +7,12 @@ extension ReportFormat: ExpressibleByArgument {}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Human vs model error per category, with intervals and paired tests.")
+        commandName: "report", abstract: "Human vs model error per category, with intervals and paired tests.",
+        discussion: """
+            Examples:
+              refhuman report --format html --out report.html
+              refhuman report --dataset fashion-mnist --model refhuman-cnn --format csv
+            """)
 
     @OptionGroup var target: DatasetChoice
     @Option(name: .customLong("model"), help: "A stored model to compare; repeat for several, the first is primary. Default: all.")

@@ -8,7 +8,12 @@ import Service
 import Storage
 
 struct ServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the annotation UI and API.")
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the annotation UI and API.",
+        discussion: """
+            Examples:
+              refhuman serve
+              refhuman serve --db study.sqlite --port 9000 --lease-seconds 900
+            """)
 
     @OptionGroup var store: StoreOptions
 
@@ -18,8 +23,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port = 8080
 
-    @Option(name: .customLong("public"), help: "Directory of the web UI.")
-    var publicDirectory = "Public"
+    @Option(name: .customLong("public"), help: "Directory of the web UI (default: the one installed or built beside this binary).")
+    var publicDirectory: String?
 
     @Option(help: "Seconds an item stays reserved for the annotator it was given to.")
     var leaseSeconds = 600
@@ -29,7 +34,7 @@ struct ServeCommand: ParsableCommand {
         let desk = StudyDesk(store: database, leaseSeconds: leaseSeconds)
         let adminToken = try database.issueAdminToken()
         let server = HTTPServer(configuration: ServerConfiguration(host: host, port: port),
-                                router: AnnotationService(desk: desk, publicDirectory: publicDirectory).router())
+                                router: AnnotationService(desk: desk, publicDirectory: publicDirectory ?? PublicDirectory.locate()).router())
         try server.start()
         let base = "http://\(host):\(server.port)"
         // Unbuffered, so a script reading the port sees it at once.

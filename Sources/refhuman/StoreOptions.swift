@@ -8,7 +8,7 @@ struct StoreOptions: ParsableArguments {
     static let defaultPath = ProcessInfo.processInfo.environment["REFHUMAN_DB"].flatMap { $0.isEmpty ? nil : $0 }
         ?? "data/refhuman.sqlite"
 
-    @Option(name: .long, help: "SQLite database file (default: $REFHUMAN_DB, else data/refhuman.sqlite).")
+    @Option(name: .long, help: "SQLite database file; $REFHUMAN_DB names it when set.")
     var db = StoreOptions.defaultPath
 
     /// The existing database; a missing file is refused, never created.

@@ -7,7 +7,11 @@ import ModelRuns
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train the bundled CNN on a dataset's train items (import them with --split train first).")
+        abstract: "Train the bundled CNN on a dataset's train items (import them with --split train first).",
+        discussion: """
+            Examples:
+              refhuman train --dataset fashion-train --evaluate fashion-test --out model.safetensors --epochs 2
+            """)
 
     @Option(help: "Dataset whose train items are learnt (may be left out when there is only one).") var dataset: String?
     @Option(help: "Dataset whose test items are scored after each epoch (default: --dataset).") var evaluate: String?

@@ -96,4 +96,12 @@ import TestSupport
         #expect(again.status == 1 && again.stderrLines == ["refhuman: \(copy) already exists; name a new file for the backup"])
         #expect(try Shell.sha256sum(copy) == before)
     }
+
+    @Test func versionNamesTheReleaseAndTheCommitItWasBuiltFrom() throws {
+        let head = try Shell.run("/usr/bin/git", ["-C", Shell.repositoryRoot.path, "rev-parse", "HEAD"])
+        try #require(head.status == 0, "not a git checkout: \(head.stderr)")
+        let version = try Shell.refhuman(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == "refhuman 1.1.0 (commit \(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))\n")
+    }
 }

@@ -8,10 +8,16 @@ public final class ServerProcess: @unchecked Sendable {
     public let adminToken: String
     private let output = Pipe()
 
-    public init(database: String, publicDirectory: String? = nil) throws {
-        process.executableURL = URL(fileURLWithPath: Shell.refhumanPath)
-        process.arguments = ["serve", "--db", database, "--port", "0", "--public",
-                             publicDirectory ?? Shell.repositoryRoot.appendingPathComponent("Public").path]
+    /// `publicDirectory` nil: the repository's Public/. `binary` and `directory`: another
+    /// refhuman (an installed one) started from another working directory, left to find its
+    /// web files itself.
+    public init(database: String, publicDirectory: String? = nil, binary: String? = nil, directory: URL? = nil) throws {
+        process.executableURL = URL(fileURLWithPath: binary ?? Shell.refhumanPath)
+        process.arguments = ["serve", "--db", database, "--port", "0"]
+        if binary == nil {
+            process.arguments! += ["--public", publicDirectory ?? Shell.repositoryRoot.appendingPathComponent("Public").path]
+        }
+        if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
