@@ -3,7 +3,8 @@ import Foundation
 import Storage
 
 public enum BundleReader {
-    public static func read(directory: URL) throws -> (description: DatasetDescription, records: [ImportRecord]) {
+    /// `allowOutsidePaths`: accept parts whose files lie outside the bundle's folder.
+    public static func read(directory: URL, allowOutsidePaths: Bool = false) throws -> (description: DatasetDescription, records: [ImportRecord]) {
         let manifestURL = directory.appendingPathComponent("dataset.json")
         let manifest = try BundleManifest.read(manifestURL)
         let description = manifest.datasetDescription
@@ -14,7 +15,10 @@ public enum BundleReader {
                 guard let name else {
                     throw ImportError(file: manifestURL.path, reason: "parts[\(index)].\(key) is required for a \(part.format.rawValue) part")
                 }
-                let url = directory.appendingPathComponent(name)
+                let url = (name.hasPrefix("/") ? URL(fileURLWithPath: name) : directory.appendingPathComponent(name)).standardizedFileURL
+                guard allowOutsidePaths || url.path.hasPrefix(directory.standardizedFileURL.path + "/") else {
+                    throw ImportError(file: manifestURL.path, reason: "parts[\(index)].\(key): '\(name)' is outside the bundle's folder (pass --allow-outside-paths to import it)")
+                }
                 guard FileManager.default.isReadableFile(atPath: url.path) else {
                     throw ImportError(file: manifestURL.path, reason: "parts[\(index)].\(key): file not found: \(name)")
                 }
@@ -34,7 +38,7 @@ public enum BundleReader {
             case .csv:
                 let manifestFile = try file(part.manifest, "manifest")
                 records += try CSVManifestReader.records(manifest: manifestFile, categories: description.categories,
-                                                         defaultSplit: part.split).records
+                                                         allowOutsidePaths: allowOutsidePaths, defaultSplit: part.split).records
             }
         }
         return (description, records)

@@ -7,6 +7,7 @@ import Storage
 
 public struct ImportPipeline {
     public var batchSize = 1024
+    public var sizeLimit = ImageSizeLimit()
     public var showProgress = isatty(STDERR_FILENO) == 1
 
     public init() {}
@@ -22,7 +23,7 @@ public struct ImportPipeline {
             var done = 0
             for start in stride(from: 0, to: records.count, by: batchSize) {
                 let batch = Array(records[start..<min(start + batchSize, records.count)])
-                let images = try Self.prepare(batch)
+                let images = try Self.prepare(batch, limit: sizeLimit)
                 for (record, image) in zip(batch, images) {
                     do {
                         try writer.addItem(image: image, categoryIndex: record.categoryIndex,
@@ -64,35 +65,54 @@ public struct ImportPipeline {
 
     /// Encodes or validates each record's image, on all cores; the first failure in
     /// record order wins, so the error does not depend on thread timing.
-    static func prepare(_ batch: [ImportRecord]) throws -> [StoredImage] {
+    static func prepare(_ batch: [ImportRecord], limit: ImageSizeLimit) throws -> [StoredImage] {
         // Each iteration writes only its own slot, so the buffer needs no lock.
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Result<StoredImage, ImportError>>.allocate(capacity: batch.count)
         defer { results.deallocate() }
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            (results.baseAddress! + index).initialize(to: Result { try storedImage(for: batch[index]) }
+            (results.baseAddress! + index).initialize(to: Result { try storedImage(for: batch[index], limit: limit) }
                 .mapError { $0 as? ImportError ?? batch[index].failure("\($0)") })
         }
         defer { _ = results.baseAddress!.deinitialize(count: batch.count) }
         return try results.map { try $0.get() }
     }
 
-    static func storedImage(for record: ImportRecord) throws -> StoredImage {
+    static func storedImage(for record: ImportRecord, limit: ImageSizeLimit) throws -> StoredImage {
         switch record.payload {
         case let .pixels(image):
-            do {
-                let png = try ImageCodec.encodePNG(image)
-                return StoredImage(bytes: png, width: image.width, height: image.height, format: ImageFormat.png.rawValue)
-            } catch {
-                throw record.failure("\(error)")
-            }
+            try refuseOversized(record, width: image.width, height: image.height, limit: limit)
+            return try pngItem(record, image, limit: limit)
         case let .file(url):
             guard let bytes = try? Data(contentsOf: url) else { throw record.failure("cannot read \(url.path)") }
+            // The header's size first: a huge image is refused before its pixels take memory.
+            if let size = ImageCodec.declaredSize(bytes), max(size.width, size.height) > limit.maxSide {
+                try refuseOversized(record, width: size.width, height: size.height, limit: limit)
+                let decoded: PixelImage
+                do { decoded = try ImageCodec.decode(bytes).image } catch { throw record.failure("\(error)") }
+                return try pngItem(record, decoded, limit: limit)
+            }
             do {
                 let info = try ImageCodec.validate(bytes)
                 return StoredImage(bytes: bytes, width: info.width, height: info.height, format: info.format.rawValue)
             } catch {
                 throw record.failure("\(error)")
             }
+        }
+    }
+
+    private static func refuseOversized(_ record: ImportRecord, width: Int, height: Int, limit: ImageSizeLimit) throws {
+        guard max(width, height) > limit.maxSide, !limit.downscale else { return }
+        throw record.failure("image is \(width)×\(height), over the \(limit.maxSide) px limit per side (pass --downscale to store it scaled down, or raise --max-side)")
+    }
+
+    /// Pixels stored as PNG, scaled down first when they exceed the limit.
+    private static func pngItem(_ record: ImportRecord, _ image: PixelImage, limit: ImageSizeLimit) throws -> StoredImage {
+        do {
+            let fitted = try ImageCodec.downscaled(image, maxSide: limit.maxSide)
+            let png = try ImageCodec.encodePNG(fitted)
+            return StoredImage(bytes: png, width: fitted.width, height: fitted.height, format: ImageFormat.png.rawValue)
+        } catch {
+            throw record.failure("\(error)")
         }
     }
 }

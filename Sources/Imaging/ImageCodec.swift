@@ -34,6 +34,32 @@ public enum ImageCodec {
         return (format, image)
     }
 
+    /// The width and height a file's header declares, read without decoding its pixels,
+    /// so an oversized image can be refused before it takes memory; nil if unreadable.
+    public static func declaredSize(_ bytes: Data) -> (width: Int, height: Int)? {
+        guard bytes.count <= Int(Int32.max) else { return nil }
+        var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0
+        let known = bytes.withUnsafeBytes { raw in
+            stbi_info_from_memory(raw.bindMemory(to: stbi_uc.self).baseAddress, Int32(raw.count), &width, &height, &channels)
+        }
+        return known == 1 ? (Int(width), Int(height)) : nil
+    }
+
+    /// `image` scaled down (stb_image_resize) so that neither side exceeds `maxSide`,
+    /// keeping its aspect ratio; unchanged when it already fits.
+    public static func downscaled(_ image: PixelImage, maxSide: Int) throws -> PixelImage {
+        let longest = max(image.width, image.height)
+        guard longest > maxSide else { return image }
+        let width = max(1, image.width * maxSide / longest), height = max(1, image.height * maxSide / longest)
+        var pixels = [UInt8](repeating: 0, count: width * height * image.channels)
+        let done = image.pixels.withUnsafeBufferPointer { source in
+            stbir_resize_uint8(source.baseAddress, Int32(image.width), Int32(image.height), 0,
+                               &pixels, Int32(width), Int32(height), 0, Int32(image.channels))
+        }
+        guard done == 1 else { throw ImagingError.encodeFailed(reason: "cannot resize \(image.width)×\(image.height)") }
+        return PixelImage(width: width, height: height, channels: image.channels, pixels: pixels)
+    }
+
     /// PNG bytes for `image`. Deterministic: the same pixels give the same file, which
     /// keeps content addresses stable across re-imports.
     public static func encodePNG(_ image: PixelImage) throws -> Data {

@@ -14,13 +14,15 @@ struct ImportBundle: ParsableCommand {
     @Argument(help: "Bundle directory.") var directory: String
     @Option(help: "Dataset name (default: the manifest's).") var name: String?
     @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
+    @Flag(help: "Accept data files outside the bundle's folder (absolute paths, '..').") var allowOutsidePaths = false
+    @OptionGroup var images: ImageLimitOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         try ImportCommand.store({
-            var (description, records) = try BundleReader.read(directory: URL(fileURLWithPath: directory))
+            var (description, records) = try BundleReader.read(directory: URL(fileURLWithPath: directory), allowOutsidePaths: allowOutsidePaths)
             if let name { description.name = name }
             return (description, records)
-        }, options: store, replace: replace)
+        }, options: store, images: images.limit, replace: replace)
     }
 }

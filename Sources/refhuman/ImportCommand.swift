@@ -16,10 +16,13 @@ struct ImportCommand: ParsableCommand {
         subcommands: [ImportBundle.self, ImportIDX.self, ImportFolder.self, ImportCSV.self, ImportCIFAR.self])
 
     /// Reads first, then opens the store, so a malformed input never even creates a database.
-    static func store(_ read: () throws -> (DatasetDescription, [ImportRecord]), options: StoreOptions, replace: Bool) throws {
+    static func store(_ read: () throws -> (DatasetDescription, [ImportRecord]), options: StoreOptions, images: ImageSizeLimit,
+                      replace: Bool) throws {
         let (description, records) = try read()
         let store = try options.openCreating()
-        let summary = try ImportPipeline().run(records, as: description, into: store, replace: replace)
+        var pipeline = ImportPipeline()
+        pipeline.sizeLimit = images
+        let summary = try pipeline.run(records, as: description, into: store, replace: replace)
         StatusLine.say(summary.line)
     }
 }

@@ -1,5 +1,5 @@
 // NewDatasetOptions: what every format-specific import shares: the new dataset's name,
-// --replace, its protocol settings and the database.
+// --replace, its protocol settings, the image size limit and the database.
 import ArgumentParser
 import Storage
 
@@ -7,6 +7,7 @@ struct NewDatasetOptions: ParsableArguments {
     @Option(help: "Dataset name.") var name: String
     @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
     @OptionGroup var settings: SettingsOptions
+    @OptionGroup var images: ImageLimitOptions
     @OptionGroup var store: StoreOptions
 
     func description(categories: [CategoryDescription]) -> DatasetDescription {

@@ -61,6 +61,47 @@ let badInputs: [BadInput] = [
     BadInput(name: "CSV with an unknown category", arrange: { dir in
         try csvImport(dir, manifest: "path,label\nimg/a.png,cat\nimg/b.png,horse\n")
     }, expected: ["manifest.csv", "line 3", "unknown category 'horse'"]),
+    BadInput(name: "CSV whose label is a typo, with no category list", arrange: { dir in
+        try dir.write("img/a.png", try Fixtures.png(shade: 1))
+        try dir.write("img/b.png", try Fixtures.png(shade: 2))
+        try dir.write("manifest.csv", "path,label\nimg/a.png,cat\nimg/b.png,cta\n")
+        return ["import", "csv", dir.path("manifest.csv"), "--name", "bad"]
+    }, expected: ["manifest.csv", "no category list", "--categories FILE", "--categories-from-labels", "cat, cta"]),
+    BadInput(name: "CSV label a typo of a category", arrange: { dir in
+        try csvImport(dir, manifest: "path,label\nimg/a.png,cat\nimg/b.png,dgo\n")
+    }, expected: ["manifest.csv", "line 3", "unknown category 'dgo'", "did you mean 'dog'?"]),
+    BadInput(name: "CSV path leaving the manifest's folder", arrange: { dir in
+        var arguments = try csvImport(dir, manifest: "path,label\nimg/a.png,cat\n../outside.png,dog\n")
+        try dir.write("outside.png", try Fixtures.png(shade: 9))  // beside the folder the manifest sits in
+        try FileManager.default.createDirectory(at: dir.file("m"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: dir.path("manifest.csv"), toPath: dir.path("m/manifest.csv"))
+        try FileManager.default.moveItem(atPath: dir.path("img"), toPath: dir.path("m/img"))
+        arguments[2] = dir.path("m/manifest.csv")
+        return arguments
+    }, expected: ["manifest.csv", "line 3", "'../outside.png' is outside the manifest's folder", "--allow-outside-paths"]),
+    BadInput(name: "CSV with an absolute path", arrange: { dir in
+        try csvImport(dir, manifest: "path,label\nimg/a.png,cat\n/etc/hostname,dog\n")
+    }, expected: ["manifest.csv", "line 3", "'/etc/hostname' is outside the manifest's folder"]),
+    BadInput(name: "bundle part pointing outside its folder", arrange: { dir in
+        try dir.write("labels.idx", Fixtures.idxLabels([0]))
+        try dir.write("images.idx", Fixtures.idxImages(count: 1))
+        try dir.write("bundle/dataset.json", """
+            {"format": 1, "name": "b", "title": "B", "categories": [{"name": "x"}, {"name": "y"}],
+             "parts": [{"split": "test", "format": "idx", "images": "../images.idx", "labels": "../labels.idx"}]}
+            """)
+        return ["import", "bundle", dir.path("bundle")]
+    }, expected: ["dataset.json", "parts[0].images", "'../images.idx' is outside the bundle's folder"]),
+    BadInput(name: "image wider than the size limit", arrange: { dir in
+        try dir.write("cats.txt", "cat\ndog\n")
+        try dir.write("img/wide.png", try Fixtures.png(width: 4097, height: 2, shade: 3))
+        try dir.write("manifest.csv", "path,label\nimg/wide.png,cat\n")
+        return ["import", "csv", dir.path("manifest.csv"), "--categories", dir.path("cats.txt"), "--name", "bad"]
+    }, expected: ["manifest.csv", "line 2", "image is 4097×2, over the 4096 px limit per side", "--downscale"]),
+    BadInput(name: "folder with a catch split", arrange: { dir in
+        try dir.write("tree/test/cat/a.png", try Fixtures.png(shade: 1))
+        try dir.write("tree/catch/cat/b.png", try Fixtures.png(shade: 2))
+        return ["import", "folder", dir.path("tree"), "--name", "bad"]
+    }, expected: ["tree/catch", "crowd studies"]),
     BadInput(name: "CSV naming a missing file", arrange: { dir in
         try csvImport(dir, manifest: "path,label\nimg/a.png,cat\nimg/missing.png,dog\n")
     }, expected: ["manifest.csv", "line 3", "not found", "img/missing.png"]),

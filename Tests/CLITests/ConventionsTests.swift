@@ -13,7 +13,7 @@ import TestSupport
         try dir.write("img/b.png", try Fixtures.png(shade: 2))
         try dir.write("tiny.csv", "path,label\nimg/a.png,cat\nimg/b.png,dog\n")
         let database = dir.path("tiny.sqlite")
-        let imported = try Shell.refhuman(["import", "csv", dir.path("tiny.csv"), "--name", "tiny", "--db", database])
+        let imported = try Shell.refhuman(["import", "csv", dir.path("tiny.csv"), "--name", "tiny", "--categories-from-labels", "--db", database])
         try #require(imported.status == 0, "\(imported.stderr)")
         return database
     }

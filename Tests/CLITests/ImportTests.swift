@@ -102,6 +102,56 @@ func datasetsJSON(_ db: String) throws -> [[String: Any]] {
         #expect(try Shell.sqlite(db, "SELECT count(*) FROM image WHERE sha256 = '\(sha)'") == "1")
     }
 
+    @Test func folderWithSplitFoldersImportsEachSplitAndTheUnionOfCategories() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("tree/test/cat/a.png", try Fixtures.png(shade: 1))
+        try dir.write("tree/test/dog/b.png", try Fixtures.png(shade: 2))
+        try dir.write("tree/practice/cat/c.png", try Fixtures.png(shade: 3))
+        try dir.write("tree/example/dog/d.png", try Fixtures.png(shade: 4))
+        try dir.write("tree/example/emu/e.png", try Fixtures.png(shade: 5))  // a category only an example shows
+        let result = try Shell.refhuman(["import", "folder", dir.path("tree"), "--name", "pets", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Shell.sqlite(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM category ORDER BY idx)") == "cat,dog,emu")
+        #expect(try Shell.sqlite(db, "SELECT source || ':' || category_idx || ':' || split FROM item ORDER BY source")
+            == "example/dog/d.png:1:example\nexample/emu/e.png:2:example\npractice/cat/c.png:0:practice\ntest/cat/a.png:0:test\ntest/dog/b.png:1:test")
+    }
+
+    @Test func outsidePathsImportWhenAllowed() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("shared/a.png", try Fixtures.png(shade: 1))
+        try dir.write("m/m.csv", "path,label\n../shared/a.png,cat\n\(dir.path("shared/a.png")),cat\n")
+        let arguments = ["import", "csv", dir.path("m/m.csv"), "--name", "pets", "--categories-from-labels", "--db", db]
+        #expect(try Shell.refhuman(arguments).status == 1)
+        let allowed = try Shell.refhuman(arguments + ["--allow-outside-paths"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(try Shell.sqlite(db, "SELECT count(*) || ' ' || count(DISTINCT image_id) FROM item") == "2 1")
+    }
+
+    @Test func anOversizedImageIsStoredScaledDownWhenAsked() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("img/wide.png", try Fixtures.png(width: 300, height: 40, shade: 7))
+        try dir.write("img/small.png", try Fixtures.png(width: 20, height: 10, shade: 8))
+        try dir.write("m.csv", "path,label\nimg/wide.png,cat\nimg/small.png,cat\n")
+        let base = ["import", "csv", dir.path("m.csv"), "--name", "pets", "--categories-from-labels", "--max-side", "100", "--db", db]
+        let refused = try Shell.refhuman(base)
+        #expect(refused.status == 1 && refused.stderr.contains("image is 300×40, over the 100 px limit per side"))
+        let scaled = try Shell.refhuman(base + ["--downscale"])
+        #expect(scaled.status == 0, "\(scaled.stderr)")
+        // By hand: 300×40 scaled so the longer side is 100 is 100×13 (40·100/300, rounded down); 20×10 fits as it is.
+        #expect(try Shell.sqlite(db, "SELECT item.source || ' ' || format || ' ' || width || 'x' || height FROM item JOIN image ON image.id = item.image_id ORDER BY item.source")
+            == "img/small.png png 20x10\nimg/wide.png png 100x13")
+        // The stored bytes really are a 100×13 PNG (IHDR, read with Python).
+        let ihdr = try Shell.run("/usr/bin/python3", ["-c", """
+            import sqlite3, struct, sys
+            blob = sqlite3.connect(sys.argv[1]).execute("SELECT bytes FROM image WHERE width = 100").fetchone()[0]
+            print(*struct.unpack(">II", blob[16:24]))
+            """, db])
+        #expect(ihdr.stdout == "100 13\n")
+    }
+
     @Test func csvImportReadsQuotedPathsAndSplits() throws {
         let dir = TemporaryDirectory()
         let db = dir.path("db.sqlite")
@@ -109,7 +159,7 @@ func datasetsJSON(_ db: String) throws -> [[String: Any]] {
         try dir.write("imgs/c.png", try Fixtures.png(shade: 5))
         try dir.write("imgs/d.png", try Fixtures.png(shade: 6))
         try dir.write("m.csv", "path,label,split\r\n\"imgs/a, b.png\",dog,test\r\nimgs/c.png,cat,practice\r\n\nimgs/d.png,cat,example\r\n")
-        let result = try Shell.refhuman(["import", "csv", dir.path("m.csv"), "--name", "pets", "--max-guesses", "5", "--db", db])
+        let result = try Shell.refhuman(["import", "csv", dir.path("m.csv"), "--name", "pets", "--categories-from-labels", "--max-guesses", "5", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Shell.sqlite(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM category ORDER BY idx)") == "cat,dog")
         #expect(try Shell.sqlite(db, "SELECT source || '|' || category_idx || '|' || split FROM item ORDER BY source")

@@ -23,7 +23,7 @@ import TestSupport
         try directory.write("study.csv", manifest)
         try directory.write("categories.txt", "dark\nbright\n")
         let database = directory.path("study.sqlite")
-        let result = try Shell.refhuman(["import", "csv", directory.path("study.csv"), "--name", "shades",
+        let result = try Shell.refhuman(["import", "csv", directory.path("study.csv"), "--name", "shades", "--categories-from-labels",
                                          "--categories", directory.path("categories.txt"), "--db", database])
         try #require(result.status == 0, "\(result.stderr)")
         return (directory, database)

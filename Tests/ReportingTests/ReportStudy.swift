@@ -36,7 +36,7 @@ struct ReportStudy {
         }
         try directory.write("study.csv", manifest)
         try directory.write("categories.txt", "cat\ndog\n\(Self.fox)\n")
-        for command in [["import", "csv", directory.path("study.csv"), "--name", "pets", "--max-guesses", "2",
+        for command in [["import", "csv", directory.path("study.csv"), "--name", "pets", "--categories-from-labels", "--max-guesses", "2",
                          "--categories", directory.path("categories.txt"), "--title", "Pets & <friends>"],
                         ["annotators", "add", "ann"], ["annotators", "add", "bo"]] {
             let result = try Shell.refhuman(command + ["--db", database])

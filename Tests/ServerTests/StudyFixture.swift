@@ -23,7 +23,7 @@ struct StudyFixture {
         for index in 0..<2 { try add("practice", Self.categories[index]) }
         for category in Self.categories { try add("example", category) }
         try directory.write("study.csv", manifest)
-        let result = try Shell.refhuman(["import", "csv", directory.path("study.csv"), "--name", "study",
+        let result = try Shell.refhuman(["import", "csv", directory.path("study.csv"), "--name", "study", "--categories-from-labels",
                                          "--judgements-per-item", "\(judgementsPerItem)", "--max-guesses", "\(maxGuesses)",
                                          "--db", database])
         try #require(result.status == 0, "\(result.stderr)")
