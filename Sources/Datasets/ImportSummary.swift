@@ -2,13 +2,25 @@
 import Foundation
 import Storage
 
-public struct ImportSummary: Sendable, Equatable {
+public struct ImportSummary: Sendable, Equatable, Encodable {
     public let dataset: String
     public let itemsPerSplit: [Split: Int]
     public let newImages: Int
     public let seconds: Double
 
     public var items: Int { itemsPerSplit.values.reduce(0, +) }
+
+    enum CodingKeys: CodingKey { case dataset, items, itemsPerSplit, newImages, seconds }
+
+    /// Splits as names, so the JSON reads `{"test": 1000, …}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(dataset, forKey: .dataset)
+        try container.encode(items, forKey: .items)
+        try container.encode(Dictionary(uniqueKeysWithValues: itemsPerSplit.map { ($0.key.rawValue, $0.value) }), forKey: .itemsPerSplit)
+        try container.encode(newImages, forKey: .newImages)
+        try container.encode(seconds, forKey: .seconds)
+    }
 
     public var line: String {
         let splits = Split.allCases.compactMap { split in itemsPerSplit[split].map { "\($0) \(split.rawValue)" } }

@@ -17,10 +17,12 @@ struct BackupCommand: ParsableCommand {
             """)
 
     @Argument(help: "The new file to write.") var file: String
+    @Flag(help: "Print the source and the copy as JSON on stdout.") var json = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         try store.open().backup(to: file)
         StatusLine.say("backed up \(store.db) to \(file)")
+        if json { try JSONOutput.print(["database": store.db, "backup": file]) }
     }
 }

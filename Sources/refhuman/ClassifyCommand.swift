@@ -17,6 +17,7 @@ struct ClassifyCommand: ParsableCommand {
     var model = "Datasets/fashion-mnist/classifier.safetensors"
     @Option(help: "Name the predictions are stored and reported under (default: the file's name).") var name: String?
     @Flag(help: "Replace stored predictions of the same name.") var replace = false
+    @Flag(help: "Print the outcome as JSON on stdout.") var json = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -30,5 +31,6 @@ struct ClassifyCommand: ParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         let accuracy = result.testAccuracy.map { String(format: "; top-1 accuracy on the test items %.4f", $0) } ?? ""
         StatusLine.say("stored top-5 predictions for \(result.items) items as '\(modelName)'\(accuracy)")
+        if json { try JSONOutput.print(StoredPredictions(model: modelName, predictions: result.items, testAccuracy: result.testAccuracy)) }
     }
 }

@@ -17,12 +17,13 @@ struct ImportCommand: ParsableCommand {
 
     /// Reads first, then opens the store, so a malformed input never even creates a database.
     static func store(_ read: () throws -> (DatasetDescription, [ImportRecord]), options: StoreOptions, images: ImageSizeLimit,
-                      replace: Bool) throws {
+                      replace: Bool, json: Bool) throws {
         let (description, records) = try read()
         let store = try options.openCreating()
         var pipeline = ImportPipeline()
         pipeline.sizeLimit = images
         let summary = try pipeline.run(records, as: description, into: store, replace: replace)
         StatusLine.say(summary.line)
+        if json { try JSONOutput.print(summary) }
     }
 }

@@ -6,6 +6,7 @@ import Storage
 struct NewDatasetOptions: ParsableArguments {
     @Option(help: "Dataset name.") var name: String
     @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
+    @Flag(help: "Print what was imported as JSON on stdout.") var json = false
     @OptionGroup var settings: SettingsOptions
     @OptionGroup var images: ImageLimitOptions
     @OptionGroup var store: StoreOptions

@@ -27,6 +27,7 @@ struct PredictionsCommand: ParsableCommand {
         @OptionGroup var target: DatasetChoice
         @Option(help: "Name the model is stored and reported under.") var model: String
         @Flag(help: "Replace a stored model of the same name.") var replace = false
+        @Flag(help: "Print the outcome as JSON on stdout.") var json = false
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -38,6 +39,7 @@ struct PredictionsCommand: ParsableCommand {
             let missing = targets.items.count - predictions.count
             StatusLine.say("stored \(predictions.count) predictions as '\(model)' on \(targets.dataset)"
                 + (missing > 0 ? " (\(missing) test/practice items have none)" : ""))
+            if json { try JSONOutput.print(StoredPredictions(model: model, predictions: predictions.count, testAccuracy: nil)) }
         }
     }
 

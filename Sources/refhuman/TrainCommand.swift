@@ -26,6 +26,7 @@ struct TrainCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Mirror images left-right at random when augmenting.") var flip = true
     @Option(help: "OpenBLAS threads (0: every core). Sums run in a different order with a different count, so a run repeats bit for bit only with the same value.")
     var threads = 1
+    @Flag(help: "Print the model card as JSON on stdout.") var json = false
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -49,5 +50,6 @@ struct TrainCommand: ParsableCommand {
         let accuracy = card.testAccuracy.map { String(format: ", test accuracy %.4f", $0) } ?? ""
         StatusLine.say("wrote \(out) and \(cardURL.path) (\(card.parameterCount) parameters, "
             + String(format: "%.0f s", card.trainingTimeSeconds) + accuracy + ")")
+        if json { try JSONOutput.print(card) }
     }
 }

@@ -104,4 +104,26 @@ import TestSupport
         #expect(version.status == 0)
         #expect(version.stdout == "refhuman 1.1.0 (commit \(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))\n")
     }
+
+    @Test func commandsThatReportPrintJSONOnRequest() throws {
+        let dir = TemporaryDirectory()
+        try dir.write("img/a.png", try Fixtures.png(shade: 1))
+        try dir.write("img/b.png", try Fixtures.png(shade: 2))
+        try dir.write("tiny.csv", "path,label,split\nimg/a.png,cat,test\nimg/b.png,dog,practice\n")
+        let database = dir.path("tiny.sqlite")
+        let imported = try Shell.refhuman(["import", "csv", dir.path("tiny.csv"), "--name", "tiny", "--categories-from-labels",
+                                           "--json", "--db", database])
+        #expect(imported.status == 0 && imported.stderr.hasPrefix("imported 'tiny'"))
+        let summary = try #require(try JSONSerialization.jsonObject(with: imported.stdoutData) as? [String: Any])
+        #expect(summary["dataset"] as? String == "tiny" && summary["items"] as? Int == 2 && summary["new_images"] as? Int == 2)
+        #expect(summary["items_per_split"] as? [String: Int] == ["test": 1, "practice": 1])
+        let backup = try Shell.refhuman(["backup", dir.path("copy.sqlite"), "--json", "--db", database])
+        #expect(try JSONSerialization.jsonObject(with: backup.stdoutData) as? [String: String]
+            == ["database": database, "backup": dir.path("copy.sqlite")])
+        let predictions = try dir.write("p.csv", "item,true_label,label1,score1\nimg/a.png,cat,dog,0.9\n")
+        let stored = try Shell.refhuman(["predictions", "import", predictions.path, "--model", "m", "--json", "--db", database])
+        #expect(stored.status == 0, "\(stored.stderr)")
+        let outcome = try #require(try JSONSerialization.jsonObject(with: stored.stdoutData) as? [String: Any])
+        #expect(outcome.count == 2 && outcome["model"] as? String == "m" && outcome["predictions"] as? Int == 1)
+    }
 }
