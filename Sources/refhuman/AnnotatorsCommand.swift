@@ -24,10 +24,16 @@ struct AnnotatorsCommand: ParsableCommand {
         @Argument(help: "The annotator's name (unique).") var name: String
         @Option(help: "Dataset they label (default: the only one).") var dataset: String?
         @Option(help: "Where the server is reachable.") var baseURL = "http://127.0.0.1:8080"
+        @Flag(help: "Print the annotator and their link as JSON.") var json = false
 
         func run() throws {
             let (annotator, token) = try store.open().addAnnotator(name: name, dataset: dataset)
-            print("\(baseURL)/join/\(token)")
+            let link = "\(baseURL)/join/\(token)"
+            if json {
+                try JSONOutput.print(["name": annotator.name, "dataset": annotator.dataset ?? "", "link": link])
+            } else {
+                print(link)
+            }
             FileHandle.standardError.write(Data("added \(annotator.name) for \(annotator.dataset ?? "no dataset"); the link is their login, send it privately\n".utf8))
         }
     }
@@ -59,11 +65,13 @@ struct AnnotatorsCommand: ParsableCommand {
               refhuman annotators disable alice
             """)
         @OptionGroup var store: StoreOptions
-        @Argument var name: String
+        @Argument(help: "The annotator's name.") var name: String
+        @Flag(help: "Print the disabled account as JSON.") var json = false
 
         func run() throws {
             let annotator = try store.open().disableAnnotator(name: name)
             StatusLine.say("disabled \(annotator.name)")
+            if json { try JSONOutput.print(annotator) }
         }
     }
 }

@@ -123,6 +123,12 @@ import TestSupport
         let predictions = try dir.write("p.csv", "item,true_label,label1,score1\nimg/a.png,cat,dog,0.9\n")
         let stored = try Shell.refhuman(["predictions", "import", predictions.path, "--model", "m", "--json", "--db", database])
         #expect(stored.status == 0, "\(stored.stderr)")
+        let added = try Shell.refhuman(["annotators", "add", "ann", "--json", "--db", database])
+        let account = try #require(try JSONSerialization.jsonObject(with: added.stdoutData) as? [String: String])
+        #expect(account["name"] == "ann" && account["dataset"] == "tiny" && account["link"]?.hasPrefix("http://127.0.0.1:8080/join/") == true)
+        let disabled = try Shell.refhuman(["annotators", "disable", "ann", "--json", "--db", database])
+        let gone = try #require(try JSONSerialization.jsonObject(with: disabled.stdoutData) as? [String: Any])
+        #expect(gone["name"] as? String == "ann" && gone["disabled_at"] is String)
         let outcome = try #require(try JSONSerialization.jsonObject(with: stored.stdoutData) as? [String: Any])
         #expect(outcome.count == 2 && outcome["model"] as? String == "m" && outcome["predictions"] as? Int == 1)
     }
