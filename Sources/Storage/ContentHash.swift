@@ -9,6 +9,16 @@ public enum ContentHash {
         bytes.withUnsafeBytes { raw in
             _ = SHA256(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, &digest)
         }
-        return digest.map { String(format: "%02x", $0) }.joined()
+        // Every imported image and every request's token is hashed: two table lookups per
+        // byte, not a formatted string per byte.
+        var hex = [UInt8]()
+        hex.reserveCapacity(2 * digest.count)
+        for byte in digest {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -34,7 +34,7 @@ struct AnnotatorsCommand: ParsableCommand {
             } else {
                 print(link)
             }
-            FileHandle.standardError.write(Data("added \(annotator.name) for \(annotator.dataset ?? "no dataset"); the link is their login, send it privately\n".utf8))
+            StatusLine.say("added \(annotator.name) for \(annotator.dataset ?? "no dataset"); the link is their login, send it privately")
         }
     }
 

@@ -12,7 +12,7 @@ struct CommandFailure: Error {
     static let usageStatus: Int32 = 64
 
     static func exit(_ line: String, status: Int32 = refusedStatus) -> Never {
-        FileHandle.standardError.write(Data("refhuman: \(line)\n".utf8))
+        StatusLine.say("refhuman: \(line)")
         Foundation.exit(status)
     }
 }

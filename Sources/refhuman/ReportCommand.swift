@@ -25,6 +25,6 @@ struct ReportCommand: ParsableCommand {
         let data = try StudyReporter(store: try store.open())
             .render(dataset: target.dataset, models: models.isEmpty ? nil : models, format: format)
         try OutputFile.write(data, to: out)
-        if let out { FileHandle.standardError.write(Data("wrote \(format.rawValue) report to \(out)\n".utf8)) }
+        if let out { StatusLine.say("wrote \(format.rawValue) report to \(out)") }
     }
 }

@@ -59,6 +59,6 @@ struct ServeCommand: ParsableCommand {
         server.stop()
         desk.shutdown()
         signals.forEach { $0.cancel() }
-        FileHandle.standardError.write(Data("refhuman: stopped; every acknowledged judgement is committed\n".utf8))
+        StatusLine.say("refhuman: stopped; every acknowledged judgement is committed")
     }
 }
