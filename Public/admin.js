@@ -1,6 +1,7 @@
 // admin.js: fills the admin page from /api/admin/progress and points the live report and the
 // download links at the chosen dataset, keeping the reader's place in the report across a
-// refresh. Plain DOM, no build step.
+// refresh; its Sign out button ends the admin's session. Plain DOM, no build step.
+import { installSignOut } from "./js/signout.js";
 
 const datasetSelect = document.querySelector("#dataset");
 const status = document.querySelector("#status");
@@ -64,6 +65,7 @@ function pointLinks() {
 
 async function loadProgress() {
   const response = await fetch("/api/admin/progress", { credentials: "same-origin" });
+  if (response.status === 401) throw new Error("signed out; open the admin link again");
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     throw new Error(body.detail || body.error || `progress: HTTP ${response.status}`);
@@ -111,6 +113,12 @@ async function refresh() {
   }
 }
 
+installSignOut(document.querySelector("#sign-out"), {
+  tell: (text) => {
+    status.classList.toggle("error", text !== "");
+    if (text) status.textContent = text;
+  },
+});
 datasetSelect.addEventListener("change", refresh);
 document.querySelector("#refresh").addEventListener("click", refresh);
 setInterval(() => { if (liveToggle.checked && !document.hidden) refresh(); }, refreshEveryMs);

@@ -1,4 +1,5 @@
-// api.js — the RefHuman JSON API as the annotator page calls it: one function per route.
+// api.js — the RefHuman JSON API as the pages call it (annotator, admin, join): one
+// function per route.
 // Failures come back as ApiError (the server answered with {error, detail}) or
 // NetworkError (no answer at all), because callers treat the two very differently.
 
@@ -53,9 +54,16 @@ async function call(method, path, { body, timeoutMs = 15000 } = {}) {
   }
 }
 
+/** The browser's live session ({name, role}); ApiError 401 when there is none. */
+export const getSession = () => call('GET', '/api/session');
+/** Trades an invite token for a session cookie; answers {name, role, redirect}. */
+export const postSession = (token) => call('POST', '/api/session', { body: { token } });
+/** Ends the session on the server and clears its cookie (204, no body). */
+export const postLogout = () => call('POST', '/api/logout');
 export const getMe = () => call('GET', '/api/me');
 export const getCategories = () => call('GET', '/api/categories');
-export const getNext = (count) => call('GET', `/api/next?count=${count}`);
+// Leasing changes server state, so it is a POST (with an empty body), never a GET.
+export const leaseNext = (count) => call('POST', `/api/next?count=${count}`);
 export const postJudgement = (judgement, timeoutMs) =>
   call('POST', '/api/judgements', { body: judgement, timeoutMs });
 export const deleteJudgement = (uuid) => call('DELETE', `/api/judgements/${encodeURIComponent(uuid)}`);

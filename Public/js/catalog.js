@@ -5,7 +5,7 @@
 import { onPixelRatioChange, pixelRatio } from './pixels.js';
 
 const EXAMPLES_SHOWN = 13;
-const THUMBS_PER_ROW = 7;
+const THUMBS_PER_ROW = 7; // with EXAMPLES_SHOWN: one or two rows, as styles.css expects
 const THUMBS_AHEAD = '800px';
 const TYPING_PAUSE_MS = 250;
 const CHUNK = 40;
@@ -108,7 +108,9 @@ export class Catalog extends EventTarget {
       aria-pressed="false" aria-label="${escapeHTML(label)}"${description ? ` aria-describedby="card-desc-${i}"` : ''}>`
       + `<span class="card-head">${key}<span class="card-name">${escapeHTML(category.name)}</span>`
       + `<span class="card-rank" aria-hidden="true"></span></span>${description}${synonyms}`
-      + (examples ? `<span class="thumbs" aria-hidden="true" style="--rows: ${rows}"></span>` : '')
+      // The row count goes in a data attribute that styles.css turns into --rows: the
+      // Content-Security-Policy refuses style attributes in markup.
+      + (examples ? `<span class="thumbs" aria-hidden="true" data-rows="${rows}"></span>` : '')
       + '</button>';
   }
 

@@ -1,7 +1,7 @@
 // leases.js — the items leased to this annotator that are still to come, in order.
 // Each one's image is fetched and decoded as soon as it is known, so that showing the
 // next item is a DOM swap of a ready bitmap rather than a network round trip.
-import { getNext } from './api.js';
+import { leaseNext } from './api.js';
 
 const AHEAD = 5;        // images kept ready beyond the one on screen
 const LOW_WATER = 2;    // ask for more only below this, so leases come in batches
@@ -47,7 +47,7 @@ export class Leases {
     const want = AHEAD - this.items.length;
     const known = new Set([...this.held(), ...this.items.map((item) => item.item_id)]);
     const count = Math.min(MAX_BATCH, known.size + want);
-    this.pending = getNext(count)
+    this.pending = leaseNext(count)
       .then((assignments) => {
         this.lastError = null;
         // Recomputed: answers given while the request was out must count as known too.

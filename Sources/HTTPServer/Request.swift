@@ -3,7 +3,7 @@ import Foundation
 import WireFormat
 
 public struct Request: Sendable {
-    public let method: String
+    public let method: HTTPMethod
     /// Percent-decoded path, as libmicrohttpd hands it over (no query string).
     public let path: String
     public let query: [String: String]
@@ -12,10 +12,21 @@ public struct Request: Sendable {
     public let headers: [String: String]
     public let cookies: [String: String]
     public let body: Data
+    /// Short and random; answered in `X-Request-ID`, printed in the access log and in a
+    /// 500's body, so a user's report finds its log line.
+    public let id: String
+    /// The client's address: the peer's, or the proxy's X-Forwarded-For under `trustProxy`.
+    public let clientAddress: String
+    /// Came over HTTPS: to this server, or to a trusted proxy that said so.
+    public let isSecure: Bool
 
-    public init(method: String, path: String, query: [String: String] = [:], headers: [String: String] = [:],
-                cookies: [String: String] = [:], body: Data = Data()) {
+    public init(method: HTTPMethod, path: String, query: [String: String] = [:], headers: [String: String] = [:],
+                cookies: [String: String] = [:], body: Data = Data(), id: String = Request.newID(),
+                clientAddress: String = "127.0.0.1", isSecure: Bool = false) {
         self.method = method
+        self.id = id
+        self.clientAddress = clientAddress
+        self.isSecure = isSecure
         self.path = path
         self.query = query
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, last in last })
@@ -24,6 +35,13 @@ public struct Request: Sendable {
     }
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    /// 8 hex digits from the system's random source.
+    public static func newID() -> String {
+        let value = UInt32.random(in: .min ... .max)
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
 
     /// The token of an `Authorization: Bearer …` header, if any.
     public var bearerToken: String? {

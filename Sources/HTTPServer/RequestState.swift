@@ -1,10 +1,16 @@
-// RequestState: what libmicrohttpd's repeated handler calls for one request share:
-// the body read so far, and whether it already outgrew the limit.
+// RequestState: what libmicrohttpd's repeated handler calls for one request share: the
+// body read so far, when the request began, and the answer once a handler has made it.
+// The handler's thread writes `response` before resuming the connection; libmicrohttpd's
+// thread reads it after the resume, which its own lock orders after the write.
 import Foundation
 
-final class RequestState {
+final class RequestState: @unchecked Sendable {
+    let began = DispatchTime.now()
     var body = Data()
     var tooLarge = false
-    /// Set once a response has been queued early (a declared length over the limit).
+    /// Set once a response has been queued early (a bad head, or a declared length over the limit).
     var answered = false
+    /// The handler's answer, waiting for libmicrohttpd to call again after the resume.
+    var response: Response?
+    var request: Request?
 }

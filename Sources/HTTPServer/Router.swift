@@ -1,16 +1,19 @@
 // Router: maps method and path pattern (`/api/judgements/{uuid}`) to a handler, and
 // turns thrown errors into JSON error responses. An unexpected error answers a generic
-// 500 with a request id; its details (SQL text, say) go to the log, never to the client.
+// 500 with the request id; its details (SQL text, say) go to the log, never to the client.
 import Foundation
 
 public struct Router: Sendable {
-    public typealias Handler = @Sendable (Request, RouteParameters) throws -> Response
+    public typealias Handler = @Sendable (Request, RouteParameters) async throws -> Response
 
     private struct Route: Sendable {
-        let method: String
+        let method: HTTPMethod
         let segments: [String]
         let handler: Handler
     }
+
+    /// Route parameters with this name are secrets (invite tokens): the log shows the pattern instead.
+    public static let secretParameter = "token"
 
     private var routes: [Route] = []
     /// Called when no route matches a GET (static files); nil answers 404.
@@ -18,42 +21,57 @@ public struct Router: Sendable {
 
     public init() {}
 
-    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
         routes.append(Route(method: method, segments: Self.segments(pattern), handler: handler))
     }
 
     /// "METHOD /pattern" for every route, in the order added, e.g. to check them against the API's documentation.
     public var routeList: [String] {
-        routes.map { "\($0.method) /" + $0.segments.joined(separator: "/") }
+        routes.map { "\($0.method.rawValue) /" + $0.segments.joined(separator: "/") }
     }
 
-    public func handle(_ request: Request) -> Response {
+    public func handle(_ request: Request) async -> Response {
         do {
-            return try route(request)
+            return try await route(request)
         } catch let error as HTTPError {
             return error.response
         } catch {
             // No path in the line: a join link's path is its token.
-            let requestID = UUID().uuidString.prefix(8).lowercased()
-            FileHandle.standardError.write(Data("refhuman: request \(requestID) (\(request.method)) failed: \(error)\n".utf8))
-            return HTTPError(.internalServerError, error: "internal error", detail: "request id \(requestID)").response
+            FileHandle.standardError.write(Data("refhuman: request \(request.id) (\(request.method.rawValue)) failed: \(error)\n".utf8))
+            return HTTPError(.internalServerError, error: "internal error", detail: "request id \(request.id)").response
         }
     }
 
-    private func route(_ request: Request) throws -> Response {
+    /// The path as the access log may show it: where a route has a secret segment, any path
+    /// that agrees with the route up to it shows `{token}` there (a mistyped join link too).
+    public func loggablePath(_ path: String) -> String {
+        var pathSegments = Self.segments(path)
+        let secret = "{\(Self.secretParameter)}"
+        for route in routes {
+            guard let position = route.segments.firstIndex(of: secret), pathSegments.count > position,
+                  zip(route.segments[..<position], pathSegments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) else { continue }
+            pathSegments[position] = secret
+            return "/" + pathSegments.joined(separator: "/")
+        }
+        return path
+    }
+
+    private func route(_ request: Request) async throws -> Response {
         let pathSegments = Self.segments(request.path)
         var allowed: [String] = []
         for route in routes {
             guard let parameters = Self.match(route.segments, pathSegments) else { continue }
-            let method = request.method == "HEAD" ? "GET" : request.method
-            if route.method == method { return try route.handler(request, parameters) }
-            allowed.append(route.method)
+            let method: HTTPMethod = request.method == .head ? .get : request.method
+            if route.method == method { return try await route.handler(request, parameters) }
+            allowed.append(route.method.rawValue)
         }
         if !allowed.isEmpty {
-            throw HTTPError(.methodNotAllowed, error: "method not allowed", detail: "use \(allowed.joined(separator: " or "))")
+            var refusal = HTTPError(.methodNotAllowed, error: "method not allowed", detail: "use \(allowed.joined(separator: " or "))").response
+            refusal.headers.append(("Allow", allowed.joined(separator: ", ")))
+            return refusal
         }
-        if let fallback, request.method == "GET" || request.method == "HEAD" {
-            return try fallback(request, RouteParameters())
+        if let fallback, request.method == .get || request.method == .head {
+            return try await fallback(request, RouteParameters())
         }
         throw HTTPError.notFound(request.path)
     }

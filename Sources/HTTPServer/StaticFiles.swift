@@ -41,7 +41,6 @@ public struct StaticFiles: Sendable {
             ("ETag", etag),
             // Revalidate every time: the UI has no build step that would fingerprint names.
             ("Cache-Control", "no-cache"),
-            ("X-Content-Type-Options", "nosniff"),
         ]
         if let ifNoneMatch = request.header("if-none-match"),
            ifNoneMatch.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {

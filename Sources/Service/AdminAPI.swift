@@ -10,11 +10,11 @@ struct AdminAPI: Sendable {
     let auth: Authenticator
 
     func register(into router: inout Router) {
-        router.add("GET", "/api/admin/progress") { request, _ in
+        router.add(.get, "/api/admin/progress") { request, _ in
             _ = try auth.admin(request)
             return try Response.json(try desk.progress())
         }
-        router.add("GET", "/api/admin/report") { request, _ in
+        router.add(.get, "/api/admin/report") { request, _ in
             _ = try auth.admin(request)
             let format = try Self.choice(ReportFormat.self, request.query["format"], default: .json)
             // Several models: `model=a,b`; none named: every stored model.
@@ -23,9 +23,11 @@ struct AdminAPI: Sendable {
                 try StudyReporter(store: desk.store).render(dataset: request.query["dataset"], models: models, format: format)
             }
             let filename = DownloadName.file(dataset: request.query["dataset"], contents: "report", fileExtension: format.rawValue)
-            return Self.download(body, type: format.contentType, filename: filename, request: request)
+            var response = Self.download(body, type: format.contentType, filename: filename, request: request)
+            if format == .html { response.headers.append(("Content-Security-Policy", SecurityHeaders.framedDocumentPolicy)) }
+            return response
         }
-        router.add("GET", "/api/admin/export/judgements") { request, _ in
+        router.add(.get, "/api/admin/export/judgements") { request, _ in
             _ = try auth.admin(request)
             let format = try Self.choice(ExportFormat.self, request.query["format"], default: .csv)
             let body = try Self.storeErrorsAsHTTP {

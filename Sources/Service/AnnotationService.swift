@@ -1,4 +1,4 @@
-// AnnotationService: the whole HTTP surface: join links, the annotator and admin APIs,
+// AnnotationService: the whole HTTP surface: sign-in, the annotator and admin APIs,
 // images, and the static UI from Public/.
 import Foundation
 import HTTPServer
@@ -7,34 +7,23 @@ import Storage
 public struct AnnotationService: Sendable {
     public let desk: StudyDesk
     public let publicDirectory: String
+    let throttle: SignInThrottle
 
-    public init(desk: StudyDesk, publicDirectory: String) {
+    public init(desk: StudyDesk, publicDirectory: String, failedSignInLimit: Int = 20) {
         self.desk = desk
         self.publicDirectory = publicDirectory
+        throttle = SignInThrottle(limit: failedSignInLimit, clock: desk.clock)
     }
 
     public func router() -> Router {
-        let auth = Authenticator(store: desk.store)
+        let auth = Authenticator(desk: desk, throttle: throttle)
         var router = Router()
         let files = StaticFiles(root: publicDirectory)
-        router.add("GET", "/join/{token}") { request, parameters in
-            let token = try parameters.require("token")
-            guard let account = try desk.store.annotator(token: token) else {
-                // A browser gets a page that says what happened; scripts get the JSON error.
-                if request.header("accept")?.contains("text/html") == true {
-                    var page = try files.response(for: request, path: "/link-unknown.html")
-                    page.status = .unauthorized
-                    return page
-                }
-                throw HTTPError(.unauthorized, error: "invalid link", detail: "this invite link is unknown or was disabled")
-            }
-            return .redirect(to: account.role == .admin ? "/admin" : "/",
-                             headers: [("Set-Cookie", Authenticator.sessionCookie(token))])
-        }
+        SessionAPI(desk: desk, auth: auth, files: files).register(into: &router)
         AnnotatorAPI(desk: desk, auth: auth).register(into: &router)
         AdminAPI(desk: desk, auth: auth).register(into: &router)
         // The OpenAPI document is a plain file beside the UI, so it is edited as JSON, not built in code.
-        router.add("GET", "/api/openapi.json") { request, _ in try files.response(for: request, path: "/openapi.json") }
+        router.add(.get, "/api/openapi.json") { request, _ in try files.response(for: request, path: "/openapi.json") }
         router.fallback = { request, _ in
             guard !request.path.hasPrefix("/api/") else { throw HTTPError.notFound(request.path) }
             return try files.response(for: request)

@@ -11,30 +11,31 @@ struct AnnotatorAPI: Sendable {
     static let maxBatch = 50
 
     func register(into router: inout Router) {
-        router.add("GET", "/api/me") { request, _ in
+        router.add(.get, "/api/me") { request, _ in
             try Response.json(try desk.status(of: try auth.annotator(request)))
         }
-        router.add("GET", "/api/categories") { request, _ in
+        router.add(.get, "/api/categories") { request, _ in
             let cards = try desk.categories(for: try auth.annotator(request))
             return try Response.json(cards.map(CategoryPayload.init))
         }
-        router.add("GET", "/api/next") { request, _ in
+        // A POST: leasing changes state, so a GET (a link, an <img> on another page) must not do it.
+        router.add(.post, "/api/next") { request, _ in
             let annotator = try auth.annotator(request)
             let count = try Self.count(request.query["count"])
-            let assignments = try desk.next(for: annotator, count: count)
+            let assignments = try await Self.storeErrorsAsHTTP { try await desk.next(for: annotator, count: count) }
             return try Response.json(assignments.map(AssignmentPayload.init))
         }
-        router.add("POST", "/api/judgements") { request, _ in
+        router.add(.post, "/api/judgements") { request, _ in
             let annotator = try auth.annotator(request)
             let submission = try request.decodeJSON(JudgementPayload.self).submission
-            return try Response.json(try Self.refusalsAsHTTP { try desk.record(submission, by: annotator) })
+            return try Response.json(try await Self.storeErrorsAsHTTP { try await desk.record(submission, by: annotator) })
         }
-        router.add("DELETE", "/api/judgements/{uuid}") { request, parameters in
+        router.add(.delete, "/api/judgements/{uuid}") { request, parameters in
             let annotator = try auth.annotator(request)
             let uuid = try parameters.require("uuid")
-            return try Response.json(try Self.refusalsAsHTTP { try desk.undo(uuid: uuid, by: annotator) })
+            return try Response.json(try await Self.storeErrorsAsHTTP { try await desk.undo(uuid: uuid, by: annotator) })
         }
-        router.add("GET", "/images/{sha256}") { request, parameters in
+        router.add(.get, "/images/{sha256}") { request, parameters in
             let annotator = try auth.annotator(request)
             let sha256 = try parameters.require("sha256")
             guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit),
@@ -60,9 +61,18 @@ struct AnnotatorAPI: Sendable {
         return count
     }
 
-    static func refusalsAsHTTP<Value>(_ body: () throws -> Value) throws -> Value {
+    /// A write's refusals as HTTP errors: a judgement refused, or the store unable to take
+    /// writes at all (stopping, or its file gone), which is the server's trouble, not the client's.
+    static func storeErrorsAsHTTP<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
-            return try body()
+            return try await body()
+        } catch let error as StorageError {
+            switch error {
+            case .shuttingDown, .databaseFileLost:
+                throw HTTPError(.serviceUnavailable, error: "not stored", detail: "the server cannot store anything now; try again later")
+            default:
+                throw error
+            }
         } catch let refusal as JudgementRefusal {
             let status: HTTPStatus = switch refusal {
             case .malformed: .badRequest

@@ -12,24 +12,28 @@ import StudyPhase
 enum Assigner {
     /// Up to `count` leased assignments: the annotator's live leases first, then new ones.
     static func next(_ db: Database, _ transaction: WriteTransaction, annotator: Annotator, count: Int, now: Date,
-                     leaseSeconds: Int, boards: AssignmentBoards) throws -> [Assignment] {
+                     leaseSeconds: Int, maxHoldSeconds: Int, boards: AssignmentBoards) throws -> [Assignment] {
         guard let datasetID = annotator.datasetID else { return [] }
         let study = try StudyRules(db, datasetID: datasetID)
         let nowText = Timestamp.string(from: now)
         let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
         let board = try boards.board(db, transaction, rules: study, now: nowText)
-        var result = try renewedLeases(db, annotator: annotator, count: count, now: nowText, expires: expires)
+        var result = try renewedLeases(db, annotator: annotator, count: count, now: nowText, expires: expires,
+                                       maxHoldSeconds: maxHoldSeconds, board: board)
         if result.count < count {
             result += try newLeases(db, annotator: annotator, study: study, board: board, wanted: count - result.count,
                                    alreadyPractice: result.filter { $0.phase == .practice }.count, now: nowText, expires: expires)
         }
         // Only now that every statement succeeded: renewed and new leases alike.
-        for assignment in result { board.hold(annotator: annotator.id, item: assignment.itemID, until: expires) }
+        for assignment in result { board.hold(annotator: annotator.id, item: assignment.itemID, until: assignment.expiresAt) }
         return result
     }
 
-    /// The annotator's leases still active at `now`, practice first, each renewed to `expires`.
-    private static func renewedLeases(_ db: Database, annotator: Annotator, count: Int, now: String, expires: String) throws -> [Assignment] {
+    /// The annotator's leases still active at `now`, practice first, each renewed to
+    /// `expires` but never past `maxHoldSeconds` after it was taken; a lease that reaches
+    /// that limit lapses and its item goes back to everyone.
+    private static func renewedLeases(_ db: Database, annotator: Annotator, count: Int, now: String, expires: String,
+                                      maxHoldSeconds: Int, board: AssignmentBoard) throws -> [Assignment] {
         let active = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT assignment.item_id, image.sha256, item.split
             FROM assignment JOIN item ON item.id = assignment.item_id JOIN image ON image.id = item.image_id
@@ -38,16 +42,26 @@ enum Assigner {
                               AND judgement.annotator_id = assignment.annotator_id)
             ORDER BY (item.split = 'test'), assignment.leased_at, assignment.item_id
             LIMIT ?
-            """), arguments: [annotator.id, now, count]).map {
-            Assignment(itemID: $0["item_id"], imageSHA256: $0["sha256"], phase: Phase(rawValue: $0["split"]) ?? .test, expiresAt: expires)
-        }
+            """), arguments: [annotator.id, now, count])
+        guard !active.isEmpty else { return [] }
         // Returning a lease renews it, so a page that keeps asking keeps its prefetched items.
-        if !active.isEmpty {
-            try db.cachedStatement(sql: """
-                UPDATE assignment SET expires_at = ? WHERE annotator_id = ? AND item_id IN (SELECT value FROM json_each(?))
-                """).execute(arguments: [expires, annotator.id, JSONText.integers(active.map(\.itemID))])
+        // Timestamp's text is what strftime's %f form writes, so the capped time compares as text.
+        let renewed = try Row.fetchAll(db.cachedStatement(sql: """
+            UPDATE assignment SET expires_at = min(?1, strftime('%Y-%m-%dT%H:%M:%fZ', leased_at, ?2)),
+                                  final = strftime('%Y-%m-%dT%H:%M:%fZ', leased_at, ?2) < ?1
+            WHERE annotator_id = ?3 AND item_id IN (SELECT value FROM json_each(?4))
+            RETURNING item_id, expires_at, final
+            """), arguments: [expires, "+\(maxHoldSeconds) seconds", annotator.id, JSONText.integers(active.map { $0["item_id"] as Int64 })])
+        let outcome = Dictionary(uniqueKeysWithValues: renewed.map { ($0["item_id"] as Int64, (expiresAt: $0["expires_at"] as String, final: $0["final"] as Bool)) })
+        return active.compactMap { row in
+            let itemID: Int64 = row["item_id"]
+            guard let renewal = outcome[itemID] else { return nil }
+            // The last renewal it gets: once it lapses, the item is not given back to this annotator.
+            if renewal.final { board.heldTooLong(annotator: annotator.id, item: itemID) }
+            guard renewal.expiresAt > now else { return nil }
+            return Assignment(itemID: itemID, imageSHA256: row["sha256"], phase: Phase(rawValue: row["split"]) ?? .test,
+                              expiresAt: renewal.expiresAt)
         }
-        return active
     }
 
     /// Up to `wanted` fresh leases: practice items until the practice target is reached
@@ -84,7 +98,7 @@ enum Assigner {
             try db.cachedStatement(sql: """
                 INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at)
                 SELECT ?, value, ?, ? FROM json_each(?) WHERE true
-                ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at
+                ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at, final = 0
                 """).execute(arguments: [annotator.id, nowText, expires, JSONText.integers(picks.map(\.id))])
         }
         return picks.map { Assignment(itemID: $0.id, imageSHA256: $0.sha256, phase: $0.phase, expiresAt: expires) }

@@ -21,7 +21,7 @@ final class AssignmentBoard {
 
     /// One annotator's view: flags per item position and the seeded order of positions.
     private struct Ledger {
-        static let judged: UInt8 = 1, holding: UInt8 = 2
+        static let judged: UInt8 = 1, holding: UInt8 = 2, heldTooLong: UInt8 = 4
         var flags: [UInt8]
         /// Positions by (seeded rank, item id): the tie order among equally loaded items.
         let ranked: [Int]
@@ -107,6 +107,13 @@ final class AssignmentBoard {
         expiries.insert((expires, key), at: index)
     }
 
+    /// The annotator's lease on `item` reached its renewal limit (its row is `final`): once
+    /// it lapses the item goes to others, never back to this annotator.
+    func heldTooLong(annotator: Int64, item: Int64) {
+        guard let position = positions[item] else { return }
+        ledgers[annotator]?.flags[position] |= Ledger.heldTooLong
+    }
+
     /// The annotator's judgement of `item`, in `phase`, was stored; their lease on it ends.
     func judged(annotator: Int64, item: Int64, phase: Phase) {
         guard phase == .test else {
@@ -159,6 +166,11 @@ final class AssignmentBoard {
             if let position = positions[item] { flags[position] |= Ledger.judged }
         }
         for key in leases.keys where key.annotator == annotator { flags[key.position] |= Ledger.holding }
+        let heldTooLong = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT item_id FROM assignment WHERE annotator_id = ? AND final"),
+                                                arguments: [annotator])
+        while let item = try heldTooLong.next() {
+            if let position = positions[item] { flags[position] |= Ledger.heldTooLong }
+        }
         let ranks = itemIDs.map { Assigner.seededRank($0, annotator) }
         let ranked = itemIDs.indices.sorted { (ranks[$0], itemIDs[$0]) < (ranks[$1], itemIDs[$1]) }
         let ledger = Ledger(flags: flags, ranked: ranked)

@@ -23,6 +23,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case modelExists(dataset: String, model: String)
     case unknownModel(dataset: String, model: String, stored: [String])
     case shuttingDown
+    case databaseFileLost(path: String, reason: String)
     case backupExists(path: String)
     case cannotBackUp(path: String, reason: String)
 
@@ -52,6 +53,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "no dataset imported yet"
         case .datasetNotChosen:
             "several datasets: pass --dataset NAME"
+        case let .databaseFileLost(path, reason):
+            "\(path) was \(reason) while in use; restart the server on the right file"
         case let .datasetGone(id):
             "dataset \(id) was removed while in use"
         case .annotatorNameLength:

@@ -6,6 +6,8 @@ import GRDB
 public final class Store: Sendable {
     public let path: String
     let pool: any DatabaseWriter
+    /// The file opened, for the writer's check that it is still the one at `path`.
+    let fileIdentity: DatabaseFileIdentity?
 
     /// Opens the database at `path` and applies pending migrations.
     /// - Parameter concurrentReaders: a connection pool for a server. Off for commands:
@@ -53,6 +55,7 @@ public final class Store: Sendable {
             // the pool has exactly one writer connection, so setting it here holds.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
+        fileIdentity = DatabaseFileIdentity(path: path)
         try Migrator(migrations: migrations ?? Migration.bundled()).migrate(pool)
     }
 

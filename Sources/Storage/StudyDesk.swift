@@ -10,37 +10,60 @@ public final class StudyDesk: Sendable {
     public let batcher: WriteBatcher
     public let leaseSeconds: Int
     public let undoWindowSeconds: Int
+    /// The longest one lease can be renewed to, from when it was taken: a page that keeps
+    /// asking keeps its items for a while, but no account can hold an item for ever.
+    public let maxHoldSeconds: Int
+    /// How long a browser stays signed in.
+    public let sessionSeconds: Int
     /// What the assigner reads instead of scanning SQL; used only inside batcher jobs.
     let boards = AssignmentBoards()
     /// The time leases, judgements and undo windows are measured by; tests set it.
-    let clock: @Sendable () -> Date
+    public let clock: @Sendable () -> Date
 
-    public init(store: Store, leaseSeconds: Int = 600, undoWindowSeconds: Int = 120,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(store: Store, leaseSeconds: Int = 600, maxHoldSeconds: Int? = nil, undoWindowSeconds: Int = 120,
+                sessionSeconds: Int = 30 * 24 * 3600, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.batcher = WriteBatcher(store: store)
         self.leaseSeconds = leaseSeconds
+        self.maxHoldSeconds = maxHoldSeconds ?? 3 * leaseSeconds
+        self.sessionSeconds = sessionSeconds
         self.undoWindowSeconds = undoWindowSeconds
         self.clock = clock
     }
 
     public func shutdown() { batcher.shutdown() }
 
-    public func next(for annotator: Annotator, count: Int) throws -> [Assignment] {
-        try batcher.perform { [self] db, transaction in
+    public func next(for annotator: Annotator, count: Int) async throws -> [Assignment] {
+        try await batcher.perform { [self] db, transaction in
             try Assigner.next(db, transaction, annotator: annotator, count: count, now: clock(), leaseSeconds: leaseSeconds,
-                              boards: boards)
+                              maxHoldSeconds: maxHoldSeconds, boards: boards)
         }
     }
 
-    public func record(_ submission: JudgementSubmission, by annotator: Annotator) throws -> JudgementReceipt {
-        try batcher.perform { [self] db, transaction in
+    /// Signs a browser in as `annotator`; returns the new session's id for its cookie.
+    public func openSession(for annotator: Annotator) async throws -> String {
+        try await batcher.perform { [self] db, _ in
+            try Store.openSession(db, for: annotator, now: clock(), lifetimeSeconds: sessionSeconds)
+        }
+    }
+
+    public func closeSession(id: String) async throws {
+        try await batcher.perform { db, _ in try Store.closeSession(db, id: id) }
+    }
+
+    /// The account a session cookie names, by this desk's clock.
+    public func annotator(sessionID: String) throws -> Annotator? {
+        try store.annotator(sessionID: sessionID, now: clock())
+    }
+
+    public func record(_ submission: JudgementSubmission, by annotator: Annotator) async throws -> JudgementReceipt {
+        try await batcher.perform { [self] db, transaction in
             try JudgementRecorder.record(db, transaction, submission, by: annotator, now: clock(), boards: boards)
         }
     }
 
-    public func undo(uuid: String, by annotator: Annotator) throws -> JudgementReceipt {
-        try batcher.perform { [self] db, transaction in
+    public func undo(uuid: String, by annotator: Annotator) async throws -> JudgementReceipt {
+        try await batcher.perform { [self] db, transaction in
             try JudgementRecorder.undo(db, transaction, uuid: uuid, by: annotator, now: clock(), windowSeconds: undoWindowSeconds,
                                        leaseSeconds: leaseSeconds, boards: boards)
         }

@@ -1,9 +1,12 @@
-// WriteBatcher: group commit. Threads hand it small write jobs and block; one writer
+// WriteBatcher: group commit. Tasks hand it small write jobs and await; one writer
 // thread runs everything pending in a single transaction (each job in its own
 // savepoint, so one refusal does not undo the others), commits at synchronous=FULL, and
-// wakes the callers only once COMMIT has returned, so an acknowledged write is on disk.
+// resumes the callers only once COMMIT has returned, so an acknowledged write is on disk.
 // Jobs that arrive while a commit waits for its fsync gather in the queue and share the
-// next transaction and its one fsync. Checkpoints are SQLite's automatic ones.
+// next transaction and its one fsync. Checkpoints are SQLite's automatic ones. Before
+// resuming anyone the writer checks that the file it wrote is still the one at the
+// database's path: a file deleted or replaced under a running server would otherwise
+// take acknowledged judgements with it.
 import Foundation
 import GRDB
 
@@ -11,11 +14,16 @@ public final class WriteBatcher: @unchecked Sendable {
     private final class Job {
         let work: (Database, WriteTransaction) throws -> Void
         var failure: (any Error)?
-        let done = DispatchSemaphore(value: 0)
-        init(_ work: @escaping (Database, WriteTransaction) throws -> Void) { self.work = work }
+        /// Called on the writer thread once the job's transaction has committed or failed.
+        let finished: ((any Error)?) -> Void
+        init(_ work: @escaping (Database, WriteTransaction) throws -> Void, finished: @escaping ((any Error)?) -> Void) {
+            self.work = work
+            self.finished = finished
+        }
     }
 
     private let writer: any DatabaseWriter
+    private let file: DatabaseFileIdentity?
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var pending: [Job] = []
@@ -28,26 +36,35 @@ public final class WriteBatcher: @unchecked Sendable {
 
     public init(store: Store) {
         writer = store.pool
+        file = store.fileIdentity
         let thread = Thread { [self] in run() }
         thread.name = "refhuman.writer"
         thread.start()
     }
 
     /// Runs `body` in the next group transaction and returns once that has committed.
-    public func perform<Value>(_ body: @escaping (Database, WriteTransaction) throws -> Value) throws -> Value {
-        var result: Value?
-        let job = Job { db, transaction in result = try body(db, transaction) }
-        condition.lock()
-        guard !stopping else {
+    /// The caller's task is suspended meanwhile, so waiting holds no thread.
+    public func perform<Value: Sendable>(_ body: @escaping @Sendable (Database, WriteTransaction) throws -> Value) async throws -> Value {
+        let outcome = Outcome<Value>()
+        return try await withCheckedThrowingContinuation { continuation in
+            let job = Job({ db, transaction in outcome.value = try body(db, transaction) }, finished: { failure in
+                if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: outcome.value!) }
+            })
+            condition.lock()
+            guard !stopping else {
+                condition.unlock()
+                continuation.resume(throwing: StorageError.shuttingDown)
+                return
+            }
+            pending.append(job)
+            condition.signal()
             condition.unlock()
-            throw StorageError.shuttingDown
         }
-        pending.append(job)
-        condition.signal()
-        condition.unlock()
-        job.done.wait()
-        if let failure = job.failure { throw failure }
-        return result!
+    }
+
+    /// A job's result, written by the writer thread before it resumes the caller.
+    private final class Outcome<Value>: @unchecked Sendable {
+        var value: Value?
     }
 
     /// Commits what is pending, refuses new work, and waits for the writer to end.
@@ -93,11 +110,16 @@ public final class WriteBatcher: @unchecked Sendable {
                 }
             }
             commits += 1
+            if let lost = file?.lossSinceOpening() {
+                // Committed, but into a file nobody will open again: say so rather than acknowledge.
+                FileHandle.standardError.write(Data("refhuman: DATABASE FILE LOST: \(lost); refusing every write until restarted\n".utf8))
+                for job in batch where job.failure == nil { job.failure = lost }
+            }
         } catch {
             transaction.rolledBack()
             for job in batch where job.failure == nil { job.failure = error }
         }
-        for job in batch { job.done.signal() }
+        for job in batch { job.finished(job.failure) }
     }
 }
 

@@ -23,12 +23,14 @@ struct AnnotatorsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The annotator's name (unique).") var name: String
         @Option(help: "Dataset they label (default: the only one).") var dataset: String?
-        @Option(help: "Where the server is reachable.") var baseURL = "http://127.0.0.1:8080"
+        @Option(help: "Where the server is reachable (default: the address of the server running on the database, else http://127.0.0.1:8080).")
+        var baseURL: String?
         @Flag(help: "Print the annotator and their link as JSON.") var json = false
 
         func run() throws {
             let (annotator, token) = try store.open().addAnnotator(name: name, dataset: dataset)
-            let link = "\(baseURL)/join/\(token)"
+            let base = baseURL ?? ServeLock.currentHolder(database: store.db)?.baseURL ?? "http://127.0.0.1:8080"
+            let link = "\(base)/join/\(token)"
             if json {
                 try JSONOutput.print(["name": annotator.name, "dataset": annotator.dataset ?? "", "link": link])
             } else {

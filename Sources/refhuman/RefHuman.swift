@@ -15,7 +15,7 @@ struct RefHuman: ParsableCommand {
         subcommands: [
             ServeCommand.self, AnnotatorsCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
             ExportCommand.self, PredictionsCommand.self, TrainCommand.self, ClassifyCommand.self, BundleCommand.self,
-            BackupCommand.self, CheckCommand.self,
+            BackupCommand.self, CheckCommand.self, AdminLinkCommand.self,
         ])
 
     /// The release; the commit says exactly which source it was built from.

@@ -21,6 +21,8 @@ do {
     CommandFailure.exit(error.description)
 } catch let error as ModelRunError {
     CommandFailure.exit(error.description)
+} catch let error as ServeLock.Failure {
+    CommandFailure.exit(error.description)
 } catch let error as CommandFailure {
     CommandFailure.exit(error.message)
 } catch {

@@ -10,7 +10,7 @@ import TestSupport
         [], ["serve"], ["annotators"], ["annotators", "add"], ["annotators", "list"], ["annotators", "disable"],
         ["import"], ["import", "bundle"], ["import", "idx"], ["import", "folder"], ["import", "csv"], ["import", "cifar"],
         ["datasets"], ["report"], ["export"], ["export", "judgements"], ["predictions"], ["predictions", "import"],
-        ["predictions", "export"], ["train"], ["classify"], ["bundle"], ["bundle", "build"], ["backup"], ["check"],
+        ["predictions", "export"], ["train"], ["classify"], ["bundle"], ["bundle", "build"], ["backup"], ["check"], ["admin-link"],
     ]
 
     @Test(arguments: commands)

@@ -22,7 +22,7 @@ struct AnnotationFlow {
 
     private func annotate(answer: (Int) -> Int, batch: Int, acknowledged: (String) -> Void) throws {
         while true {
-            let next = try client.get("/api/next?count=\(batch)")
+            let next = try client.lease(count: batch)
             guard next.status == 200, !next.array.isEmpty else { return }
             for item in next.array {
                 let itemID = item["item_id"] as! Int

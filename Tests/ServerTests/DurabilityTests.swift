@@ -11,7 +11,7 @@ import Testing
         let server = try ServerProcess(database: study.database)
         defer { server.stop() }
         let client = HTTPClient(baseURL: server.baseURL, token: try study.invite("ann"))
-        let item = try #require(client.get("/api/next").array.first?["item_id"] as? Int)
+        let item = try #require(client.lease().array.first?["item_id"] as? Int)
 
         let log = study.directory.path("strace.log")
         let tracer = Process()
@@ -65,6 +65,6 @@ import Testing
         #expect(try Shell.refhuman(["annotators", "disable", "ann", "--db", study.database]).status == 0)
         // Every request reads the account afresh, so the very next one is refused.
         #expect(try client.get("/api/me").status == 401)
-        #expect(try client.get("/api/next").status == 401)
+        #expect(try client.lease().status == 401)
     }
 }

@@ -16,17 +16,23 @@ import Testing
         let server = try ServerProcess(database: study.database)
         defer { server.stop() }
         let anonymous = HTTPClient(baseURL: server.baseURL)
-        for path in ["/api/me", "/api/categories", "/api/next", "/images/" + String(repeating: "a", count: 64)] {
+        for path in ["/api/me", "/api/categories", "/api/session", "/images/" + String(repeating: "a", count: 64)] {
             #expect(try anonymous.get(path).status == 401, "\(path)")
         }
+        #expect(try anonymous.lease().status == 401)
         #expect(try HTTPClient(baseURL: server.baseURL, token: String(repeating: "0", count: 64)).get("/api/me").status == 401)
         #expect(try HTTPClient(baseURL: server.baseURL, token: gone).get("/api/me").status == 401)
-        #expect(try anonymous.get("/join/\(gone)").status == 401)
-        // A browser opening a disabled or unknown link gets a page saying so, not JSON.
-        for link in ["/join/\(gone)", "/join/" + String(repeating: "f", count: 64)] {
-            let page = try anonymous.request("GET", link, headers: ["Accept": "text/html,application/xhtml+xml"])
-            #expect(page.status == 401 && page.headers["content-type"]?.hasPrefix("text/html") == true, "\(link)")
-            #expect(page.text.contains("This link does not work") && page.text.contains("Ask the person who sent it"), "\(link)")
+        // A join link's page is the same whatever the token; the token is checked when the page POSTs it.
+        for link in ["/join/\(gone)", "/join/\(token)"] {
+            let page = try anonymous.request("GET", link, headers: ["Accept": "text/html"])
+            #expect(page.status == 200 && page.headers["content-type"]?.hasPrefix("text/html") == true, "\(link)")
+            #expect(page.headers["set-cookie"] == nil && page.headers["cache-control"] == "no-store", "\(link)")
+            #expect(page.headers["referrer-policy"] == "no-referrer", "\(link)")
+        }
+        for refused in [gone, String(repeating: "f", count: 64)] {
+            let signIn = try anonymous.post("/api/session", json: ["token": refused])
+            #expect(signIn.status == 401 && signIn.object["error"] as? String == "invalid link")
+            #expect(signIn.headers["set-cookie"] == nil)
         }
 
         let annotator = HTTPClient(baseURL: server.baseURL, token: token)
@@ -37,15 +43,23 @@ import Testing
             #expect(try admin.get(route).status == 200, "\(route)")
         }
 
-        let join = try anonymous.get("/join/\(token)")
-        #expect(join.status == 303)
-        #expect(join.headers["location"] == "/")
-        let cookie = try #require(join.headers["set-cookie"])
-        #expect(cookie.hasPrefix("refhuman_session=\(token);"))
-        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
-        let viaCookie = try anonymous.request("GET", "/api/me", headers: ["Cookie": "refhuman_session=\(token)"])
-        #expect(viaCookie.object["name"] as? String == "ann")
-        #expect(try anonymous.get("/join/\(server.adminToken)").headers["location"] == "/admin")
+        // Signing in sets a random session id, never the token, and the session can end.
+        let signIn = try anonymous.post("/api/session", json: ["token": token])
+        #expect(signIn.status == 200 && signIn.object["redirect"] as? String == "/" && signIn.object["name"] as? String == "ann")
+        let cookie = try #require(signIn.headers["set-cookie"])
+        let session = try #require(cookie.wholeMatch(of: /refhuman_session=([0-9a-f]{64}); (.*)/)?.output)
+        #expect(String(session.1) != token && !cookie.contains(token))
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"))
+        let sessionHeader = ["Cookie": "refhuman_session=\(session.1)"]
+        #expect(try anonymous.request("GET", "/api/me", headers: sessionHeader).object["name"] as? String == "ann")
+        #expect(try anonymous.request("GET", "/api/me", headers: ["Cookie": "refhuman_session=\(token)"]).status == 401)
+        #expect(try Shell.sqlite(study.database, "SELECT count(*) FROM session WHERE id_hash = '\(Shell.sha256sum(text: String(session.1)))'") == "1")
+        #expect(try anonymous.request("POST", "/api/logout", headers: sessionHeader).status == 204)
+        #expect(try anonymous.request("GET", "/api/me", headers: sessionHeader).status == 401)
+        #expect(try anonymous.post("/api/session", json: ["token": server.adminToken]).object["redirect"] as? String == "/admin")
+        // A page on another site cannot sign its visitor in with its own token (login CSRF).
+        let forged = try anonymous.post("/api/session", json: ["token": token], headers: ["Origin": "https://evil.example"])
+        #expect(forged.status == 403 && forged.headers["set-cookie"] == nil)
     }
 
     @Test func practiceGetsFeedbackAndNothingAnAnnotatorSeesRevealsATestTruth() throws {
@@ -60,7 +74,7 @@ import Testing
         var phases: [String] = []
         var practiceRight = 0
         while true {
-            let next = try client.get("/api/next?count=2")
+            let next = try client.lease(count: 2)
             bodies.append(next.text)
             guard let item = next.array.first else { break }
             let itemID = item["item_id"] as! Int
@@ -122,8 +136,8 @@ import Testing
 
         // How far a renewal moves the expiry is checked with a test clock (AssignerTests); here
         // the server returns the same leases and stores the expiry it answers.
-        let first = try client.get("/api/next?count=2").array
-        let again = try client.get("/api/next?count=2").array
+        let first = try client.lease(count: 2).array
+        let again = try client.lease(count: 2).array
         #expect(Set(again.compactMap { $0["item_id"] as? Int }) == Set(first.compactMap { $0["item_id"] as? Int }))
         let before = try #require(first.first?["expires_at"] as? String), after = try #require(again.first?["expires_at"] as? String)
         #expect(after >= before)
@@ -137,7 +151,7 @@ import Testing
         defer { server.stop() }
         let client = HTTPClient(baseURL: server.baseURL, token: try study.invite("ann"))
         let other = HTTPClient(baseURL: server.baseURL, token: try study.invite("bob"))
-        let item = try #require(client.get("/api/next").array.first?["item_id"] as? Int)
+        let item = try #require(client.lease().array.first?["item_id"] as? Int)
         let uuid = UUID().uuidString
         let body: [String: Any] = ["uuid": uuid, "item_id": item, "guesses": [2], "response_ms": 1234]
         let first = try client.post("/api/judgements", json: body)
@@ -147,7 +161,7 @@ import Testing
         #expect(try Shell.sqlite(study.database, "SELECT count(*) FROM judgement WHERE uuid = '\(uuid)'") == "1")
         #expect(try other.post("/api/judgements", json: body).status == 409)  // someone else's uuid
 
-        let second = try #require(client.get("/api/next").array.first?["item_id"] as? Int)
+        let second = try #require(client.lease().array.first?["item_id"] as? Int)
         #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [3]]).status == 422)
         #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [0, 1]]).status == 422)
         let malformed = try client.request("POST", "/api/judgements", body: Data("{\"uuid\": ".utf8))
@@ -170,7 +184,7 @@ import Testing
         #expect(undo.status == 200, "\(undo.text)")
         #expect(try Shell.sqlite(study.database, "SELECT abstained, superseded_at IS NOT NULL FROM judgement WHERE uuid = '\(answered)'") == "1|1")
         // The item is free again: it comes back first, and can be judged anew.
-        #expect(try client.get("/api/next").array.first?["item_id"] as? Int == second)
+        #expect(try client.lease().array.first?["item_id"] as? Int == second)
         #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [0]]).status == 200)
     }
 

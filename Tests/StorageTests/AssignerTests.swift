@@ -58,12 +58,12 @@ import Testing
         return z ^ (z >> 31)
     }
 
-    @Test func leastLoadedFirstThenTheAnnotatorsSeededOrder() throws {
+    @Test func leastLoadedFirstThenTheAnnotatorsSeededOrder() async throws {
         let dir = TemporaryDirectory()
         let (store, who, item) = try study(in: dir, items: 10)
         let a = who["a"]!, b = who["b"]!, c = who["c"]!, d = who["d"]!
         let now = "2026-06-01T00:00:00.000Z", later = "2026-06-01T00:10:00.000Z", earlier = "2026-05-31T23:50:00.000Z"
-        try store.pool.write { db in
+        try await store.pool.write { db in
             try judge(db, b, item[1]); try judge(db, c, item[1])                 // load 2
             try judge(db, b, item[2]); try judge(db, c, item[2], superseded: true) // load 1: the undone one does not count
             try judge(db, a, item[3])                                            // judged by a: never again
@@ -80,7 +80,7 @@ import Testing
         }
         let expected = seeded([item[5], item[8]], for: a) + seeded([item[2], item[4]], for: a) + seeded([item[1], item[9]], for: a)
         for wanted in 1...8 {
-            let picks = try store.pool.read { db in
+            let picks = try await store.pool.read { db in
                 try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: now).testItems(db, for: a, now: now, wanted: wanted)
             }
             #expect(picks == Array(expected.prefix(wanted)), "wanted \(wanted)")
@@ -102,8 +102,8 @@ import Testing
 
     /// Where the desk's kept board and one loaded afresh from the database disagree, for
     /// each account: on its practice count and on its whole order of test items.
-    func boardDisagreements(_ desk: StudyDesk, _ accounts: [Annotator], itemCount: Int, at moment: String) throws -> [String] {
-        try desk.batcher.perform { db, transaction in
+    func boardDisagreements(_ desk: StudyDesk, _ accounts: [Annotator], itemCount: Int, at moment: String) async throws -> [String] {
+        try await desk.batcher.perform { db, transaction in
             let now = Timestamp.string(from: desk.clock())
             let rules = try StudyRules(db, datasetID: 1)
             let kept = try desk.boards.board(db, transaction, rules: rules, now: now)
@@ -121,25 +121,50 @@ import Testing
         }
     }
 
-    @Test func aLeaseRenewedByItselfStaysHeldOnTheBoard() throws {
+    @Test func aLeaseRenewedByItselfStaysHeldOnTheBoard() async throws {
         let dir = TemporaryDirectory()
         let (store, who, items) = try study(in: dir, items: 4)
         let accounts = try ["a", "b"].map { name in try store.pool.read { db in try Store.annotator(db, id: who[name]!) } }
         let clock = TestClock()
         let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 1, clock: clock.read)
         defer { desk.shutdown() }
-        let first = try desk.next(for: accounts[0], count: 1)
+        let first = try await desk.next(for: accounts[0], count: 1)
         #expect(first.first?.expiresAt == Timestamp.string(from: clock.now.addingTimeInterval(1)))
         clock.advance(seconds: 0.6)
         // Asking again returns the same lease, renewed from now, and wants nothing new.
-        let renewed = try desk.next(for: accounts[0], count: 1)
+        let renewed = try await desk.next(for: accounts[0], count: 1)
         #expect(renewed.map(\.itemID) == first.map(\.itemID))
         #expect(renewed.first?.expiresAt == Timestamp.string(from: clock.now.addingTimeInterval(1)))
         clock.advance(seconds: 0.6)  // past the first expiry, before the renewed one
-        #expect(try boardDisagreements(desk, accounts, itemCount: items.count, at: "after the renewal") == [])
+        #expect(try await boardDisagreements(desk, accounts, itemCount: items.count, at: "after the renewal") == [])
     }
 
-    @Test func theWritersBoardAgreesWithAFreshlyLoadedOneThroughoutAStudy() throws {
+    @Test func renewalsStopAtTheHoldLimitAndTheItemGoesToSomeoneElse() async throws {
+        let dir = TemporaryDirectory()
+        let (store, who, _) = try study(in: dir, items: 2)
+        let accounts = try ["a", "b"].map { name in try store.pool.read { db in try Store.annotator(db, id: who[name]!) } }
+        let clock = TestClock()
+        let start = clock.now
+        // Leases of 10 s, renewable to 30 s after they were taken.
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true), leaseSeconds: 10,
+                             maxHoldSeconds: 30, clock: clock.read)
+        defer { desk.shutdown() }
+        let taken = try #require(try await desk.next(for: accounts[0], count: 1).first)
+        var expiries: [String] = []
+        for _ in 0..<3 {
+            clock.advance(seconds: 9)  // at 9, 18 and 27 s: renewed to 19, 28 and then 30 (the limit), not 37
+            let renewed = try await desk.next(for: accounts[0], count: 1)
+            #expect(renewed.map(\.itemID) == [taken.itemID])
+            expiries += renewed.map(\.expiresAt)
+        }
+        #expect(expiries == [19, 28, 30].map { Timestamp.string(from: start.addingTimeInterval($0)) })
+        clock.advance(seconds: 4)  // 31 s: the lease has lapsed and cannot be renewed or taken again by a
+        let after = try await desk.next(for: accounts[0], count: 1)
+        #expect(!after.map(\.itemID).contains(taken.itemID))
+        #expect(try await desk.next(for: accounts[1], count: 2).map(\.itemID).contains(taken.itemID))
+    }
+
+    @Test func theWritersBoardAgreesWithAFreshlyLoadedOneThroughoutAStudy() async throws {
         let dir = TemporaryDirectory()
         let (store, who, items) = try study(in: dir, items: 30, practice: 2)
         let outsider = try Store(path: dir.path("db.sqlite"))  // another connection, as a CLI would be
@@ -155,20 +180,20 @@ import Testing
             let account = accounts[generator.uniform(below: accounts.count)]
             switch generator.uniform(below: 10) {
             case 0...5:
-                for assignment in try desk.next(for: account, count: 1 + generator.uniform(below: 3))
+                for assignment in try await desk.next(for: account, count: 1 + generator.uniform(below: 3))
                 where generator.uniform(below: 3) > 0 {
-                    _ = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID, guesses: [0]), by: account)
+                    _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID, guesses: [0]), by: account)
                 }
             case 6:
-                let latest = try store.pool.read { db in
+                let latest = try await store.pool.read { db in
                     try String.fetchOne(db, sql: "SELECT uuid FROM live_judgement WHERE annotator_id = ? ORDER BY id DESC LIMIT 1",
                                         arguments: [account.id])
                 }
-                if let latest { _ = try? desk.undo(uuid: latest, by: account) }  // the outsider's old ones are refused
+                if let latest { _ = try? await desk.undo(uuid: latest, by: account) }  // the outsider's old ones are refused
             case 7:
                 // Changes the writer did not make: an item filled and a lease dropped behind its back.
                 let item = items[generator.uniform(below: items.count)]
-                try outsider.pool.write { db in
+                try await outsider.pool.write { db in
                     for other in accounts where try Int.fetchOne(db, sql: """
                         SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND item_id = ?
                         """, arguments: [other.id, item]) == 0 {
@@ -180,7 +205,7 @@ import Testing
             default:
                 clock.advance(seconds: 0.15)
             }
-            disagreements += try boardDisagreements(desk, accounts, itemCount: items.count, at: "step \(step)")
+            disagreements += try await boardDisagreements(desk, accounts, itemCount: items.count, at: "step \(step)")
         }
         #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.first ?? "")")
         // The study really ran: judgements stored, and some undone.

@@ -26,69 +26,69 @@ import Testing
         return (desk, annotator)
     }
 
-    @Test func aUuidReusedOnAnotherLeasedItemIsAReplayAndThatLeaseStaysAsItWas() throws {
+    @Test func aUuidReusedOnAnotherLeasedItemIsAReplayAndThatLeaseStaysAsItWas() async throws {
         let dir = TemporaryDirectory()
         let (desk, annotator) = try study(dir)
         defer { desk.shutdown() }
-        let leased = try desk.next(for: annotator, count: 2)
+        let leased = try await desk.next(for: annotator, count: 2)
         let uuid = UUID().uuidString
-        let first = try desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
+        let first = try await desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
         let path = dir.path("db.sqlite")
         let leaseQuery = "SELECT leased_at || ' ' || expires_at FROM assignment WHERE item_id = \(leased[1].itemID)"
         let leaseBefore = try Shell.sqlite(path, leaseQuery)
         // Same uuid, other item: the original receipt comes back and nothing is stored.
-        let replay = try desk.record(JudgementSubmission(uuid: uuid, itemID: leased[1].itemID, guesses: [0]), by: annotator)
+        let replay = try await desk.record(JudgementSubmission(uuid: uuid, itemID: leased[1].itemID, guesses: [0]), by: annotator)
         #expect(replay == first)
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement") == "1")
         #expect(try Shell.sqlite(path, leaseQuery) == leaseBefore && !leaseBefore.isEmpty)
         // The lease still works for a judgement of its own.
-        let second = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0]), by: annotator)
+        let second = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0]), by: annotator)
         #expect(second.itemID == leased[1].itemID)
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
     }
 
-    @Test func rulesChangedByAnotherConnectionApplyToTheNextJudgement() throws {
+    @Test func rulesChangedByAnotherConnectionApplyToTheNextJudgement() async throws {
         let dir = TemporaryDirectory()
         let (desk, annotator) = try study(dir)
         defer { desk.shutdown() }
-        let leased = try desk.next(for: annotator, count: 3)
-        _ = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[0].itemID, guesses: [0, 1]), by: annotator)
+        let leased = try await desk.next(for: annotator, count: 3)
+        _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[0].itemID, guesses: [0, 1]), by: annotator)
         // As `refhuman datasets set` would, from its own connection: one guess only from now on.
         _ = try Shell.sqlite(dir.path("db.sqlite"), "UPDATE dataset SET max_guesses = 1")
-        #expect(throws: JudgementRefusal.self) {
-            try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0, 1]), by: annotator)
+        await #expect(throws: JudgementRefusal.self) {
+            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0, 1]), by: annotator)
         }
-        _ = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [1]), by: annotator)
+        _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [1]), by: annotator)
         // An abstention and a guess outside the categories take the full checks and their answers.
-        #expect(throws: JudgementRefusal.self) {
-            try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [2]), by: annotator)
+        await #expect(throws: JudgementRefusal.self) {
+            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [2]), by: annotator)
         }
-        let abstained = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [], abstained: true),
+        let abstained = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [], abstained: true),
                                         by: annotator)
         #expect(abstained.phase == .test && abstained.correct == nil)
     }
 
-    @Test func anExpiredLeaseStillCountsOnceAndNoLeaseIsRefusedWithNothingStored() throws {
+    @Test func anExpiredLeaseStillCountsOnceAndNoLeaseIsRefusedWithNothingStored() async throws {
         let dir = TemporaryDirectory()
         let clock = TestClock()
         let (desk, annotator) = try study(dir, leaseSeconds: 1, clock: clock)
         defer { desk.shutdown() }
         let path = dir.path("db.sqlite")
-        let leased = try desk.next(for: annotator, count: 1)
+        let leased = try await desk.next(for: annotator, count: 1)
         let never = try Int64(Shell.sqlite(path, "SELECT id FROM item WHERE id NOT IN (SELECT item_id FROM assignment) LIMIT 1"))!
-        #expect(throws: JudgementRefusal.notLeased(never)) {
-            try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: never, guesses: [0]), by: annotator)
+        await #expect(throws: JudgementRefusal.notLeased(never)) {
+            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: never, guesses: [0]), by: annotator)
         }
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement") == "0")
         clock.advance(seconds: 1.2)  // the lease has expired; the item is far from full, so the answer counts
         let uuid = UUID().uuidString
-        let late = try desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
+        let late = try await desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
         #expect(late.itemID == leased[0].itemID)
         #expect(try Shell.sqlite(path, "SELECT count(*) || ' ' || max(uuid) FROM judgement") == "1 \(uuid)")
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
     }
 
-    @Test func aPracticeAnswerIsRightWhenTheTruthIsAmongItsGuesses() throws {
+    @Test func aPracticeAnswerIsRightWhenTheTruthIsAmongItsGuesses() async throws {
         let dir = TemporaryDirectory()
         let store = try Store(path: dir.path("db.sqlite"))
         let description = DatasetDescription(name: "d", settings: DatasetSettings(judgementsPerItem: 1, maxGuesses: 2),
@@ -104,13 +104,13 @@ import Testing
         defer { desk.shutdown() }
         let truth = try Dictionary(uniqueKeysWithValues: Shell.sqlite(dir.path("db.sqlite"), "SELECT id, category_idx FROM item")
             .split(separator: "\n").map { line in (Int64(line.split(separator: "|")[0])!, Int(line.split(separator: "|")[1])!) })
-        let leased = try desk.next(for: annotator, count: 3)
+        let leased = try await desk.next(for: annotator, count: 3)
         #expect(leased.count == 3 && leased.allSatisfy { $0.phase == .practice })
         // By hand: truth second of two guesses is right (top-2), truth first is right, truth absent is wrong.
         let answers: [(Int64) -> [Int]] = [{ [(truth[$0]! + 1) % 3, truth[$0]!] }, { [truth[$0]!] }, { [(truth[$0]! + 1) % 3, (truth[$0]! + 2) % 3] }]
         var verdicts: [Bool?] = []
         for (assignment, answer) in zip(leased, answers) {
-            let receipt = try desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID,
+            let receipt = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID,
                                                               guesses: answer(assignment.itemID)), by: annotator)
             verdicts.append(receipt.correct)
         }

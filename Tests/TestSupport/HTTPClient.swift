@@ -16,10 +16,16 @@ public struct HTTPReply: Sendable {
 public struct HTTPClient: Sendable {
     public let baseURL: String
     public var token: String?
+    /// The local address to connect from (`curl --interface`), e.g. 127.0.0.2 for a second client.
+    public var source: String?
+    /// More curl options, e.g. `--cacert FILE` for a test certificate.
+    public var curlOptions: [String]
 
-    public init(baseURL: String, token: String? = nil) {
+    public init(baseURL: String, token: String? = nil, source: String? = nil, curlOptions: [String] = []) {
         self.baseURL = baseURL
         self.token = token
+        self.source = source
+        self.curlOptions = curlOptions
     }
 
     public func request(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:],
@@ -28,6 +34,8 @@ public struct HTTPClient: Sendable {
         let headerFile = directory.path("headers")
         var arguments = ["-s", "-S", "-X", method, "-D", headerFile, "-o", "-", "--max-time", "30"]
         if rawPath { arguments.append("--path-as-is") }
+        if let source { arguments += ["--interface", source] }
+        arguments += curlOptions
         if let token { arguments += ["-H", "Authorization: Bearer \(token)"] }
         for (name, value) in headers { arguments += ["-H", "\(name): \(value)"] }
         if body != nil { arguments += ["-H", "Content-Type: application/json", "--data-binary", "@-"] }
@@ -48,6 +56,11 @@ public struct HTTPClient: Sendable {
     }
 
     public func get(_ path: String) throws -> HTTPReply { try request("GET", path) }
+
+    /// Leases items: `POST /api/next`, as the page does.
+    public func lease(count: Int? = nil) throws -> HTTPReply {
+        try request("POST", "/api/next" + (count.map { "?count=\($0)" } ?? ""))
+    }
 
     public func post(_ path: String, json: [String: Any], headers: [String: String] = [:]) throws -> HTTPReply {
         try request("POST", path, body: try JSONSerialization.data(withJSONObject: json), headers: headers)

@@ -6,20 +6,29 @@ public final class ServerProcess: @unchecked Sendable {
     public let process = Process()
     public let baseURL: String
     public let adminToken: String
+    /// The port it listens on (which a --public-url in the banner does not show).
+    public let port: Int
     private let output = Pipe()
 
     /// `publicDirectory` nil: the repository's Public/. `binary` and `directory`: another
     /// refhuman (an installed one) started from another working directory, left to find its
-    /// web files itself.
-    public init(database: String, publicDirectory: String? = nil, binary: String? = nil, directory: URL? = nil) throws {
+    /// web files itself. `arguments` are added to serve's; `errorLog` keeps its stderr (the
+    /// access log) in a file.
+    public init(database: String, publicDirectory: String? = nil, binary: String? = nil, directory: URL? = nil,
+                arguments: [String] = [], errorLog: String? = nil) throws {
         process.executableURL = URL(fileURLWithPath: binary ?? Shell.refhumanPath)
-        process.arguments = ["serve", "--db", database, "--port", "0"]
+        process.arguments = ["serve", "--db", database] + (arguments.contains("--port") ? [] : ["--port", "0"]) + arguments
         if binary == nil {
             process.arguments! += ["--public", publicDirectory ?? Shell.repositoryRoot.appendingPathComponent("Public").path]
         }
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        if let errorLog {
+            FileManager.default.createFile(atPath: errorLog, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: errorLog)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         // The first lines name the port and the admin link.
         var text = ""
@@ -32,9 +41,11 @@ public final class ServerProcess: @unchecked Sendable {
             }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        guard let base = text.firstMatch(of: /serving on (http:\/\/[0-9.:]+)/)?.1,
+        guard let base = text.firstMatch(of: /serving on (https?:\/\/[^\s]+)/)?.1,
               let token = text.firstMatch(of: /join\/([0-9a-f]{64})/)?.1 else { throw ServerStartFailure(output: text) }
         baseURL = String(base)
+        let listening = text.firstMatch(of: /listening on [^\s]+:(\d+)\)/)?.1 ?? base.split(separator: ":").last ?? ""
+        port = Int(listening) ?? 0
         adminToken = String(token)
     }
 

@@ -77,4 +77,10 @@ public enum Shell {
         let result = try run("/usr/bin/sha256sum", [path])
         return String(result.stdout.prefix(64))
     }
+
+    /// SHA-256 of a string's UTF-8, by sha256sum reading it on stdin.
+    public static func sha256sum(text: String) throws -> String {
+        let result = try run("/usr/bin/sha256sum", ["-"], input: Data(text.utf8))
+        return String(result.stdout.prefix(64))
+    }
 }

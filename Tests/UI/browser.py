@@ -1,6 +1,7 @@
 """browser.py — one headless Chromium (via /usr/bin/chromedriver) shared by all UI
 tests, with the few helpers they need: waiting for a condition, reading page state,
-pressing keys, screenshots, and phone emulation through the DevTools protocol."""
+asking the server from inside the page, pressing keys, the console's complaints,
+screenshots, and phone emulation through the DevTools protocol."""
 
 import time
 from pathlib import Path
@@ -24,6 +25,8 @@ class Browser:
                      "--disable-extensions", "--no-first-run", "--hide-scrollbars", "--mute-audio",
                      f"--window-size={DESKTOP[0]},{DESKTOP[1]}", "--force-device-scale-factor=1"):
             options.add_argument(flag)
+        # Keep the console: Chromium reports a Content-Security-Policy violation there.
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.driver = webdriver.Chrome(service=DriverService("/usr/bin/chromedriver"), options=options)
         self.driver.set_script_timeout(30)
 
@@ -51,6 +54,19 @@ class Browser:
         return self.js("""const e = document.querySelector(arguments[0]);
             return !!e && !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)
                    && getComputedStyle(e).visibility !== 'hidden';""", css)
+
+    def fetch(self, path, method="GET"):
+        """[status, parsed JSON body or None] of a request made by the page itself, so with
+        its cookies, as the page's own scripts would send it."""
+        return self.driver.execute_async_script("""const [path, method, done] = arguments;
+            fetch(path, {method, credentials: 'same-origin', headers: {Accept: 'application/json'}})
+              .then(async (r) => { const t = await r.text(); let b = null; try { b = JSON.parse(t); } catch {} done([r.status, b]); })
+              .catch((e) => done([0, String(e)]));""", path, method)
+
+    def cookie(self, name):
+        """A cookie of the current page's host (HttpOnly ones too), or None."""
+        found = self.driver.get_cookie(name)
+        return found["value"] if found else None
 
     def wait(self, condition, timeout=10, what="condition"):
         """Polls `condition()` until it is truthy; returns its value or raises."""
@@ -97,6 +113,30 @@ class Browser:
     def focused(self):
         return self.js("const a = document.activeElement; return a ? (a.id || a.className || a.tagName) : null;")
 
+    def tab_to(self, element_id, backwards=False, limit=40):
+        """Presses Tab (Shift+Tab backwards) until the element with `element_id` has the
+        focus, as someone without a mouse would; fails if it never gets there."""
+        for _ in range(limit):
+            if self.js("return document.activeElement?.id") == element_id:
+                return
+            if backwards:
+                self.chord(Keys.SHIFT, Keys.TAB)
+            else:
+                self.keys(Keys.TAB)
+        raise AssertionError(f"#{element_id} is not reachable with {'Shift+' if backwards else ''}Tab "
+                             f"(focus ended on {self.focused()})")
+
+    # ---- console -------------------------------------------------------------------
+
+    def console(self):
+        """The console entries logged since the last call (each call empties the log)."""
+        return self.driver.get_log("browser")
+
+    def csp_violations(self):
+        """Console entries since the last call that report a Content-Security-Policy violation."""
+        return [entry["message"] for entry in self.console()
+                if entry["level"] == "SEVERE" and "Content Security Policy" in entry["message"]]
+
     # ---- screens -------------------------------------------------------------------
 
     def screenshot(self, name):
@@ -137,6 +177,7 @@ class Browser:
         # delete_all_cookies only reaches the current page's domain, and about:blank has
         # none: the previous test's session cookie for 127.0.0.1 would survive it.
         self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        self.console()  # the previous test's console messages are not this test's
 
 
 Keys = Keys

@@ -1,18 +1,23 @@
-"""ui_tests.py — end-to-end tests of the annotator page: a real `refhuman serve` on a
-temporary database, a generated dataset, headless Chromium clicking and typing as an
-annotator would, and the database read back afterwards to check what was stored.
+"""ui_tests.py — end-to-end tests of the annotator, admin and join pages: a real
+`refhuman serve` on a temporary database, a generated dataset, headless Chromium clicking
+and typing as an annotator would, and the database read back afterwards to check what
+was stored.
 Each test is a function taking a Context; run them with run_ui_tests.py."""
 
 import json
+import re
 import statistics
 import time
+import urllib.error
 import urllib.request
 import uuid
 from datetime import datetime, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import datasets
 from browser import Keys
+from other_site import OtherSite
 
 CLOTHES = [c["name"] for c in datasets.CLOTHES]
 
@@ -32,13 +37,22 @@ class Context:
         self.server.start(port=0)
 
     def join(self, name="ann"):
-        """Opens a fresh invite link and waits for the first item to be on screen."""
+        """Adds an annotator, opens their invite link in a browser signed out, presses
+        Continue and waits for their name in the annotator page's header."""
         link = self.server.add_annotator(name)
-        self.browser.go(link)
+        self.accept(link)
         b = self.browser
-        b.wait(lambda: b.js("return location.pathname") == "/", what="the redirect to /")
         b.wait(lambda: b.text("#who") == name, what="the annotator's name in the header")
         return link
+
+    def accept(self, link, lands_on="/"):
+        """Opens an invite link in a browser with no session: the join page asks first, with
+        Continue focused, and Enter presses it; then the page goes where the server says."""
+        b = self.browser
+        b.go(link)
+        b.wait(lambda: b.visible("#join-continue") and b.focused() == "join-continue", what="the focused Continue button")
+        b.keys(Keys.ENTER)
+        b.wait(lambda: b.js("return location.pathname") == lands_on, what=f"the page at {lands_on}")
 
     def truth(self, item_id):
         return self.server.query("SELECT category_idx FROM item WHERE id = ?", item_id)[0][0]
@@ -722,7 +736,7 @@ def test_pause_only_while_labelling(ctx):
 
 def open_admin(ctx, answers=3):
     """An annotator answers a few test items, then the admin link opens the admin page
-    (same browser: the admin cookie replaces the annotator's)."""
+    (same browser: the join page asks, and Switch replaces the annotator's session)."""
     b = ctx.browser
     ctx.join()
     item = None
@@ -732,6 +746,8 @@ def open_admin(ctx, answers=3):
     b.wait_item(other_than=item)
     wait_saved(b)
     b.go(ctx.server.admin_link)
+    b.wait(lambda: b.visible("#join-switch"), what="the question whether to switch")
+    b.click("#join-switch")
     b.wait(lambda: b.js("return location.pathname") == "/admin", what="the admin page")
     b.wait(lambda: b.js("return document.querySelectorAll('#annotators tbody tr').length") == 1, what="the progress tables")
 
@@ -803,6 +819,294 @@ def test_disabled_link_is_explained(ctx):
     assert not b.visible("#pause") and not b.visible("#workspace")
 
 
+# ---- signing in and out, and the Content-Security-Policy ----------------------------
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def http_get(url):
+    """(status, headers with lower-case names, body) of a plain GET from outside the browser."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "text/html"}), timeout=10) as response:
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
+
+
+def post_session(server, token):
+    """(status, JSON body) of POST /api/session as a script sends it: no Origin, no cookie."""
+    request = urllib.request.Request(server.url + "/api/session", data=json.dumps({"token": token}).encode(),
+                                     method="POST", headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def sessions_of(server, name):
+    """How many live sessions the server keeps for the account `name` (from its database)."""
+    return server.query("""SELECT count(*) FROM session JOIN annotator ON annotator.id = session.annotator_id
+        WHERE annotator.name = ? AND session.expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now')""", name)[0][0]
+
+
+def session_name(b):
+    """The name GET /api/session gives for the page's own session, or its status when none."""
+    status, body = b.fetch("/api/session")
+    return body["name"] if status == 200 else status
+
+
+def link_unknown_words():
+    """The paragraphs of Public/link-unknown.html, whitespace collapsed."""
+    html = (Path(__file__).resolve().parent.parent.parent / "Public" / "link-unknown.html").read_text()
+    return [" ".join(p.split()) for p in re.findall(r"<p>(.*?)</p>", html, re.S)]
+
+
+def test_join_link_leaves_no_token_behind(ctx):
+    """The join page takes the token out of the address at once, sets no cookie and signs
+    nothing in by itself; Continue (Enter) does; the token is in neither the address nor
+    the history afterwards, and /join reloaded has nothing to accept."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    link = server.add_annotator("ann")
+    token = link.rsplit("/", 1)[1]
+
+    status, headers, _ = http_get(link)
+    assert status == 200, f"GET /join/TOKEN answered {status}"
+    assert headers.get("referrer-policy") == "no-referrer", headers
+    assert headers.get("cache-control") == "no-store", headers
+    assert "set-cookie" not in headers, f"the join page set a cookie: {headers['set-cookie']}"
+
+    b.go(link)
+    b.wait(lambda: b.visible("#join-continue"), what="the Continue button")
+    assert b.js("return location.href") == server.url + "/join", b.js("return location.href")
+    assert token not in b.js("return location.href + document.title + document.body.innerHTML")
+    assert b.text("#join-fresh h1") == "Open RefHuman as the person this link was made for", b.text("#join-fresh h1")
+    assert b.focused() == "join-continue", b.focused()
+    assert b.driver.get_cookies() == [], f"cookies before Continue: {b.driver.get_cookies()}"
+    b.screenshot("join-continue")
+    assert session_name(b) == 401, "signed in before Continue was pressed"
+
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return location.pathname") == "/", what="the annotator page")
+    b.wait(lambda: b.text("#who") == "ann", what="the name in the header")
+    assert token not in b.js("return location.href")
+    assert b.cookie("refhuman_session") not in (None, token), "the cookie must hold a session id, not the token"
+    assert session_name(b) == "ann"
+    b.driver.back()  # the join page replaced its own entries: Back leaves the site
+    b.wait(lambda: not b.driver.current_url.startswith(server.url + "/join"), what="Back past the join page")
+    assert token not in b.driver.current_url, b.driver.current_url
+
+    b.go(server.url + "/join")  # the cleaned address, reloaded
+    b.wait(lambda: b.visible("#join-no-token"), what="the page for an address without a token")
+    assert not b.visible("#join-continue")
+
+
+def test_join_link_problems_are_explained(ctx):
+    """An unknown link says what link-unknown.html says; a server that cannot be reached
+    is said so and Continue stays; too many failures show the server's own words."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b, server = ctx.browser, ctx.server
+
+    b.go(server.url + "/join/no-such-token")
+    b.wait(lambda: b.visible("#join-continue"), what="the Continue button")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.visible("#join-unknown"), what="the unknown-link message")
+    shown = [" ".join(t.split()) for t in visible_texts(b, "#join-unknown p")]
+    assert shown == link_unknown_words(), (shown, link_unknown_words())
+    assert b.text("#join-unknown h1") == "This link does not work"
+    assert not b.visible("#join-continue")
+
+    # No server: said so, and the button stays for another go once it is back.
+    link = server.add_annotator("ann")
+    b.go(link)
+    b.wait(lambda: b.visible("#join-continue"), what="the Continue button")
+    server.kill()
+    b.keys(Keys.ENTER)
+    b.wait(lambda: "could not be reached" in (b.text("#join-problem") or ""), what="the network error")
+    assert b.visible("#join-continue") and b.focused() == "join-continue", b.focused()
+    server.start()  # same port and database
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return location.pathname") == "/", what="the annotator page after the retry")
+    b.wait(lambda: b.text("#who") == "ann", what="the name in the header")
+
+    # Too many failed attempts from this address: the page shows the server's detail.
+    assert b.fetch("/api/logout", "POST")[0] == 204
+    refusal = None
+    for _ in range(200):
+        status, body = post_session(server, f"wrong-{uuid.uuid4()}")
+        if status == 429:
+            refusal = body
+            break
+        assert status == 401, (status, body)
+    assert refusal is not None, "200 wrong tokens from one address and still no 429"
+    assert refusal.get("error") == "too many attempts" and refusal.get("detail"), refusal
+    b.go(server.url + "/join/yet-another-wrong-token")
+    b.wait(lambda: b.visible("#join-continue"), what="the Continue button")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.text("#join-problem") == refusal["detail"], what=f"the server's detail {refusal['detail']!r}")
+    assert b.visible("#join-continue")
+
+
+def test_join_link_of_another_account_asks_before_switching(ctx):
+    """Login CSRF: signed in as ann, a link to bob's invite on another site, or a form there
+    posting bob's token, switches nothing. The join page asks; Stay (focused, Enter)
+    keeps ann; only Switch makes this browser bob's."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    ctx.join("ann")
+    b.wait_item()
+    ann_cookie = b.cookie("refhuman_session")
+    bob_link = server.add_annotator("bob")
+    bob_token = bob_link.rsplit("/", 1)[1]
+    forged = bob_token.replace("\\", "\\\\").replace('"', '\\"')
+    page = f"""<!doctype html><title>elsewhere</title>
+        <a id="invite" href="{bob_link}">a prize for you</a>
+        <form id="forge" method="post" action="{server.url}/api/session" enctype="text/plain">
+          <input type="hidden" name='{{"token": "{forged}", "pad": "' value='"}}'>
+          <button id="forge-submit" type="submit">claim</button>
+        </form>"""
+
+    with OtherSite(page) as site:
+        b.go(site.url)
+        b.click("#invite")
+        b.wait(lambda: b.visible("#join-signed-in"), what="the question whether to switch")
+        assert b.js("return location.href") == server.url + "/join"
+        assert visible_texts(b, "#join-signed-in .join-current") == ["ann", "ann"]
+        assert b.text("#join-signed-in h1") == "You are signed in as ann.", b.text("#join-signed-in h1")
+        assert "Switch to the account of this invite link?" in b.text("#join-signed-in")
+        assert b.text("#join-stay") == "Stay signed in as ann"
+        assert b.focused() == "join-stay", "the choice that changes nothing has the focus"
+        b.screenshot("join-switch-or-stay")
+        assert session_name(b) == "ann" and b.cookie("refhuman_session") == ann_cookie, "switched without asking"
+        assert sessions_of(server, "bob") == 0, "a session for bob before anyone pressed Switch"
+
+        # A form on the other site posts bob's token as JSON-looking text/plain.
+        b.go(site.url)
+        b.click("#forge-submit")
+        b.wait(lambda: not b.driver.current_url.startswith(site.url), what="the forged post to be answered")
+        b.go(server.url + "/")
+        b.wait(lambda: b.text("#who") == "ann", what="ann still signed in after the forged post")
+        assert session_name(b) == "ann"
+        assert sessions_of(server, "bob") == 0, "the forged post opened a session for bob"
+
+    # Stay, by keyboard: nothing changes.
+    b.go(bob_link)
+    b.wait(lambda: b.visible("#join-signed-in") and b.focused() == "join-stay", what="the focused Stay button")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return location.pathname") == "/", what="the annotator page after Stay")
+    b.wait(lambda: b.text("#who") == "ann", what="ann in the header")
+    assert session_name(b) == "ann" and b.cookie("refhuman_session") == ann_cookie
+    assert sessions_of(server, "bob") == 0
+
+    # Switch, by keyboard: now this browser is bob's.
+    b.go(bob_link)
+    b.wait(lambda: b.visible("#join-signed-in") and b.focused() == "join-stay", what="the focused Stay button")
+    b.tab_to("join-switch", backwards=True)
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return location.pathname") == "/", what="the annotator page after Switch")
+    b.wait(lambda: b.text("#who") == "bob", what="bob in the header")
+    assert session_name(b) == "bob" and sessions_of(server, "bob") == 1
+    assert b.cookie("refhuman_session") not in (ann_cookie, bob_token)
+
+
+def test_sign_out_by_keyboard(ctx):
+    """Sign out on the annotator page and on the admin page, reached with the Tab key and
+    pressed with Enter or Space: the session ends on the server, not just in the browser."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    ctx.join()
+    first = b.wait_item()
+    b.keys(digit(0), Keys.ENTER)
+    b.wait_item(other_than=first)
+    wait_saved(b)
+    old_cookie = b.cookie("refhuman_session")
+    assert b.js("return document.activeElement.id") == "search", b.focused()
+    b.tab_to("sign-out", backwards=True)  # from the search box back up to the header
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return location.pathname") == "/signed-out.html", what="the signed-out page")
+    assert b.text("h1") == "You are signed out", b.text("h1")
+    assert b.fetch("/api/session")[0] == 401
+    assert sessions_of(server, "ann") == 0, "the session outlived Sign out on the server"
+    # The old cookie is dead on the server too, not merely forgotten by this browser.
+    request = urllib.request.Request(server.url + "/api/session", headers={"Cookie": f"refhuman_session={old_cookie}"})
+    try:
+        urllib.request.urlopen(request, timeout=10)
+        raise AssertionError("the signed-out session still answers GET /api/session")
+    except urllib.error.HTTPError as error:
+        assert error.code == 401, error.code
+    b.go(server.url + "/")
+    b.wait(lambda: b.visible("#notice"), what="the page for a browser without a session")
+    assert b.text("#notice-title") == "Please open your invite link"
+    assert not b.visible("#sign-out"), "a Sign out button without a session"
+    assert [(r[0], r[1]) for r in ctx.live()] == [(first, [0])], "the answer given before signing out is kept"
+
+    ctx.accept(server.admin_link, lands_on="/admin")
+    b.wait(lambda: b.js("return document.querySelectorAll('#annotators tbody tr').length") == 1, what="the admin page")
+    b.tab_to("sign-out")
+    b.keys(Keys.SPACE)
+    b.wait(lambda: b.js("return location.pathname") == "/signed-out.html", what="the signed-out page")
+    assert b.fetch("/api/session")[0] == 401
+    assert b.fetch("/api/admin/progress")[0] == 401
+
+
+def test_pages_keep_to_the_content_security_policy(ctx):
+    """Every page is served with the strict Content-Security-Policy, and none of them
+    (join, annotator with practice feedback, admin with its report, signed out) makes
+    Chromium refuse anything: no inline script, style or handler."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice=1, practice_count=1, example=9))
+    b, server = ctx.browser, ctx.server
+    link = server.add_annotator("ann")
+    for path in ("/", "/admin", "/join/" + link.rsplit("/", 1)[1], "/signed-out.html", "/js/main.js", "/api/session"):
+        _, headers, _ = http_get(server.url + path)
+        assert headers.get("content-security-policy") == CSP, f"{path}: {headers.get('content-security-policy')!r}"
+        assert headers.get("x-content-type-options") == "nosniff", f"{path}: {headers}"
+        assert headers.get("referrer-policy") == "no-referrer", f"{path}: {headers}"
+
+    def clean(where):
+        refused = b.csp_violations()
+        assert not refused, f"{where}: {len(refused)} CSP violation(s), first: {refused[0]}"
+
+    b.go(link)
+    b.wait(lambda: b.visible("#join-continue"), what="the join page")
+    clean("join page")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.text("#who") == "ann", what="the annotator page")
+    item = b.wait_item()
+    b.wait(lambda: b.js("return [...document.querySelectorAll('#card-0 .thumbs img')].some(i => i.complete && i.naturalWidth)"),
+           what="thumbnails")
+    clean("annotator page")
+    # The rows a card's thumbnails take come from data-rows now that style="--rows" is refused.
+    rows = b.js("return getComputedStyle(document.querySelector('#card-0 .thumbs')).getPropertyValue('--rows').trim()")
+    assert rows == "2", f"--rows of nine thumbnails is {rows!r}"
+    b.keys(digit((ctx.truth(item) + 1) % 10), Keys.ENTER)
+    b.wait(lambda: b.js("return [...document.querySelectorAll('#feedback img')].filter(i => i.complete).length >= 2"),
+           what="practice feedback with examples")
+    clean("annotator page with practice feedback")
+
+    b.go(server.admin_link)
+    b.wait(lambda: b.visible("#join-switch"), what="the join page, signed in")
+    clean("join page, signed in")
+    b.click("#join-switch")
+    b.wait(lambda: b.js("return location.pathname") == "/admin", what="the admin page")
+    # A refused frame never loads, so the wait ends on whichever comes first.
+    refused = []
+    b.wait(lambda: refused.extend(b.csp_violations()) or refused or b.js("""
+        const d = document.getElementById('report').contentDocument;
+        return !!d && d.readyState === 'complete' && d.location.href !== 'about:blank'
+               && d.body.textContent.includes('Human top-1 error');"""), what="the report in its frame")
+    refused.extend(b.csp_violations())
+    assert not refused, f"admin page and its report: {len(refused)} CSP violation(s), first: {refused[0]}"
+    b.click("#sign-out")
+    b.wait(lambda: b.js("return location.pathname") == "/signed-out.html", what="the signed-out page")
+    clean("signed-out page")
+
+    # The check itself can fail: a style attribute in markup is reported.
+    b.js("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">inline</p>')")
+    b.wait(lambda: b.csp_violations(), what="the console to report a deliberate inline style")
+
+
 ALL = [
     test_join_and_practice,
     test_label_by_keyboard_mouse_and_search,
@@ -824,6 +1128,11 @@ ALL = [
     test_admin_page_fits_a_phone,
     test_admin_times_are_local_with_utc_on_hover,
     test_disabled_link_is_explained,
+    test_join_link_leaves_no_token_behind,
+    test_join_link_problems_are_explained,
+    test_join_link_of_another_account_asks_before_switching,
+    test_sign_out_by_keyboard,
+    test_pages_keep_to_the_content_security_policy,
 ]
 
 

@@ -1,0 +1,31 @@
+// SecurityHeaders: what every response carries so a browser keeps the pages to
+// themselves: scripts and styles only from files of this origin (no inline script for
+// an injected string to become), no framing, no MIME sniffing, no Referer (an invite
+// link's token must not leak to another site), and HSTS once HTTPS is in use.
+public enum SecurityHeaders {
+    static let contentSecurityPolicy = [
+        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
+        "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+    ].joined(separator: "; ")
+
+    /// For a generated page shown inside our own admin page (the HTML report): its
+    /// stylesheet is inline so the downloaded file stands alone, and the admin page frames it.
+    /// Still no script at all.
+    public static let framedDocumentPolicy = [
+        "default-src 'self'", "script-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data:",
+        "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'",
+    ].joined(separator: "; ")
+
+    /// The headers a response gets unless it set its own (a handler may set its own policy).
+    static func headers(secure: Bool, besides response: Response) -> [(name: String, value: String)] {
+        var headers: [(name: String, value: String)] = [
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer"),
+        ]
+        if response.header("Content-Security-Policy") == nil {
+            headers.append(("Content-Security-Policy", contentSecurityPolicy))
+        }
+        if secure { headers.append(("Strict-Transport-Security", "max-age=31536000")) }
+        return headers
+    }
+}

@@ -1,0 +1,34 @@
+// Store+Sessions: browser sign-ins. A session id is random, handed to the browser once in
+// a cookie, and kept only as its SHA-256; it names an account until it expires, the
+// browser signs out, or the account is disabled.
+import Foundation
+import GRDB
+
+extension Store {
+    /// The account of an unexpired session (disabled ones too: the caller says which it is), or nil.
+    public func annotator(sessionID: String, now: Date) throws -> Annotator? {
+        try pool.unsafeRead { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + """
+                 JOIN session ON session.annotator_id = annotator.id WHERE session.id_hash = ? AND session.expires_at > ?
+                """), arguments: [AccessToken.hash(sessionID), Timestamp.string(from: now)]) else {
+                return nil
+            }
+            return Annotator(row: row)
+        }
+    }
+
+    /// Starts a session for `annotator` and returns its id; expired sessions go on the way.
+    static func openSession(_ db: Database, for annotator: Annotator, now: Date, lifetimeSeconds: Int) throws -> String {
+        let id = AccessToken.generate()
+        let nowText = Timestamp.string(from: now)
+        try db.cachedStatement(sql: "DELETE FROM session WHERE expires_at <= ?").execute(arguments: [nowText])
+        try db.cachedStatement(sql: "INSERT INTO session (id_hash, annotator_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [AccessToken.hash(id), annotator.id, nowText,
+                                 Timestamp.string(from: now.addingTimeInterval(TimeInterval(lifetimeSeconds)))])
+        return id
+    }
+
+    static func closeSession(_ db: Database, id: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM session WHERE id_hash = ?").execute(arguments: [AccessToken.hash(id)])
+    }
+}

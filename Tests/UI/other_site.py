@@ -1,0 +1,39 @@
+"""other_site.py — a page on another site, for the login-CSRF checks: a tiny HTTP server on
+127.0.0.2 (a different site from the 127.0.0.1 that refhuman serves on, as far as the
+browser's cookies and Sec-Fetch-Site go) that answers every GET with one fixed HTML page."""
+
+import http.server
+import threading
+
+
+class OtherSite:
+    """`with OtherSite(html) as site:` serves `html` at `site.url` until the block ends."""
+
+    HOST = "127.0.0.2"
+
+    def __init__(self, html):
+        page = html.encode()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
+
+            def log_message(self, *args):
+                pass  # the test's output is for the test's own lines
+
+        self.httpd = http.server.ThreadingHTTPServer((self.HOST, 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://{self.HOST}:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
