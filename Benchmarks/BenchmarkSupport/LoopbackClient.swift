@@ -56,6 +56,8 @@ public final class LoopbackClient {
             outgoing.append(contentsOf: "Content-Type: application/json\r\nContent-Length: ".utf8)
             outgoing.append(contentsOf: String(body.count).utf8)
             outgoing.append(contentsOf: "\r\n".utf8)
+        } else if method != "GET" {
+            outgoing.append(contentsOf: "Content-Length: 0\r\n".utf8)  // a POST that leases sends no body
         }
         outgoing.append(contentsOf: "\r\n".utf8)
         if let body { outgoing.append(contentsOf: body) }

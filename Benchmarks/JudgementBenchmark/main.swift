@@ -65,7 +65,7 @@ func run(_ name: String, perClient: Int) throws -> Outcome {
                 start.wait()
                 var done = 0
                 while done < perClient {
-                    let next = try client.request("GET", "/api/next?count=\(min(50, perClient - done))", token: token)
+                    let next = try client.request("POST", "/api/next?count=\(min(50, perClient - done))", token: token)
                     let items = (try JSONSerialization.jsonObject(with: next.body) as? [[String: Any]] ?? []).compactMap { $0["item_id"] as? Int }
                     guard !items.isEmpty else { throw LoopbackClient.Failure(description: "no items left after \(done)") }
                     for item in items {
