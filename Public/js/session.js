@@ -46,6 +46,9 @@ export class Session {
 
     this.outbox = new Outbox(`refhuman.outbox.${who}`);
     this.leases = new Leases(() => this.#heldIds());
+    // Answers restored from an earlier visit: once one lands, a lease answered just before it
+    // could still list its item, so they count as answered like the ones given on this page.
+    for (const id of this.outbox.itemIds()) this.leases.markAnswered(id);
     this.stage = new Stage(dom.stageBox);
     this.clock = new Clock();
     this.catalog = new Catalog(dom.catalog, categories, { digitKeys: this.digitKeys });
@@ -241,7 +244,14 @@ export class Session {
     } else {
       this.since.practice += 1;
     }
-    this.#rememberForUndo(judgement, item);
+    // A practice answer's truth is shown at once, so it cannot be taken back (the server refuses too).
+    if (item.phase === 'test') {
+      this.#rememberForUndo(judgement, item);
+    } else {
+      clearTimeout(this.undoTimer);
+      this.last = null;
+      this.dom.undo.disabled = true;
+    }
     this.current = null;
     this.stage.stopExposure();
     this.guesses.clear();

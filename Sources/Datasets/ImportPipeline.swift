@@ -8,6 +8,8 @@ import Storage
 public struct ImportPipeline {
     public var batchSize = 1024
     public var sizeLimit = ImageSizeLimit()
+    /// See CatalogWriter.allowsSharedTestImages.
+    public var allowsSharedTestImages = false
     public var showProgress = isatty(STDERR_FILENO) == 1
 
     public init() {}
@@ -19,7 +21,8 @@ public struct ImportPipeline {
         let progress = ImportProgress(total: records.count, label: "importing \(description.name)", live: showProgress)
         defer { progress.finish() }
         var perSplit: [Split: Int] = [:]
-        let newImages = try store.importDataset(description, replace: replace) { writer in
+        let (newImages, shared) = try store.importDataset(description, replace: replace) { writer in
+            writer.allowsSharedTestImages = allowsSharedTestImages
             var done = 0
             for start in stride(from: 0, to: records.count, by: batchSize) {
                 let batch = Array(records[start..<min(start + batchSize, records.count)])
@@ -36,10 +39,10 @@ public struct ImportPipeline {
                 done += images.count
                 progress.update(done: done)
             }
-            return writer.newImageCount
+            return (writer.newImageCount, writer.sharedTestImages)
         }
         return ImportSummary(dataset: description.name, itemsPerSplit: perSplit,
-                             newImages: newImages, seconds: progress.elapsed)
+                             newImages: newImages, sharedTestImages: shared, seconds: progress.elapsed)
     }
 
     /// Refuses what the database would refuse less clearly: bad settings, duplicate

@@ -6,11 +6,13 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
     public let dataset: String
     public let itemsPerSplit: [Split: Int]
     public let newImages: Int
+    /// Test images also used as examples or practice, accepted by --allow-shared-test-images.
+    public let sharedTestImages: Int
     public let seconds: Double
 
     public var items: Int { itemsPerSplit.values.reduce(0, +) }
 
-    enum CodingKeys: CodingKey { case dataset, items, itemsPerSplit, newImages, seconds }
+    enum CodingKeys: CodingKey { case dataset, items, itemsPerSplit, newImages, sharedTestImages, seconds }
 
     /// Splits as names, so the JSON reads `{"test": 1000, …}`.
     public func encode(to encoder: any Encoder) throws {
@@ -19,6 +21,7 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
         try container.encode(items, forKey: .items)
         try container.encode(Dictionary(uniqueKeysWithValues: itemsPerSplit.map { ($0.key.rawValue, $0.value) }), forKey: .itemsPerSplit)
         try container.encode(newImages, forKey: .newImages)
+        try container.encode(sharedTestImages, forKey: .sharedTestImages)
         try container.encode(seconds, forKey: .seconds)
     }
 

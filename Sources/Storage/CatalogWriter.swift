@@ -10,6 +10,13 @@ public final class CatalogWriter {
     public private(set) var newImageCount = 0
     /// Images already resolved in this import: duplicates inside one dataset are common.
     private var imageIDs: [String: Int64] = [:]
+    /// Allow a test image that is also an example or practice image (with a warning):
+    /// otherwise such an import is refused, since annotators would have seen its label.
+    public var allowsSharedTestImages = false
+    /// Test images also shown as examples or practice, found while `allowsSharedTestImages`.
+    public private(set) var sharedTestImages = 0
+    /// Per image of this import: the first item that used it, by split.
+    private var firstUse: [Int64: (split: Split, source: String)] = [:]
 
     init(db: Database, datasetID: Int64, datasetName: String) {
         self.db = db
@@ -19,6 +26,7 @@ public final class CatalogWriter {
 
     public func addItem(image: StoredImage, categoryIndex: Int, split: Split, source: String) throws {
         let imageID = try imageID(for: image)
+        try checkBlinding(imageID: imageID, split: split, source: source)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO item (dataset_id, image_id, category_idx, split, source) VALUES (?, ?, ?, ?, ?)
             """)
@@ -27,6 +35,24 @@ public final class CatalogWriter {
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StorageError.duplicateSource(dataset: datasetName, source: source)
         }
+    }
+
+    /// A test image whose label annotators would have seen elsewhere in the dataset (as an
+    /// example with its category, or as practice with feedback) is not a blind trial.
+    private func checkBlinding(imageID: Int64, split: Split, source: String) throws {
+        let shown: Set<Split> = [.example, .practice]
+        guard split == .test || shown.contains(split) else { return }
+        guard let earlier = firstUse[imageID] else {
+            firstUse[imageID] = (split, source)
+            return
+        }
+        let clash = (split == .test && shown.contains(earlier.split)) || (earlier.split == .test && shown.contains(split))
+        guard clash else { return }
+        guard allowsSharedTestImages else {
+            let (test, other, otherSplit) = split == .test ? (source, earlier.source, earlier.split) : (earlier.source, source, split)
+            throw StorageError.testImageShown(dataset: datasetName, testSource: test, otherSource: other, otherSplit: otherSplit.rawValue)
+        }
+        sharedTestImages += 1
     }
 
     private func imageID(for image: StoredImage) throws -> Int64 {

@@ -103,6 +103,10 @@ enum JudgementRecorder {
             SELECT max(id) FROM live_judgement WHERE annotator_id = ?
             """), arguments: [annotator.id])
         guard latest == id else { throw JudgementRefusal.notUndoable("only your latest judgement can be undone") }
+        // Its receipt carried the truth: undoing it would let the answer be changed after seeing it.
+        guard (row["phase"] as String) != Phase.practice.rawValue else {
+            throw JudgementRefusal.notUndoable("a practice answer cannot be undone once its feedback is shown")
+        }
         let cutoff = Timestamp.string(from: now.addingTimeInterval(-TimeInterval(windowSeconds)))
         guard (row["submitted_at"] as String) >= cutoff else {
             throw JudgementRefusal.notUndoable("the undo window of \(windowSeconds) s has passed")

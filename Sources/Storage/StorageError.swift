@@ -12,6 +12,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case datasetHasJudgements(name: String, count: Int)
     case unknownDataset(name: String, known: [String])
     case duplicateSource(dataset: String, source: String)
+    case testImageShown(dataset: String, testSource: String, otherSource: String, otherSplit: String)
     case noDataset
     case datasetNotChosen
     case datasetGone(id: Int64)
@@ -47,6 +48,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "dataset '\(name)' has \(count) judgement(s); refusing to replace it"
         case let .unknownDataset(name, known):
             "no dataset named '\(name)'" + NameSuggestion.hint(for: name, among: known, noun: "datasets")
+        case let .testImageShown(dataset, testSource, otherSource, otherSplit):
+            "dataset '\(dataset)': test image '\(testSource)' is the same image as \(otherSplit) '\(otherSource)', whose label annotators see; remove one, or pass --allow-shared-test-images"
         case let .duplicateSource(dataset, source):
             "dataset '\(dataset)' already has an item with source '\(source)'"
         case .noDataset:

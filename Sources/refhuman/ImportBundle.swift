@@ -16,7 +16,7 @@ struct ImportBundle: ParsableCommand {
     @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
     @Flag(help: "Print what was imported as JSON on stdout.") var json = false
     @Flag(help: "Accept data files outside the bundle's folder (absolute paths, '..').") var allowOutsidePaths = false
-    @OptionGroup var images: ImageLimitOptions
+    @OptionGroup var images: ImageOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -24,6 +24,6 @@ struct ImportBundle: ParsableCommand {
             var (description, records) = try BundleReader.read(directory: URL(fileURLWithPath: directory), allowOutsidePaths: allowOutsidePaths)
             if let name { description.name = name }
             return (description, records)
-        }, options: store, images: images.limit, replace: replace, json: json)
+        }, options: store, images: images, replace: replace, json: json)
     }
 }

@@ -20,6 +20,6 @@ struct ImportCIFAR: ParsableCommand {
         try ImportCommand.store({
             let (categories, records) = try CIFARReader.records(directory: URL(fileURLWithPath: directory), split: split, limit: limit)
             return (dataset.description(categories: categories), records)
-        }, options: dataset.store, images: dataset.images.limit, replace: dataset.replace, json: dataset.json)
+        }, options: dataset.store, images: dataset.images, replace: dataset.replace, json: dataset.json)
     }
 }

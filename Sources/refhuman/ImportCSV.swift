@@ -25,6 +25,6 @@ struct ImportCSV: ParsableCommand {
                                                                         categories: given, labelsAreCategories: categoriesFromLabels,
                                                                         allowOutsidePaths: allowOutsidePaths, defaultSplit: split)
             return (dataset.description(categories: categoryList), records)
-        }, options: dataset.store, images: dataset.images.limit, replace: dataset.replace, json: dataset.json)
+        }, options: dataset.store, images: dataset.images, replace: dataset.replace, json: dataset.json)
     }
 }

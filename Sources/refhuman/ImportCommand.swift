@@ -16,14 +16,18 @@ struct ImportCommand: ParsableCommand {
         subcommands: [ImportBundle.self, ImportIDX.self, ImportFolder.self, ImportCSV.self, ImportCIFAR.self])
 
     /// Reads first, then opens the store, so a malformed input never even creates a database.
-    static func store(_ read: () throws -> (DatasetDescription, [ImportRecord]), options: StoreOptions, images: ImageSizeLimit,
+    static func store(_ read: () throws -> (DatasetDescription, [ImportRecord]), options: StoreOptions, images: ImageOptions,
                       replace: Bool, json: Bool) throws {
         let (description, records) = try read()
         let store = try options.openCreating()
         var pipeline = ImportPipeline()
-        pipeline.sizeLimit = images
+        pipeline.sizeLimit = images.limit
+        pipeline.allowsSharedTestImages = images.allowSharedTestImages
         let summary = try pipeline.run(records, as: description, into: store, replace: replace)
         StatusLine.say(summary.line)
+        if summary.sharedTestImages > 0 {
+            StatusLine.say("warning: \(summary.sharedTestImages) test image(s) are also example or practice images, whose labels annotators see")
+        }
         if json { try JSONOutput.print(summary) }
     }
 }

@@ -19,6 +19,6 @@ struct ImportFolder: ParsableCommand {
         try ImportCommand.store({
             let (categories, records) = try FolderReader.records(directory: URL(fileURLWithPath: directory), split: split)
             return (dataset.description(categories: categories), records)
-        }, options: dataset.store, images: dataset.images.limit, replace: dataset.replace, json: dataset.json)
+        }, options: dataset.store, images: dataset.images, replace: dataset.replace, json: dataset.json)
     }
 }

@@ -27,6 +27,6 @@ struct ImportIDX: ParsableCommand {
             let records = try IDXReader.records(images: URL(fileURLWithPath: images), labels: URL(fileURLWithPath: labels),
                                                 categoryCount: categoryList.count, split: split, limit: limit)
             return (dataset.description(categories: categoryList), records)
-        }, options: dataset.store, images: dataset.images.limit, replace: dataset.replace, json: dataset.json)
+        }, options: dataset.store, images: dataset.images, replace: dataset.replace, json: dataset.json)
     }
 }

@@ -8,7 +8,7 @@ struct NewDatasetOptions: ParsableArguments {
     @Flag(help: "Replace an existing dataset of that name (refused once it has judgements).") var replace = false
     @Flag(help: "Print what was imported as JSON on stdout.") var json = false
     @OptionGroup var settings: SettingsOptions
-    @OptionGroup var images: ImageLimitOptions
+    @OptionGroup var images: ImageOptions
     @OptionGroup var store: StoreOptions
 
     func description(categories: [CategoryDescription]) -> DatasetDescription {

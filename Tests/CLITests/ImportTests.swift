@@ -152,6 +152,25 @@ func datasetsJSON(_ db: String) throws -> [[String: Any]] {
         #expect(ihdr.stdout == "100 13\n")
     }
 
+    @Test func aTestImageAlsoShownAsAnExampleIsRefusedInOneLineOrCountedWhenAllowed() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("img/a.png", try Fixtures.png(shade: 4))
+        try dir.write("img/b.png", try Fixtures.png(shade: 5))
+        try dir.write("img/copy-of-a.png", try Fixtures.png(shade: 4))  // the same bytes under another name
+        try dir.write("m.csv", "path,label,split\nimg/a.png,cat,test\nimg/b.png,dog,test\nimg/copy-of-a.png,cat,example\n")
+        let base = ["import", "csv", dir.path("m.csv"), "--name", "pets", "--categories-from-labels", "--db", db]
+        let refused = try Shell.refhuman(base)
+        #expect(refused.status == 1)
+        #expect(refused.stderrLines.count == 1 && refused.stderr.contains("test image 'img/a.png' is the same image as example 'img/copy-of-a.png'"),
+                "\(refused.stderr)")
+        #expect(try Shell.sqlite(db, "SELECT (SELECT count(*) FROM dataset) + (SELECT count(*) FROM image)") == "0")
+        let allowed = try Shell.refhuman(base + ["--allow-shared-test-images", "--json"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.stderrLines.last == "warning: 1 test image(s) are also example or practice images, whose labels annotators see")
+        #expect(allowed.stdout.contains("\"shared_test_images\" : 1"))
+    }
+
     @Test func csvImportReadsQuotedPathsAndSplits() throws {
         let dir = TemporaryDirectory()
         let db = dir.path("db.sqlite")

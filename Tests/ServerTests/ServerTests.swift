@@ -177,15 +177,24 @@ import Testing
                                         headers: ["Origin": "http://evil.example"])
         #expect(crossSite.status == 403)
 
+        // Both items so far were practice: a practice answer's truth came back with it, so it stays.
+        let practiceAnswer = UUID().uuidString
+        #expect(try client.post("/api/judgements", json: ["uuid": practiceAnswer, "item_id": second, "guesses": [0]]).status == 200)
+        let practiceUndo = try client.request("DELETE", "/api/judgements/\(practiceAnswer)")
+        #expect(practiceUndo.status == 409 && practiceUndo.text.contains("a practice answer cannot be undone"))
+
+        let lease = try #require(client.lease().array.first)
+        #expect(lease["phase"] as? String == "test")
+        let third = try #require(lease["item_id"] as? Int)
         let answered = UUID().uuidString
-        #expect(try client.post("/api/judgements", json: ["uuid": answered, "item_id": second, "abstained": true]).status == 200)
+        #expect(try client.post("/api/judgements", json: ["uuid": answered, "item_id": third, "abstained": true]).status == 200)
         #expect(try client.request("DELETE", "/api/judgements/\(uuid)").status == 409)  // not the latest
         let undo = try client.request("DELETE", "/api/judgements/\(answered)")
         #expect(undo.status == 200, "\(undo.text)")
         #expect(try Shell.sqlite(study.database, "SELECT abstained, superseded_at IS NOT NULL FROM judgement WHERE uuid = '\(answered)'") == "1|1")
         // The item is free again: it comes back first, and can be judged anew.
-        #expect(try client.lease().array.first?["item_id"] as? Int == second)
-        #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [0]]).status == 200)
+        #expect(try client.lease().array.first?["item_id"] as? Int == third)
+        #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": third, "guesses": [0]]).status == 200)
     }
 
     @Test func staticFilesHaveTypesAndETagsAndNeverLeaveTheRoot() throws {

@@ -91,6 +91,38 @@ import TestSupport
         #expect(try Shell.sqlite(dir.path("db.sqlite"), "SELECT (SELECT count(*) FROM dataset) + (SELECT count(*) FROM image)") == "0")
     }
 
+    @Test func aTestImageAnnotatorsSawWithItsLabelIsRefusedUnlessAllowed() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.path("db.sqlite"))
+        let description = DatasetDescription(name: "d", categories: [CategoryDescription(name: "a")])
+        let seen = StoredImage(bytes: Data([7]), width: 1, height: 1, format: "png")
+        let other = StoredImage(bytes: Data([8]), width: 1, height: 1, format: "png")
+        // Either order: the example (or practice) item first, or the test item first.
+        for (first, second) in [((Split.example, "e1"), (Split.test, "t1")), ((Split.test, "t1"), (Split.practice, "p1"))] {
+            let otherItem = first.0 == .test ? second : first
+            #expect(throws: StorageError.testImageShown(dataset: "d", testSource: "t1", otherSource: otherItem.1, otherSplit: otherItem.0.rawValue)) {
+                try store.importDataset(description, replace: false) { writer in
+                    try writer.addItem(image: other, categoryIndex: 0, split: .test, source: "t0")
+                    try writer.addItem(image: seen, categoryIndex: 0, split: first.0, source: first.1)
+                    try writer.addItem(image: seen, categoryIndex: 0, split: second.0, source: second.1)
+                }
+            }
+            #expect(try Shell.sqlite(dir.path("db.sqlite"), "SELECT (SELECT count(*) FROM dataset) + (SELECT count(*) FROM image)") == "0")
+        }
+        // Practice and example may share an image, and two test items may; the flag lets a shared test image in, counted.
+        let shared = try store.importDataset(description, replace: false) { writer in
+            writer.allowsSharedTestImages = true
+            try writer.addItem(image: other, categoryIndex: 0, split: .practice, source: "p0")
+            try writer.addItem(image: other, categoryIndex: 0, split: .example, source: "e0")
+            try writer.addItem(image: seen, categoryIndex: 0, split: .test, source: "t1")
+            try writer.addItem(image: seen, categoryIndex: 0, split: .test, source: "t2")
+            try writer.addItem(image: seen, categoryIndex: 0, split: .example, source: "e1")
+            return writer.sharedTestImages
+        }
+        #expect(shared == 1)
+        #expect(try Shell.sqlite(dir.path("db.sqlite"), "SELECT count(*) FROM item") == "5")
+    }
+
     @Test func duplicateSourceAndUnknownCategoryAreRefusedByTheStore() throws {
         let dir = TemporaryDirectory()
         let store = try Store(path: dir.path("db.sqlite"))
@@ -99,7 +131,7 @@ import TestSupport
         #expect(throws: StorageError.duplicateSource(dataset: "d", source: "x")) {
             try store.importDataset(description, replace: false) { writer in
                 try writer.addItem(image: image, categoryIndex: 0, split: .test, source: "x")
-                try writer.addItem(image: image, categoryIndex: 0, split: .practice, source: "x")
+                try writer.addItem(image: image, categoryIndex: 0, split: .test, source: "x")
             }
         }
         // The foreign key from item to category catches a label the importers missed.

@@ -626,6 +626,10 @@ def test_practice_feedback_follows_top_k_rule(ctx):
     assert "first guess" not in text and text.lower().count("it is") == 1, text
     assert b.text("#feedback .compare-truth strong") == CLOTHES[truth]
     assert "1 of 1 right (100 %)" in b.text("#feedback .practice-score"), b.text("#feedback .practice-score")
+    # The truth is on screen: the answer cannot be taken back, by button or by Ctrl+Z.
+    assert b.js("return document.getElementById('undo').disabled") is True
+    b.chord(Keys.CONTROL, "z")
+    assert b.js("return document.querySelector('#feedback.right') !== null"), "feedback still shown after Ctrl+Z"
     b.keys(Keys.ENTER)
 
     second = b.wait_item(other_than=first)
