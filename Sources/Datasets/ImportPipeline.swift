@@ -1,5 +1,6 @@
-// ImportPipeline: turns reader records into stored items. Images are encoded or
-// validated on every core in batches, then written in order inside one transaction.
+// ImportPipeline: turns reader records into stored items. Images are decoded and encoded
+// afresh (no byte of the file survives) on every core in batches, then written in order
+// inside one transaction.
 import Dispatch
 import Foundation
 import Imaging
@@ -84,22 +85,18 @@ public struct ImportPipeline {
         switch record.payload {
         case let .pixels(image):
             try refuseOversized(record, width: image.width, height: image.height, limit: limit)
-            return try pngItem(record, image, limit: limit)
+            return try reencoded(record, image, asJPEG: false, limit: limit)
         case let .file(url):
             guard let bytes = try? Data(contentsOf: url) else { throw record.failure("cannot read \(url.path)") }
             // The header's size first: a huge image is refused before its pixels take memory.
-            if let size = ImageCodec.declaredSize(bytes), max(size.width, size.height) > limit.maxSide {
+            if let size = ImageCodec.declaredSize(bytes) {
                 try refuseOversized(record, width: size.width, height: size.height, limit: limit)
-                let decoded: PixelImage
-                do { decoded = try ImageCodec.decode(bytes).image } catch { throw record.failure("\(error)") }
-                return try pngItem(record, decoded, limit: limit)
             }
-            do {
-                let info = try ImageCodec.validate(bytes)
-                return StoredImage(bytes: bytes, width: info.width, height: info.height, format: info.format.rawValue)
-            } catch {
-                throw record.failure("\(error)")
-            }
+            let decoded: (format: ImageFormat, image: PixelImage)
+            do { decoded = try ImageCodec.decode(bytes) } catch { throw record.failure("\(error)") }
+            // Stored re-encoded, never as sent: a file's own bytes can carry its label (a PNG
+            // text chunk, EXIF, a comment), and annotators are served the stored bytes.
+            return try reencoded(record, decoded.image, asJPEG: decoded.format == .jpeg, limit: limit)
         }
     }
 
@@ -108,12 +105,14 @@ public struct ImportPipeline {
         throw record.failure("image is \(width)×\(height), over the \(limit.maxSide) px limit per side (pass --downscale to store it scaled down, or raise --max-side)")
     }
 
-    /// Pixels stored as PNG, scaled down first when they exceed the limit.
-    private static func pngItem(_ record: ImportRecord, _ image: PixelImage, limit: ImageSizeLimit) throws -> StoredImage {
+    /// Pixels encoded afresh (PNG, or JPEG for photographs that came as JPEG, at a quality
+    /// high enough not to show), scaled down first when they exceed the limit.
+    private static func reencoded(_ record: ImportRecord, _ image: PixelImage, asJPEG: Bool, limit: ImageSizeLimit) throws -> StoredImage {
         do {
             let fitted = try ImageCodec.downscaled(image, maxSide: limit.maxSide)
-            let png = try ImageCodec.encodePNG(fitted)
-            return StoredImage(bytes: png, width: fitted.width, height: fitted.height, format: ImageFormat.png.rawValue)
+            let format: ImageFormat = asJPEG ? .jpeg : .png
+            let bytes = asJPEG ? try ImageCodec.encodeJPEG(fitted, quality: 95) : try ImageCodec.encodePNG(fitted)
+            return StoredImage(bytes: bytes, width: fitted.width, height: fitted.height, format: format.rawValue)
         } catch {
             throw record.failure("\(error)")
         }

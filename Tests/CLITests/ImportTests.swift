@@ -171,6 +171,41 @@ func datasetsJSON(_ db: String) throws -> [[String: Any]] {
         #expect(allowed.stdout.contains("\"shared_test_images\" : 1"))
     }
 
+    @Test func storedImagesCarryNoTextTheirFilesHad() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.path("db.sqlite")
+        try dir.write("img/plain.png", try Fixtures.png(shade: 4))
+        try dir.write("img/plain.jpg", try Fixtures.jpeg(shade: 5))
+        // The label hidden in the files: a PNG tEXt chunk after IHDR, a JPEG comment after SOI.
+        let planted = try Shell.run("/usr/bin/python3", ["-c", """
+            import struct, sys, zlib
+            png = open(sys.argv[1] + '/img/plain.png', 'rb').read()
+            data = b'label\\x003'
+            chunk = struct.pack('>I', len(data)) + b'tEXt' + data + struct.pack('>I', zlib.crc32(b'tEXt' + data))
+            open(sys.argv[1] + '/img/tagged.png', 'wb').write(png[:33] + chunk + png[33:])
+            jpg = open(sys.argv[1] + '/img/plain.jpg', 'rb').read()
+            comment = b'label=3'
+            open(sys.argv[1] + '/img/tagged.jpg', 'wb').write(jpg[:2] + b'\\xff\\xfe' + struct.pack('>H', len(comment) + 2) + comment + jpg[2:])
+            """, dir.path("")])
+        try #require(planted.status == 0, "\(planted.stderr)")
+        try dir.write("m.csv", "path,label\nimg/tagged.png,cat\nimg/tagged.jpg,dog\n")
+        let result = try Shell.refhuman(["import", "csv", dir.path("m.csv"), "--name", "pets", "--categories-from-labels", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Read back with Python: no blob holds the label text; the PNG's chunks are the image's own.
+        let check = try Shell.run("/usr/bin/python3", ["-c", """
+            import sqlite3, struct, sys
+            rows = sqlite3.connect(sys.argv[1]).execute("SELECT format, bytes FROM image ORDER BY format").fetchall()
+            for fmt, blob in rows:
+                chunks = []
+                if fmt == 'png':
+                    at = 8
+                    while at < len(blob):
+                        size, = struct.unpack('>I', blob[at:at + 4]); chunks.append(blob[at + 4:at + 8].decode()); at += 12 + size
+                print(fmt, b'label' in blob, ','.join(sorted(set(chunks))))
+            """, db])
+        #expect(check.stdout == "jpeg False \npng False IDAT,IEND,IHDR\n", "\(check.stdout)\(check.stderr)")
+    }
+
     @Test func csvImportReadsQuotedPathsAndSplits() throws {
         let dir = TemporaryDirectory()
         let db = dir.path("db.sqlite")
