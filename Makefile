@@ -67,14 +67,16 @@ bench: deps
 	$(SWIFT) build -c release --product ReportBenchmark
 	$(SWIFT) build -c release --product JudgementBenchmark
 	$(SWIFT) build -c release --product ClassifierBenchmark
+	$(SWIFT) build -c release --product refhuman
 	@test -x $(BENCH_VENV)/bin/python || /usr/bin/python3 -m venv --system-site-packages $(BENCH_VENV)
-	@$(BENCH_VENV)/bin/python -c "import onnxruntime, onnx, safetensors" 2>/dev/null || \
+	@$(BENCH_VENV)/bin/python -c "import onnxruntime, onnx, safetensors, uvloop" 2>/dev/null || \
 	  $(BENCH_VENV)/bin/pip install -q --no-deps -r Benchmarks/requirements.txt
 	.build/release/ImportBenchmark $(FASHION)
 	.build/release/JudgementBenchmark
 	.build/release/ClassifierBenchmark --inference 0 --train-images 60000
 	$(BENCH_VENV)/bin/python Benchmarks/classifier_reference.py --swift .build/release/ClassifierBenchmark
 	.build/release/ReportBenchmark /usr/bin/python3
+	$(BENCH_VENV)/bin/python Benchmarks/capacity.py --refhuman .build/release/refhuman
 
 # Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).
 bundle: deps
