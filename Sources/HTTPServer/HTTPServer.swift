@@ -144,8 +144,7 @@ public final class HTTPServer: @unchecked Sendable {
     private func makeRequest(_ connection: OpaquePointer, method: HTTPMethod, path: String, body: Data) -> Request {
         var headers: [String: String] = [:]
         for header in Self.headerValues(connection) { headers[header.name.lowercased()] = header.value }
-        var peer = [CChar](repeating: 0, count: 64)
-        let peerAddress = cmhd_client_address(connection, &peer, socklen_t(peer.count)) ? String(cString: peer) : "unknown"
+        let peerAddress = Self.peerAddress(connection)
         var clientAddress = peerAddress
         var isSecure = configuration.tls != nil
         if configuration.trustProxy && Self.isLoopback(peerAddress) {
@@ -160,6 +159,12 @@ public final class HTTPServer: @unchecked Sendable {
         return Request(method: method, path: path, query: Self.values(connection, kind: .GET_ARGUMENT_KIND),
                        headers: headers, cookies: Self.values(connection, kind: .COOKIE_KIND), body: body,
                        id: Request.newID(), clientAddress: clientAddress, isSecure: isSecure)
+    }
+
+    /// The connected peer's address as text, or "unknown".
+    private static func peerAddress(_ connection: OpaquePointer) -> String {
+        var text = [CChar](repeating: 0, count: 64)
+        return cmhd_client_address(connection, &text, socklen_t(text.count)) ? String(cString: text) : "unknown"
     }
 
     private static func isLoopback(_ address: String) -> Bool { address.hasPrefix("127.") || address == "::1" }
@@ -187,10 +192,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
         let queued = MHD_queue_response(connection, UInt32(response.status.rawValue), created) == MHD_Result.YES
         if let accessLog {
-            var peer = [CChar](repeating: 0, count: 64)
-            let client = state.request?.clientAddress
-                ?? (cmhd_client_address(connection, &peer, socklen_t(peer.count)) ? String(cString: peer) : "unknown")
-            accessLog.record(client: client, method: String(method.prefix(20)), path: router.loggablePath(url),
+            accessLog.record(client: state.request?.clientAddress ?? Self.peerAddress(connection), method: String(method.prefix(20)), path: router.loggablePath(url),
                              status: response.status.rawValue, began: state.began, requestID: requestID)
         }
         return queued
