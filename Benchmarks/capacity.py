@@ -51,7 +51,10 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--refhuman", default=os.path.join(REPO, ".build/release/refhuman"), help="the refhuman binary to serve with")
-    parser.add_argument("--bundle", default=os.path.join(REPO, "Datasets/fashion-mnist"), help="dataset bundle to import")
+    parser.add_argument("--bundle", default=os.path.join(REPO, "Datasets/fashion-mnist"),
+                        help="dataset bundle whose dataset.json (title, categories) the benchmark's own bundle starts from")
+    parser.add_argument("--idx", default="/usr/share/datasets/fashion-mnist", help="IDX files `refhuman bundle build` samples from")
+    parser.add_argument("--test-items", type=int, default=10000, help="test items of the benchmark's bundle")
     parser.add_argument("--steps", default="1000,2500,5000,7500,10000,15000,20000", help="annotator counts of the ramp")
     parser.add_argument("--think", type=float, default=3.0, help="seconds between the image and the judgement")
     parser.add_argument("--gap", type=float, default=0.1,
@@ -97,24 +100,31 @@ def planned_judgements(steps, args, period):
 
 
 def prepare_database(args, workdir, steps, period):
-    """Imports the bundle with the CLI, sets the protocol so items never run out and
-    annotators skip practice, and inserts the annotators in one transaction."""
+    """Builds a bundle with a study-sized test set, sets its protocol so items never run
+    out and annotators skip practice, imports it with the CLI, and inserts the annotators
+    in one transaction."""
     db = os.path.join(workdir, "capacity.sqlite")
-    print(run_cli(args.refhuman, "import", "bundle", args.bundle, "--db", db).strip())
+    bundle = os.path.join(workdir, "bundle")
+    os.makedirs(bundle)
+    annotators = max(max(steps), args.legit_annotators)
+    # Every annotator judges an item at most once and an item takes judgements_per_item
+    # judgements (leases held count against it too). A real study asks 3 to 50 per item;
+    # the bundled 1,000 test items would need hundreds each to last the run, which no
+    # study does and which makes every lease walk hundreds of load levels. So the
+    # benchmark samples a larger test set and sizes judgements per item to the plan.
+    per_item = math.ceil((1.25 * planned_judgements(steps, args, period) + annotators) / args.test_items) + 3
+    with open(os.path.join(args.bundle, "dataset.json")) as source:
+        description = json.load(source)
+    description["settings"].update({"judgements_per_item": per_item, "practice_count": 0})
+    with open(os.path.join(bundle, "dataset.json"), "w") as target:
+        json.dump(description, target, indent=2)
+    run_cli(args.refhuman, "bundle", "build", "--from", args.idx, "--out", bundle, "--seed", "1708",
+            "--test", str(args.test_items))
+    print(run_cli(args.refhuman, "import", "bundle", bundle, "--db", db).strip())
     connection = sqlite3.connect(db)
     dataset_id, name = connection.execute("SELECT id, name FROM dataset ORDER BY id LIMIT 1").fetchone()
     items = connection.execute("SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'", (dataset_id,)).fetchone()[0]
     categories = connection.execute("SELECT count(*) FROM category WHERE dataset_id = ?", (dataset_id,)).fetchone()[0]
-    annotators = max(max(steps), args.legit_annotators)
-    # Every annotator judges an item at most once and an item takes judgements_per_item
-    # judgements (leases held count against it too), so the bundle's 3 per item would run
-    # out within seconds. This is sized to the plan: the assigner's cost per lease grows
-    # with it, so it is not simply set huge.
-    per_item = math.ceil((1.25 * planned_judgements(steps, args, period) + annotators) / items) + 3
-    # `import bundle` takes its settings from dataset.json and has no option to override
-    # them (the other importers have --judgements-per-item and --practice-count), so they
-    # are set here, before the server reads them, in the columns migrations/0001 defines.
-    connection.execute("UPDATE dataset SET judgements_per_item = ?, practice_count = 0 WHERE id = ?", (per_item, dataset_id))
     # `refhuman annotators add` opens the store and runs once per annotator; 20,000 of them
     # go in as one transaction instead, exactly as Store+Accounts.addAnnotator writes them:
     # token_hash is the SHA-256 hex of the token's UTF-8 text (AccessToken.hash), created_at

@@ -17,10 +17,11 @@ struct cmhd_settings {
     unsigned int idle_timeout_seconds;
     const char *tls_key_pem;       // both NULL for plain HTTP
     const char *tls_cert_pem;
+    unsigned int polling_threads;  // each polls its share of the connections with its own epoll
 };
 
-// Starts a daemon whose one internal thread polls every connection with epoll, so a
-// connection costs no thread; handlers suspend their connection while work runs
+// Starts a daemon whose internal threads (a fixed few) poll the connections with epoll,
+// so a connection costs no thread; handlers suspend their connection while work runs
 // elsewhere and resume it with the answer. Returns NULL when the host is not an address
 // literal or binding fails.
 static inline struct MHD_Daemon *cmhd_start(const struct cmhd_settings *settings,
@@ -43,29 +44,26 @@ static inline struct MHD_Daemon *cmhd_start(const struct cmhd_settings *settings
     } else {
         return NULL;
     }
+    struct MHD_OptionItem options[] = {
+        {MHD_OPTION_SOCK_ADDR, 0, &address},
+        {MHD_OPTION_CONNECTION_LIMIT, settings->connection_limit, NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, settings->per_address_limit, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, settings->idle_timeout_seconds, NULL},
+        {MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096, NULL},
+        {MHD_OPTION_THREAD_POOL_SIZE, settings->polling_threads, NULL},
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed, context},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)connection_events, context},
+        {MHD_OPTION_END, 0, NULL},  // TLS's two options replace this one and the next when asked for
+        {MHD_OPTION_END, 0, NULL},
+        {MHD_OPTION_END, 0, NULL},
+    };
     if (settings->tls_key_pem && settings->tls_cert_pem) {
         flags |= MHD_USE_TLS;
-        return MHD_start_daemon(flags, settings->port, NULL, NULL, handler, handler_context,
-                                MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
-                                MHD_OPTION_CONNECTION_LIMIT, settings->connection_limit,
-                                MHD_OPTION_PER_IP_CONNECTION_LIMIT, settings->per_address_limit,
-                                MHD_OPTION_CONNECTION_TIMEOUT, settings->idle_timeout_seconds,
-                                MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096u,
-                                MHD_OPTION_NOTIFY_COMPLETED, completed, context,
-                                MHD_OPTION_NOTIFY_CONNECTION, connection_events, context,
-                                MHD_OPTION_HTTPS_MEM_KEY, settings->tls_key_pem,
-                                MHD_OPTION_HTTPS_MEM_CERT, settings->tls_cert_pem,
-                                MHD_OPTION_END);
+        options[8] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)settings->tls_key_pem};
+        options[9] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)settings->tls_cert_pem};
     }
     return MHD_start_daemon(flags, settings->port, NULL, NULL, handler, handler_context,
-                            MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
-                            MHD_OPTION_CONNECTION_LIMIT, settings->connection_limit,
-                            MHD_OPTION_PER_IP_CONNECTION_LIMIT, settings->per_address_limit,
-                            MHD_OPTION_CONNECTION_TIMEOUT, settings->idle_timeout_seconds,
-                            MHD_OPTION_LISTEN_BACKLOG_SIZE, 4096u,
-                            MHD_OPTION_NOTIFY_COMPLETED, completed, context,
-                            MHD_OPTION_NOTIFY_CONNECTION, connection_events, context,
-                            MHD_OPTION_END);
+                            MHD_OPTION_ARRAY, options, MHD_OPTION_END);
 }
 
 static inline uint16_t cmhd_bound_port(struct MHD_Daemon *daemon) {

@@ -1,7 +1,8 @@
-// HTTPServer: a libmicrohttpd daemon whose one internal thread polls every connection with
-// epoll. When a request has been read whole, its connection is suspended and a task on
-// the HandlerPool runs the Router; a handler waiting for the writer awaits without
-// holding a thread, and the finished task resumes the connection with its Response.
+// HTTPServer: a libmicrohttpd daemon whose internal threads (one per core) poll the
+// connections with epoll. When a request has been read whole, its connection is
+// suspended and a task on the HandlerPool runs the Router; a handler waiting for the
+// writer awaits without holding a thread, and the finished task resumes the connection
+// with its Response.
 // So an idle or waiting connection costs a socket, never a thread.
 import CMicroHTTPD
 import Foundation
@@ -36,7 +37,8 @@ public final class HTTPServer: @unchecked Sendable {
                     var settings = cmhd_settings(
                         host: host, port: UInt16(configuration.port), connection_limit: UInt32(configuration.connectionLimit),
                         per_address_limit: UInt32(configuration.perAddressLimit),
-                        idle_timeout_seconds: UInt32(configuration.idleTimeoutSeconds), tls_key_pem: key, tls_cert_pem: certificate)
+                        idle_timeout_seconds: UInt32(configuration.idleTimeoutSeconds), tls_key_pem: key, tls_cert_pem: certificate,
+                        polling_threads: UInt32(max(1, configuration.pollingThreads)))
                     return cmhd_start(&settings, accessHandler, context, completionHandler, connectionEvents, context)
                 }
             }
@@ -164,7 +166,8 @@ public final class HTTPServer: @unchecked Sendable {
     /// The connected peer's address as text, or "unknown".
     private static func peerAddress(_ connection: OpaquePointer) -> String {
         var text = [CChar](repeating: 0, count: 64)
-        return cmhd_client_address(connection, &text, socklen_t(text.count)) ? String(cString: text) : "unknown"
+        guard cmhd_client_address(connection, &text, socklen_t(text.count)) else { return "unknown" }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func isLoopback(_ address: String) -> Bool { address.hasPrefix("127.") || address == "::1" }

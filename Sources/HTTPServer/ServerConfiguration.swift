@@ -1,4 +1,6 @@
 // ServerConfiguration: where the server listens, the limits it enforces, and how it logs.
+import Foundation
+
 public struct ServerConfiguration: Sendable {
     /// An IPv4 or IPv6 literal; `::` takes both families.
     public var host: String
@@ -17,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// Threads that run handlers; connections waiting on the writer hold none of them.
     public var handlerThreads: Int
+    /// libmicrohttpd's polling threads, each with its own epoll and share of the connections.
+    public var pollingThreads: Int
     /// PEM text of the key and certificate; both nil serves plain HTTP.
     public var tls: (key: String, certificate: String)?
     /// Honour X-Forwarded-For and X-Forwarded-Proto, but only from a loopback peer.
@@ -26,7 +30,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8080, connectionLimit: Int = 20_000, perAddressLimit: Int = 64,
                 idleTimeoutSeconds: Int = 15, headTimeoutSeconds: Int = 10, maxBodyBytes: Int = 64 * 1024,
-                handlerThreads: Int = 4, tls: (key: String, certificate: String)? = nil, trustProxy: Bool = false,
+                handlerThreads: Int = 4, pollingThreads: Int = ProcessInfo.processInfo.activeProcessorCount, tls: (key: String, certificate: String)? = nil, trustProxy: Bool = false,
                 accessLog: LogFormat? = nil) {
         self.host = host
         self.port = port
@@ -36,6 +40,7 @@ public struct ServerConfiguration: Sendable {
         self.headTimeoutSeconds = headTimeoutSeconds
         self.maxBodyBytes = maxBodyBytes
         self.handlerThreads = handlerThreads
+        self.pollingThreads = pollingThreads
         self.tls = tls
         self.trustProxy = trustProxy
         self.accessLog = accessLog

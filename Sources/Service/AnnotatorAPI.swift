@@ -38,7 +38,7 @@ struct AnnotatorAPI: Sendable {
         router.add(.get, "/images/{sha256}") { request, parameters in
             let annotator = try auth.annotator(request)
             let sha256 = try parameters.require("sha256")
-            guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit),
+            guard sha256.count == 64, sha256.allSatisfy({ $0.isHexDigit }),
                   let image = try desk.image(sha256: sha256, for: annotator) else {
                 throw HTTPError.notFound("no image \(sha256)")
             }
