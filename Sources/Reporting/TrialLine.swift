@@ -1,4 +1,5 @@
 // TrialLine: one JSON line of the per-trial export; unknown values are written as null.
+import Storage
 import StudyPhase
 
 struct TrialLine: Encodable {
@@ -33,10 +34,12 @@ struct TrialLine: Encodable {
     let submittedAt: String
     let phase: Phase
     let superseded: Bool
+    /// By export column name; null for a trial whose client sent no telemetry.
+    let telemetry: [String: TrialTelemetry.ExportValue]?
     let models: [ModelAnswer]
 
     enum CodingKeys: String, CodingKey {
-        case uuid, annotator, guesses, abstained, phase, superseded, models
+        case uuid, annotator, guesses, abstained, phase, superseded, telemetry, models
         case itemID = "item_id"
         case itemSource = "item_source"
         case trueCategory = "true_category"
@@ -59,6 +62,7 @@ struct TrialLine: Encodable {
         try container.encode(submittedAt, forKey: .submittedAt)
         try container.encode(phase, forKey: .phase)
         try container.encode(superseded, forKey: .superseded)
+        try container.encode(telemetry, forKey: .telemetry)
         try container.encode(models, forKey: .models)
     }
 }

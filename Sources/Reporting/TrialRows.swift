@@ -21,7 +21,7 @@ struct TrialRows {
     /// Such a list is a text cell, scores included: CSVCell neutralises it when it starts like a formula.
     func csv() -> String {
         var header = ["uuid", "item_id", "item_source", "true_category", "annotator", "guesses", "abstained",
-                      "response_ms", "shown_at", "submitted_at", "phase", "superseded"]
+                      "response_ms", "shown_at", "submitted_at", "phase", "superseded"] + TrialTelemetry.exportNames
         for model in records.models { header += ["\(model.name)_topk", "\(model.name)_scores"] }
         var lines = [header.map(CSVCell.text).joined(separator: ",")]
         for judgement in records.judgements {
@@ -34,7 +34,7 @@ struct TrialRows {
                 CSVCell.number(judgement.responseMilliseconds), CSVCell.text(judgement.shownAt ?? ""),
                 CSVCell.text(judgement.submittedAt), CSVCell.text(judgement.phase.rawValue),
                 CSVCell.number(judgement.superseded ? 1 : 0),
-            ]
+            ] + TrialTelemetry.exportValues(judgement.telemetry).map(\.csvCell)
             for model in records.models {
                 let ranking = model.predictions[item.id] ?? []
                 fields.append(CSVCell.text(ranking.map { name($0.category) }.joined(separator: ";")))
@@ -57,6 +57,9 @@ struct TrialRows {
                 guesses: judgement.guesses.map(name), abstained: judgement.abstained,
                 responseMilliseconds: judgement.responseMilliseconds, shownAt: judgement.shownAt,
                 submittedAt: judgement.submittedAt, phase: judgement.phase, superseded: judgement.superseded,
+                telemetry: judgement.telemetry.map { telemetry in
+                    Dictionary(uniqueKeysWithValues: zip(TrialTelemetry.exportNames, TrialTelemetry.exportValues(telemetry)))
+                },
                 models: records.models.map { model in
                     TrialLine.ModelAnswer(model: model.name, top: (model.predictions[item.id] ?? []).map {
                         TrialLine.RankedName(category: name($0.category), score: $0.score)

@@ -9,9 +9,10 @@ struct JudgementPayload: Decodable {
     let abstained: Bool?
     let responseMs: Int?
     let shownAt: String?
+    let telemetry: TelemetryPayload?
 
     var submission: JudgementSubmission {
         JudgementSubmission(uuid: uuid, itemID: itemId, guesses: guesses ?? [], abstained: abstained ?? false,
-                            responseMs: responseMs, shownAt: shownAt)
+                            responseMs: responseMs, shownAt: shownAt, telemetry: telemetry?.telemetry)
     }
 }

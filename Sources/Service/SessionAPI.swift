@@ -37,7 +37,7 @@ struct SessionAPI: Sendable {
             }
             let token = try request.decodeJSON(SignIn.self).token
             let account = try auth.account(token: token, from: request)
-            let session = try await AnnotatorAPI.storeErrorsAsHTTP { try await desk.openSession(for: account) }
+            let session = try await AnnotatorAPI.storeErrorsAsHTTP { try await desk.openSession(for: account, userAgent: request.header("user-agent")) }
             var response = try Response.json(Account(name: account.name, role: account.role,
                                                      redirect: account.role == .admin ? "/admin" : "/"))
             response.headers.append(("Set-Cookie", Authenticator.sessionCookie(session, secure: request.isSecure,

@@ -15,4 +15,6 @@ public struct JudgementRecord: Sendable, Equatable {
     /// "practice" or "test".
     public let phase: Phase
     public let superseded: Bool
+    /// nil when the client sent none (a script, or a judgement older than telemetry).
+    public let telemetry: TrialTelemetry?
 }

@@ -45,17 +45,25 @@ enum JudgementRecorder {
 
     private static func insert(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, guesses: [Int],
                                submittedAt: String, phase: Phase) throws {
+        let telemetry = submission.telemetry ?? TrialTelemetry()
         try db.cachedStatement(sql: """
-            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase,
+                                   hidden_count, hidden_ms, blur_count, blur_ms, fullscreen_exits, viewport_width,
+                                   viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [submission.uuid, annotator.id, submission.itemID, JSONText.integers(guesses),
-                             submission.abstained, submission.responseMs, submission.shownAt, submittedAt, phase])
+                             submission.abstained, submission.responseMs, submission.shownAt, submittedAt, phase,
+                             telemetry.hiddenCount, telemetry.hiddenMilliseconds, telemetry.blurCount,
+                             telemetry.blurMilliseconds, telemetry.fullscreenExits, telemetry.viewportWidth,
+                             telemetry.viewportHeight, telemetry.devicePixelRatio, telemetry.imageWidth,
+                             telemetry.imageHeight, telemetry.measuredExposureMilliseconds])
     }
 
     static func checkGuesses(_ submission: JudgementSubmission, maxGuesses: Int, categories: Int) throws {
         if let responseMs = submission.responseMs, responseMs < 0 {
             throw JudgementRefusal.malformed("response_ms must not be negative")
         }
+        if let problem = submission.telemetry?.problem { throw JudgementRefusal.malformed(problem) }
         if submission.abstained {
             guard submission.guesses.isEmpty else { throw JudgementRefusal.invalidGuesses("an abstention carries no guesses") }
             return

@@ -8,13 +8,16 @@ public struct JudgementSubmission: Sendable, Equatable {
     public let abstained: Bool
     public let responseMs: Int?
     public let shownAt: String?
+    public let telemetry: TrialTelemetry?
 
-    public init(uuid: String, itemID: Int64, guesses: [Int], abstained: Bool = false, responseMs: Int? = nil, shownAt: String? = nil) {
+    public init(uuid: String, itemID: Int64, guesses: [Int], abstained: Bool = false, responseMs: Int? = nil, shownAt: String? = nil,
+                telemetry: TrialTelemetry? = nil) {
         self.uuid = uuid
         self.itemID = itemID
         self.guesses = guesses
         self.abstained = abstained
         self.responseMs = responseMs
         self.shownAt = shownAt
+        self.telemetry = telemetry
     }
 }

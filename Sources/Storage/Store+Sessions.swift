@@ -18,15 +18,24 @@ extension Store {
     }
 
     /// Starts a session for `annotator` and returns its id; expired sessions go on the way.
-    static func openSession(_ db: Database, for annotator: Annotator, now: Date, lifetimeSeconds: Int) throws -> String {
+    /// The browser's User-Agent is kept with the account (its latest sign-in), for the admin's participant table.
+    static func openSession(_ db: Database, for annotator: Annotator, userAgent: String?, now: Date,
+                            lifetimeSeconds: Int) throws -> String {
         let id = AccessToken.generate()
         let nowText = Timestamp.string(from: now)
         try db.cachedStatement(sql: "DELETE FROM session WHERE expires_at <= ?").execute(arguments: [nowText])
         try db.cachedStatement(sql: "INSERT INTO session (id_hash, annotator_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
             .execute(arguments: [AccessToken.hash(id), annotator.id, nowText,
                                  Timestamp.string(from: now.addingTimeInterval(TimeInterval(lifetimeSeconds)))])
+        if let userAgent {
+            try db.cachedStatement(sql: "UPDATE annotator SET user_agent = ? WHERE id = ?")
+                .execute(arguments: [String(userAgent.prefix(Self.userAgentLimit)), annotator.id])
+        }
         return id
     }
+
+    /// Longer User-Agent texts are cut here: the header is the client's to fill.
+    static let userAgentLimit = 400
 
     static func closeSession(_ db: Database, id: String) throws {
         try db.cachedStatement(sql: "DELETE FROM session WHERE id_hash = ?").execute(arguments: [AccessToken.hash(id)])

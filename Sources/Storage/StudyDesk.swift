@@ -41,9 +41,9 @@ public final class StudyDesk: Sendable {
     }
 
     /// Signs a browser in as `annotator`; returns the new session's id for its cookie.
-    public func openSession(for annotator: Annotator) async throws -> String {
+    public func openSession(for annotator: Annotator, userAgent: String? = nil) async throws -> String {
         try await batcher.perform { [self] db, _ in
-            try Store.openSession(db, for: annotator, now: clock(), lifetimeSeconds: sessionSeconds)
+            try Store.openSession(db, for: annotator, userAgent: userAgent, now: clock(), lifetimeSeconds: sessionSeconds)
         }
     }
 
@@ -124,7 +124,9 @@ public final class StudyDesk: Sendable {
     /// The image's bytes and format when `annotator` may see it: an image of an item in
     /// their dataset that annotators are shown (test, practice or example). Admins see all.
     public func image(sha256: String, for annotator: Annotator) throws -> (bytes: Data, format: String)? {
-        try store.pool.read { db in
+        // One statement reads a consistent snapshot by itself; every trial fetches an
+        // image, so the BEGIN and COMMIT of GRDB's `read` are skipped as for sign-in.
+        try store.pool.unsafeRead { db in
             let row: Row?
             if annotator.role == .admin {
                 row = try Row.fetchOne(db.cachedStatement(sql: "SELECT bytes, format FROM image WHERE sha256 = ?"), arguments: [sha256])
@@ -154,8 +156,17 @@ public final class StudyDesk: Sendable {
                 StudyProgress.DatasetProgress(name: $0["name"], testItems: $0["test_items"], judgementsPerItem: $0["judgements_per_item"],
                                               testJudgements: $0["judgements"], completeItems: $0["complete"])
             }
+            var answers: [Int64: [IntegrityFlag.Answer]] = [:]
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT annotator_id, response_ms, json_extract(guesses, '$[0]'), hidden_ms FROM live_judgement
+                WHERE phase = 'test' ORDER BY annotator_id, id
+                """))
+            while let row = try rows.next() {
+                answers[row[0], default: []].append(IntegrityFlag.Answer(responseMilliseconds: row[1], firstGuess: row[2],
+                                                                          hiddenMilliseconds: row[3]))
+            }
             let annotators = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT annotator.name, dataset.name AS dataset, annotator.disabled_at,
+                SELECT annotator.id, annotator.name, dataset.name AS dataset, annotator.disabled_at, annotator.user_agent,
                   (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND phase = 'practice') AS practice,
                   (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND phase = 'test') AS test,
                   (SELECT max(submitted_at) FROM judgement WHERE annotator_id = annotator.id) AS last
@@ -164,7 +175,8 @@ public final class StudyDesk: Sendable {
                 """)).map {
                 StudyProgress.AnnotatorProgress(name: $0["name"], dataset: $0["dataset"], practiceDone: $0["practice"],
                                                 testDone: $0["test"], lastSubmittedAt: $0["last"],
-                                                disabled: ($0["disabled_at"] as String?) != nil)
+                                                disabled: ($0["disabled_at"] as String?) != nil,
+                                                flags: IntegrityFlag.flags(for: answers[$0["id"]] ?? []), userAgent: $0["user_agent"])
             }
             return StudyProgress(datasets: datasets, annotators: annotators)
         }

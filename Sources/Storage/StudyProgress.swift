@@ -15,6 +15,10 @@ public struct StudyProgress: Encodable, Sendable, Equatable {
         public let testDone: Int
         public let lastSubmittedAt: String?
         public let disabled: Bool
+        /// What the annotator's test answers give cause to look at (see IntegrityFlag).
+        public let flags: [IntegrityFlag]
+        /// The browser of their latest sign-in; nil before one.
+        public let userAgent: String?
     }
 
     public let datasets: [DatasetProgress]
