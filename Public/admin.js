@@ -1,13 +1,22 @@
 // admin.js: fills the admin page from /api/admin/progress and points the live report and the
 // download links at the chosen dataset, keeping the reader's place in the report across a
-// refresh; its Sign out button ends the admin's session. Plain DOM, no build step.
+// refresh, and flags annotators whose answers look hurried, repetitive or made away from
+// the page; its Sign out button ends the admin's session. Plain DOM, no build step.
 import { installSignOut } from "./js/signout.js";
 
 const datasetSelect = document.querySelector("#dataset");
 const status = document.querySelector("#status");
 const reportFrame = document.querySelector("#report");
 const liveToggle = document.querySelector("#live");
+const flagLegend = document.querySelector("#flag-legend");
 const refreshEveryMs = 30_000;
+
+/** The server's integrity flags (GET /api/admin/progress) and the rule behind each. */
+const flagRules = {
+  fast: "More than 10 % of this annotator's test answers came in under 400 ms.",
+  repetitive: "A run of 10 or more consecutive test answers with the same first guess.",
+  away: "The tab was hidden for more than 25 % of this annotator's total answering time.",
+};
 
 function cell(text, numeric = false) {
   const td = document.createElement("td");
@@ -41,6 +50,35 @@ function timeCell(iso) {
   return td;
 }
 
+/** The annotator's flags as plain words, each explained in its title; empty without flags. */
+function flagsCell(flags) {
+  const td = document.createElement("td");
+  td.className = "flags";
+  for (const flag of flags ?? []) {
+    const word = document.createElement("span");
+    word.className = "flag";
+    word.textContent = flag;
+    if (flagRules[flag]) word.title = flagRules[flag];
+    if (td.childNodes.length) td.append(" ");
+    td.append(word);
+  }
+  return td;
+}
+
+/** Lists the rules of the flags in the table, or hides the list when no one is flagged. */
+function explainFlags(annotators) {
+  const shown = new Set(annotators.flatMap((annotator) => annotator.flags ?? []));
+  const items = Object.entries(flagRules).filter(([flag]) => shown.has(flag)).flatMap(([flag, rule]) => {
+    const term = document.createElement("dt");
+    term.textContent = flag;
+    const definition = document.createElement("dd");
+    definition.textContent = rule;
+    return [term, definition];
+  });
+  flagLegend.replaceChildren(...items);
+  flagLegend.hidden = items.length === 0;
+}
+
 function fillTable(selector, rows) {
   const body = document.querySelector(`${selector} tbody`);
   body.replaceChildren(...rows.map((cells) => {
@@ -71,18 +109,22 @@ async function loadProgress() {
     throw new Error(body.detail || body.error || `progress: HTTP ${response.status}`);
   }
   const progress = await response.json();
+  // Reports are per dataset (every study of it); the progress table is per study.
   const chosen = datasetSelect.value;
-  datasetSelect.replaceChildren(...progress.datasets.map((dataset) => new Option(dataset.name, dataset.name)));
-  if (progress.datasets.some((dataset) => dataset.name === chosen)) datasetSelect.value = chosen;
-  fillTable("#datasets", progress.datasets.map((dataset) => [
-    cell(dataset.name), cell(dataset.test_items, true), cell(dataset.complete_items, true),
-    cell(dataset.test_judgements, true), cell(dataset.test_items * dataset.judgements_per_item, true),
+  const datasets = [...new Set(progress.studies.map((study) => study.dataset))].sort();
+  datasetSelect.replaceChildren(...datasets.map((name) => new Option(name, name)));
+  if (datasets.includes(chosen)) datasetSelect.value = chosen;
+  fillTable("#studies", progress.studies.map((study) => [
+    cell(study.name), cell(study.dataset), cell(study.test_items, true), cell(study.complete_items, true),
+    cell(study.test_judgements, true), cell(study.test_items * study.judgements_per_item, true),
+    cell(study.closed_at ? "closed" : study.frozen_at ? "running" : "open to edits"),
   ]));
   fillTable("#annotators", progress.annotators.map((annotator) => [
-    cell(annotator.name), cell(annotator.dataset ?? "–"), cell(annotator.practice_done, true),
+    cell(annotator.name), cell(annotator.study ?? "–"), cell(annotator.practice_done, true),
     cell(annotator.test_done, true), timeCell(annotator.last_submitted_at),
-    cell(annotator.disabled ? "disabled" : "active"),
+    cell(annotator.disabled ? "disabled" : "active"), flagsCell(annotator.flags),
   ]));
+  explainFlags(progress.annotators);
 }
 
 /**

@@ -1,7 +1,7 @@
 // session.js — one annotator's run through the study: show an item, collect the
-// answer, hand it to the outbox, give practice feedback, mark the switch to the test,
-// undo, pause, and know when there is nothing left. The other modules do the work;
-// this one decides the order.
+// answer with its trial's telemetry, hand it to the outbox, give practice feedback, mark
+// the switch to the test, undo, pause, and know when there is nothing left. The other
+// modules do the work; this one decides the order.
 import * as api from './api.js';
 import { Catalog, digitFor } from './catalog.js';
 import { Clock } from './clock.js';
@@ -15,6 +15,7 @@ import { Outbox } from './outbox.js';
 import { Progress } from './progress.js';
 import { isRight } from './scoring.js';
 import { Stage } from './stage.js';
+import { TrialTelemetry } from './telemetry.js';
 
 // The server allows undo for 120 s; stop offering it a little earlier so a click made
 // just before the deadline does not reach the server just after it.
@@ -51,6 +52,7 @@ export class Session {
     for (const id of this.outbox.itemIds()) this.leases.markAnswered(id);
     this.stage = new Stage(dom.stageBox);
     this.clock = new Clock();
+    this.telemetry = new TrialTelemetry();
     this.catalog = new Catalog(dom.catalog, categories, { digitKeys: this.digitKeys });
     this.guesses = new Guesses(this.settings.max_guesses, dom.chips, (i) => this.catalog.nameOf(i));
     this.finder = new Finder(dom.search, this.catalog, dom.matchSummary);
@@ -129,8 +131,15 @@ export class Session {
     this.current.onset = onset;
     this.current.shownAt = new Date(performance.timeOrigin + onset).toISOString();
     this.clock.start(onset);
+    // Measured now, just after the paint, when reading the layout costs nothing.
+    this.telemetry.start(onset, this.stage.shownSize());
     this.stage.startExposure(this.settings.exposure_ms);
-    if (this.paused) { this.clock.pause(); this.stage.setPaused(true); }
+    if (this.paused) {
+      const at = performance.now();
+      this.clock.pause(at);
+      this.telemetry.pause(at);
+      this.stage.setPaused(true);
+    }
     this.mode = 'answer';
     this.#setAnswerEnabled(true);
   }
@@ -226,15 +235,21 @@ export class Session {
       return;
     }
     const startMark = mark('answer');
+    const answeredAt = performance.now();
     const { item, shownAt } = this.current;
     const judgement = {
       uuid: uuid4(),
       item_id: item.item_id,
       guesses,
       abstained,
-      response_ms: Math.round(this.clock.elapsed()),
+      response_ms: Math.round(this.clock.elapsed(answeredAt)),
       shown_at: shownAt,
     };
+    // Part of the judgement, so the outbox keeps it for every retry and across reloads.
+    const telemetry = this.telemetry.finish(answeredAt, {
+      measuredExposureMs: this.settings.exposure_ms ? this.stage.measuredExposure() : null,
+    });
+    if (telemetry) judgement.telemetry = telemetry;
     this.outbox.add(judgement);
     this.leases.markAnswered(item.item_id);
     this.since.writes += 1;
@@ -386,7 +401,14 @@ export class Session {
   togglePause() {
     if (this.mode === 'done') return;
     this.paused = !this.paused;
-    if (this.paused) this.clock.pause(); else this.clock.resume();
+    const at = performance.now();
+    if (this.paused) {
+      this.clock.pause(at);
+      this.telemetry.pause(at);
+    } else {
+      this.clock.resume(at);
+      this.telemetry.resume(at);
+    }
     this.stage.setPaused(this.paused);
     this.dom.pause.setAttribute('aria-pressed', String(this.paused));
     this.dom.pause.textContent = this.paused ? 'Resume' : 'Pause';

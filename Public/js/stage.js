@@ -1,7 +1,9 @@
 // stage.js — the image under judgement. Swaps in an already decoded image, enlarges
 // tiny images by a whole factor of device pixels so every source pixel stays square and
 // even (an image too large for that is scaled down smoothly instead), replaces the image
-// with a noise mask once the exposure limit has passed, and covers it while paused.
+// with a noise mask once the exposure limit has passed, and covers it while paused. It
+// notes the animation frames that first painted the image and its mask, and tells the
+// image's size on screen.
 import { afterPaint } from './metrics.js';
 import { onPixelRatioChange, pixelRatio } from './pixels.js';
 
@@ -16,6 +18,7 @@ export class Stage {
     this.img = null;
     this.exposure = null; // {left, since, timer} while the exposure clock runs
     this.masked = false;
+    this.frames = null; // {image, mask}: rAF timestamps of the frames that first painted each
     this.side = box.clientWidth;
     // Reading the size here, not on every swap, keeps layout out of the swap path.
     new ResizeObserver(() => {
@@ -40,6 +43,10 @@ export class Stage {
     this.box.dataset.itemId = String(item.item_id);
     this.box.dataset.phase = item.phase;
     this.say(ok ? '' : 'This image could not be loaded. Choose “Can’t tell” to move on.');
+    // Requested before afterPaint's frame callback, so it runs in that same frame.
+    const frames = { image: null, mask: null };
+    this.frames = frames;
+    requestAnimationFrame((time) => { frames.image = time; });
     return afterPaint();
   }
 
@@ -53,6 +60,7 @@ export class Stage {
     this.#unmask();
     this.img?.remove();
     this.img = null;
+    this.frames = null;
     delete this.box.dataset.itemId;
   }
 
@@ -107,6 +115,24 @@ export class Stage {
     this.img.classList.add('hidden-by-mask');
     this.masked = true;
     this.box.dataset.masked = 'true';
+    const frames = this.frames;
+    if (frames && frames.mask === null) requestAnimationFrame((time) => { frames.mask ??= time; });
+  }
+
+  /**
+   * The time the image was on screen before its mask, in ms: from the frame that first
+   * painted the image to the one that first painted the mask (both rAF timestamps); null
+   * while no mask has been painted. A hidden tab paints nothing, so both may come late.
+   */
+  measuredExposure() {
+    const frames = this.frames;
+    return frames && frames.image !== null && frames.mask !== null ? frames.mask - frames.image : null;
+  }
+
+  /** The image's size on screen in CSS pixels, rounded; 0 × 0 without an image. */
+  shownSize() {
+    const rect = this.img?.getBoundingClientRect();
+    return { width: Math.round(rect?.width ?? 0), height: Math.round(rect?.height ?? 0) };
   }
 
   /** Shows the image again (practice feedback lets the annotator look back at it). */

@@ -13,12 +13,13 @@ enum Assigner {
     /// Up to `count` leased assignments: the annotator's live leases first, then new ones.
     static func next(_ db: Database, _ transaction: WriteTransaction, annotator: Annotator, count: Int, now: Date,
                      leaseSeconds: Int, maxHoldSeconds: Int, boards: AssignmentBoards) throws -> [Assignment] {
-        guard let datasetID = annotator.datasetID else { return [] }
-        let study = try StudyRules(db, datasetID: datasetID)
+        guard let studyID = annotator.studyID else { return [] }
+        let study = try StudyRules(db, studyID: studyID)
+        guard !study.closed else { return [] }
         let nowText = Timestamp.string(from: now)
         let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
         let board = try boards.board(db, transaction, rules: study, now: nowText)
-        var result = try renewedLeases(db, annotator: annotator, count: count, now: nowText, expires: expires,
+        var result = try renewedLeases(db, annotator: annotator, studyID: studyID, count: count, now: nowText, expires: expires,
                                        maxHoldSeconds: maxHoldSeconds, board: board)
         if result.count < count {
             result += try newLeases(db, annotator: annotator, study: study, board: board, wanted: count - result.count,
@@ -32,17 +33,17 @@ enum Assigner {
     /// The annotator's leases still active at `now`, practice first, each renewed to
     /// `expires` but never past `maxHoldSeconds` after it was taken; a lease that reaches
     /// that limit lapses and its item goes back to everyone.
-    private static func renewedLeases(_ db: Database, annotator: Annotator, count: Int, now: String, expires: String,
+    private static func renewedLeases(_ db: Database, annotator: Annotator, studyID: Int64, count: Int, now: String, expires: String,
                                       maxHoldSeconds: Int, board: AssignmentBoard) throws -> [Assignment] {
         let active = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT assignment.item_id, image.sha256, item.split
             FROM assignment JOIN item ON item.id = assignment.item_id JOIN image ON image.id = item.image_id
-            WHERE assignment.annotator_id = ? AND assignment.expires_at > ?
+            WHERE assignment.annotator_id = ? AND assignment.study_id = ? AND assignment.expires_at > ?
               AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = assignment.item_id
-                              AND judgement.annotator_id = assignment.annotator_id)
+                              AND judgement.annotator_id = assignment.annotator_id AND judgement.study_id = assignment.study_id)
             ORDER BY (item.split = 'test'), assignment.leased_at, assignment.item_id
             LIMIT ?
-            """), arguments: [annotator.id, now, count])
+            """), arguments: [annotator.id, studyID, now, count])
         guard !active.isEmpty else { return [] }
         // Returning a lease renews it, so a page that keeps asking keeps its prefetched items.
         // Timestamp's text is what strftime's %f form writes, so the capped time compares as text.
@@ -75,12 +76,12 @@ enum Assigner {
         if practiceWanted > 0 {
             let candidates = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
-                WHERE item.dataset_id = ? AND item.split = 'practice'
+                WHERE item.dataset_id = ?1 AND item.split = 'practice'
                   AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
-                                  AND judgement.annotator_id = ?)
+                                  AND judgement.annotator_id = ?2 AND judgement.study_id = ?3)
                   AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
-                                  AND assignment.annotator_id = ? AND assignment.expires_at > ?)
-                """), arguments: [study.datasetID, annotator.id, annotator.id, nowText])
+                                  AND assignment.annotator_id = ?2 AND assignment.expires_at > ?4)
+                """), arguments: [study.datasetID, annotator.id, study.studyID, nowText])
             let ordered = candidates.sorted { seededRank($0["id"], annotator.id) < seededRank($1["id"], annotator.id) }
             picks += ordered.prefix(practiceWanted).map { ($0["id"], $0["sha256"], .practice) }
             wanted -= min(practiceWanted, ordered.count)
@@ -96,10 +97,11 @@ enum Assigner {
         // the upsert after a SELECT.)
         if !picks.isEmpty {
             try db.cachedStatement(sql: """
-                INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at)
-                SELECT ?, value, ?, ? FROM json_each(?) WHERE true
-                ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at, final = 0
-                """).execute(arguments: [annotator.id, nowText, expires, JSONText.integers(picks.map(\.id))])
+                INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at, study_id)
+                SELECT ?, value, ?, ?, ? FROM json_each(?) WHERE true
+                ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at,
+                                                                  final = 0, study_id = excluded.study_id
+                """).execute(arguments: [annotator.id, nowText, expires, study.studyID, JSONText.integers(picks.map(\.id))])
         }
         return picks.map { Assignment(itemID: $0.id, imageSHA256: $0.sha256, phase: $0.phase, expiresAt: expires) }
     }
@@ -114,10 +116,11 @@ enum Assigner {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
 
-    /// The annotator's judgements that count, in one phase.
-    static func liveJudgementCount(_ db: Database, annotatorID: Int64, phase: Phase) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND phase = ?"),
-                         arguments: [annotatorID, phase]) ?? 0
+    /// The annotator's judgements that count in one study, in one phase.
+    static func liveJudgementCount(_ db: Database, annotatorID: Int64, studyID: Int64, phase: Phase) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND study_id = ? AND phase = ?
+            """), arguments: [annotatorID, studyID, phase]) ?? 0
     }
 
     /// A reproducible pseudo-random rank of `item` for `annotator`: the first draw of a

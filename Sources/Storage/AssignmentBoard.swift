@@ -1,5 +1,5 @@
-// AssignmentBoard: one dataset's test items as the assigner sees them, in memory: each
-// item's live judgements, the active leases, and per annotator the items they have judged
+// AssignmentBoard: one study's test items as the assigner sees them, in memory: each
+// item's live judgements in the study, the study's active leases, and per annotator the items they have judged
 // or hold and their seeded order of all items. Reading this from SQLite on every
 // /api/next meant scanning every item at the lowest judgement level and every active
 // lease inside the single writer, which held all other writes up for milliseconds.
@@ -28,6 +28,7 @@ final class AssignmentBoard {
     }
 
     let judgementsPerItem: Int
+    private let studyID: Int64
     private let itemIDs: [Int64]  // ascending; an item's position is its index here
     private let positions: [Int64: Int]
     private var live: [Int]
@@ -42,14 +43,15 @@ final class AssignmentBoard {
     /// of an annotator's judgements, which grow to the size of the dataset.
     private var practiceCounts: [Int64: Int] = [:]
 
-    /// Reads the dataset's test items, their live-judgement counts, and the leases active at `now`.
-    init(_ db: Database, datasetID: Int64, judgementsPerItem: Int, now: String) throws {
-        self.judgementsPerItem = judgementsPerItem
+    /// Reads the study's test items (its dataset's), their live-judgement counts in the study, and its leases active at `now`.
+    init(_ db: Database, rules: StudyRules, now: String) throws {
+        judgementsPerItem = rules.settings.judgementsPerItem
+        studyID = rules.studyID
         var ids: [Int64] = [], counts: [Int] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id)
-            FROM item WHERE dataset_id = ? AND split = 'test' ORDER BY id
-            """, arguments: [datasetID])
+            SELECT id, (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.study_id = ?1 AND judgement.item_id = item.id)
+            FROM item WHERE dataset_id = ?2 AND split = 'test' ORDER BY id
+            """, arguments: [rules.studyID, rules.datasetID])
         while let row = try rows.next() {
             ids.append(row[0])
             counts.append(row[1])
@@ -61,9 +63,9 @@ final class AssignmentBoard {
         let active = try Row.fetchCursor(db, sql: """
             SELECT assignment.annotator_id, assignment.item_id, assignment.expires_at
             FROM assignment JOIN item ON item.id = assignment.item_id
-            WHERE item.dataset_id = ? AND item.split = 'test' AND assignment.expires_at > ?
+            WHERE assignment.study_id = ? AND item.split = 'test' AND assignment.expires_at > ?
             ORDER BY assignment.expires_at
-            """, arguments: [datasetID, now])
+            """, arguments: [rules.studyID, now])
         while let lease = try active.next() { hold(annotator: lease[0], item: lease[1], until: lease[2]) }
     }
 
@@ -88,7 +90,7 @@ final class AssignmentBoard {
     /// How many practice judgements of the annotator count.
     func practiceDone(_ db: Database, annotator: Int64) throws -> Int {
         if let count = practiceCounts[annotator] { return count }
-        let count = try Assigner.liveJudgementCount(db, annotatorID: annotator, phase: .practice)
+        let count = try Assigner.liveJudgementCount(db, annotatorID: annotator, studyID: studyID, phase: .practice)
         practiceCounts[annotator] = count
         return count
     }
@@ -160,14 +162,15 @@ final class AssignmentBoard {
     private func ledger(_ db: Database, _ annotator: Int64) throws -> Ledger {
         if let ledger = ledgers[annotator] { return ledger }
         var flags = Array(repeating: UInt8(0), count: itemIDs.count)
-        let judged = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT item_id FROM live_judgement WHERE annotator_id = ?"),
-                                           arguments: [annotator])
+        let judged = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT item_id FROM live_judgement WHERE annotator_id = ? AND study_id = ?"),
+                                           arguments: [annotator, studyID])
         while let item = try judged.next() {
             if let position = positions[item] { flags[position] |= Ledger.judged }
         }
         for key in leases.keys where key.annotator == annotator { flags[key.position] |= Ledger.holding }
-        let heldTooLong = try Int64.fetchCursor(db.cachedStatement(sql: "SELECT item_id FROM assignment WHERE annotator_id = ? AND final"),
-                                                arguments: [annotator])
+        let heldTooLong = try Int64.fetchCursor(db.cachedStatement(sql: """
+            SELECT item_id FROM assignment WHERE annotator_id = ? AND study_id = ? AND final
+            """), arguments: [annotator, studyID])
         while let item = try heldTooLong.next() {
             if let position = positions[item] { flags[position] |= Ledger.heldTooLong }
         }

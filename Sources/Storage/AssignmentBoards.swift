@@ -1,8 +1,8 @@
-// AssignmentBoards: the writer's AssignmentBoard for each dataset, dropped whenever they
+// AssignmentBoards: the writer's AssignmentBoard for each study, dropped whenever they
 // may no longer mirror the database: when another connection committed (SQLite's
 // data_version moves; the server's own writes all go through the writer's connection,
 // which does not move it), when a group transaction failed after its jobs updated a
-// board, or when the dataset's judgements per item changed. Writer thread only.
+// board, or when the study's judgements per item changed. Writer thread only.
 import Foundation
 import GRDB
 
@@ -12,21 +12,21 @@ final class AssignmentBoards: @unchecked Sendable {
     /// The writer transaction in which the data version was last read.
     private var checkedTransaction: Int?
 
-    /// The board for `rules`' dataset, loaded afresh if the cached one cannot be trusted.
+    /// The board for `rules`' study, loaded afresh if the cached one cannot be trusted.
     func board(_ db: Database, _ transaction: WriteTransaction, rules: StudyRules, now: String) throws -> AssignmentBoard {
         let judgementsPerItem = rules.settings.judgementsPerItem
-        if let board = try loaded(db, transaction, datasetID: rules.datasetID), board.judgementsPerItem == judgementsPerItem {
+        if let board = try loaded(db, transaction, studyID: rules.studyID), board.judgementsPerItem == judgementsPerItem {
             return board
         }
-        let board = try AssignmentBoard(db, datasetID: rules.datasetID, judgementsPerItem: judgementsPerItem, now: now)
-        boards[rules.datasetID] = board
+        let board = try AssignmentBoard(db, rules: rules, now: now)
+        boards[rules.studyID] = board
         return board
     }
 
-    /// The dataset's board if one is loaded and still trusted, for jobs that only report changes to it.
-    func loaded(_ db: Database, _ transaction: WriteTransaction, datasetID: Int64?) throws -> AssignmentBoard? {
+    /// The study's board if one is loaded and still trusted, for jobs that only report changes to it.
+    func loaded(_ db: Database, _ transaction: WriteTransaction, studyID: Int64?) throws -> AssignmentBoard? {
         try dropIfStale(db, transaction)
-        return datasetID.flatMap { boards[$0] }
+        return studyID.flatMap { boards[$0] }
     }
 
     private func dropIfStale(_ db: Database, _ transaction: WriteTransaction) throws {

@@ -16,16 +16,16 @@ enum JudgementRecorder {
             guard owner == annotator.id else { throw JudgementRefusal.uuidTaken(submission.uuid) }
             return try receipt(db, uuid: submission.uuid)
         }
-        guard let datasetID = annotator.datasetID, let facts = try Row.fetchOne(db.cachedStatement(sql: """
+        guard let studyID = annotator.studyID, let facts = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT item.split, item.category_idx,
-                   (SELECT count(*) FROM live_judgement WHERE item_id = item.id) AS live_judgements,
-                   EXISTS (SELECT 1 FROM live_judgement WHERE annotator_id = ?1 AND item_id = item.id) AS judged,
-                   (SELECT expires_at FROM assignment WHERE annotator_id = ?1 AND item_id = item.id) AS lease_expires
+                   (SELECT count(*) FROM live_judgement WHERE study_id = ?4 AND item_id = item.id) AS live_judgements,
+                   EXISTS (SELECT 1 FROM live_judgement WHERE study_id = ?4 AND annotator_id = ?1 AND item_id = item.id) AS judged,
+                   (SELECT expires_at FROM assignment WHERE annotator_id = ?1 AND item_id = item.id AND study_id = ?4) AS lease_expires
             FROM item WHERE item.id = ?2 AND item.dataset_id = ?3 AND item.split IN ('test', 'practice')
-            """), arguments: [annotator.id, submission.itemID, datasetID]) else {
+            """), arguments: [annotator.id, submission.itemID, annotator.datasetID, studyID]) else {
             throw JudgementRefusal.unknownItem(submission.itemID)
         }
-        let rules = try StudyRules(db, datasetID: datasetID)
+        let rules = try StudyRules(db, studyID: studyID)
         try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories)
         let phase: Phase = facts["split"], truth: Int = facts["category_idx"]
         if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
@@ -36,23 +36,28 @@ enum JudgementRecorder {
             throw JudgementRefusal.notLeased(submission.itemID)
         }
         let guesses = submission.abstained ? [] : submission.guesses
-        try insert(db, submission, by: annotator, guesses: guesses, submittedAt: nowText, phase: phase)
+        try insert(db, submission, by: annotator, studyID: studyID, guesses: guesses, submittedAt: nowText, phase: phase)
+        if phase == .test {
+            // The first test judgement freezes the protocol it was given under.
+            try db.cachedStatement(sql: "UPDATE study SET frozen_at = ? WHERE id = ? AND frozen_at IS NULL")
+                .execute(arguments: [nowText, studyID])
+        }
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
-        try boards.loaded(db, transaction, datasetID: datasetID)?.judged(annotator: annotator.id, item: submission.itemID, phase: phase)
+        try boards.loaded(db, transaction, studyID: studyID)?.judged(annotator: annotator.id, item: submission.itemID, phase: phase)
         return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: phase, submittedAt: nowText,
                        guesses: guesses, truth: truth)
     }
 
-    private static func insert(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, guesses: [Int],
+    private static func insert(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, studyID: Int64, guesses: [Int],
                                submittedAt: String, phase: Phase) throws {
         let telemetry = submission.telemetry ?? TrialTelemetry()
         try db.cachedStatement(sql: """
-            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase,
+            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase, study_id,
                                    hidden_count, hidden_ms, blur_count, blur_ms, fullscreen_exits, viewport_width,
                                    viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [submission.uuid, annotator.id, submission.itemID, JSONText.integers(guesses),
-                             submission.abstained, submission.responseMs, submission.shownAt, submittedAt, phase,
+                             submission.abstained, submission.responseMs, submission.shownAt, submittedAt, phase, studyID,
                              telemetry.hiddenCount, telemetry.hiddenMilliseconds, telemetry.blurCount,
                              telemetry.blurMilliseconds, telemetry.fullscreenExits, telemetry.viewportWidth,
                              telemetry.viewportHeight, telemetry.devicePixelRatio, telemetry.imageWidth,
@@ -103,7 +108,7 @@ enum JudgementRecorder {
     static func undo(_ db: Database, _ transaction: WriteTransaction, uuid: String, by annotator: Annotator, now: Date,
                      windowSeconds: Int, leaseSeconds: Int, boards: AssignmentBoards) throws -> JudgementReceipt {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT id, item_id, submitted_at, superseded_at, phase FROM judgement WHERE uuid = ? AND annotator_id = ?
+            SELECT id, item_id, submitted_at, superseded_at, phase, study_id FROM judgement WHERE uuid = ? AND annotator_id = ?
             """), arguments: [uuid, annotator.id]) else { throw JudgementRefusal.notFound(uuid) }
         let id: Int64 = row["id"]
         if (row["superseded_at"] as String?) != nil { return try receipt(db, uuid: uuid) }
@@ -123,12 +128,14 @@ enum JudgementRecorder {
         let itemID: Int64 = row["item_id"]
         let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
         try db.cachedStatement(sql: "UPDATE judgement SET superseded_at = ? WHERE id = ?").execute(arguments: [nowText, id])
+        let studyID: Int64 = row["study_id"]
         try db.cachedStatement(sql: """
-            INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at
-            """).execute(arguments: [annotator.id, itemID, nowText, expires])
+            INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at, study_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at,
+                                                              study_id = excluded.study_id
+            """).execute(arguments: [annotator.id, itemID, nowText, expires, studyID])
         let undone = try receipt(db, uuid: uuid)
-        let board = try boards.loaded(db, transaction, datasetID: annotator.datasetID)
+        let board = try boards.loaded(db, transaction, studyID: studyID)
         board?.undone(annotator: annotator.id, item: itemID, phase: row["phase"])
         board?.hold(annotator: annotator.id, item: itemID, until: expires)
         return undone

@@ -15,7 +15,14 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case testImageShown(dataset: String, testSource: String, otherSource: String, otherSplit: String)
     case noDataset
     case datasetNotChosen
-    case datasetGone(id: Int64)
+    case studyGone(id: Int64)
+    case studyNameLength
+    case studyExists(name: String)
+    case unknownStudy(name: String, known: [String])
+    case studyFrozen(name: String, since: String)
+    case studyClosed(name: String)
+    case noOpenStudy(dataset: String)
+    case invalidSettings(reason: String)
     case annotatorNameLength
     case annotatorNameReserved(name: String)
     case annotatorExists(name: String)
@@ -58,8 +65,22 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "several datasets: pass --dataset NAME"
         case let .databaseFileLost(path, reason):
             "\(path) was \(reason) while in use; restart the server on the right file"
-        case let .datasetGone(id):
-            "dataset \(id) was removed while in use"
+        case let .studyGone(id):
+            "study \(id) was removed while in use"
+        case .studyNameLength:
+            "study name must be 1 to 100 characters"
+        case let .studyExists(name):
+            "a study named '\(name)' already exists"
+        case let .unknownStudy(name, known):
+            "no study named '\(name)'" + NameSuggestion.hint(for: name, among: known, noun: "studies")
+        case let .studyFrozen(name, since):
+            "study '\(name)' has test judgements since \(since), so its protocol is frozen; create a new study for a new protocol"
+        case let .studyClosed(name):
+            "study '\(name)' is closed"
+        case let .noOpenStudy(dataset):
+            "dataset '\(dataset)' has no open study; create one with `refhuman studies create`"
+        case let .invalidSettings(reason):
+            reason
         case .annotatorNameLength:
             "annotator name must be 1 to 100 characters"
         case let .annotatorNameReserved(name):

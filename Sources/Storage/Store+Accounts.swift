@@ -4,22 +4,26 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// Creates an annotator for `dataset` (the only dataset when nil) and returns the
-    /// token of their invite link; the token itself is not kept.
-    public func addAnnotator(name: String, dataset: String?) throws -> (Annotator, token: String) {
+    /// Creates an annotator taking part in `study`, or when nil in the first open study of
+    /// `dataset` (the only dataset when that is nil too), and returns the token of their
+    /// invite link; the token itself is not kept.
+    public func addAnnotator(name: String, dataset: String?, study: String? = nil) throws -> (Annotator, token: String) {
         guard (1...100).contains(name.count) else { throw StorageError.annotatorNameLength }
         // `serve` keeps its admin account under this name.
         guard name != "admin" else { throw StorageError.annotatorNameReserved(name: name) }
         let token = AccessToken.generate()
         let annotator = try pool.write { db -> Annotator in
-            let datasetID = try Self.resolveDataset(db, dataset)
+            let studyID = try study.map { try Self.resolveOpenStudy(db, name: $0) } ?? Self.firstOpenStudy(db, dataset: dataset)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE name = ?", arguments: [name]) == true {
                 throw StorageError.annotatorExists(name: name)
             }
+            let now = Timestamp.now()
             try db.execute(sql: """
-                INSERT INTO annotator (name, role, dataset_id, token_hash, created_at) VALUES (?, 'annotator', ?, ?, ?)
-                """, arguments: [name, datasetID, AccessToken.hash(token), Timestamp.now()])
-            return try Self.annotator(db, id: db.lastInsertedRowID)
+                INSERT INTO annotator (name, role, token_hash, created_at) VALUES (?, 'annotator', ?, ?)
+                """, arguments: [name, AccessToken.hash(token), now])
+            let id = db.lastInsertedRowID
+            try Self.enrol(db, annotatorID: id, studyID: studyID, now: now)
+            return try Self.annotator(db, id: id)
         }
         return (annotator, token)
     }

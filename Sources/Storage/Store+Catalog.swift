@@ -19,7 +19,10 @@ extension Store {
                     SELECT count(*) FROM judgement JOIN item ON item.id = judgement.item_id WHERE item.dataset_id = ?
                     """, arguments: [existing]) ?? 0
                 if judged > 0 { throw StorageError.datasetHasJudgements(name: description.name, count: judged) }
-                annotatorsToKeep = try Int64.fetchAll(db, sql: "SELECT id FROM annotator WHERE dataset_id = ?", arguments: [existing])
+                annotatorsToKeep = try Int64.fetchAll(db, sql: """
+                    SELECT DISTINCT participant.annotator_id FROM participant JOIN study ON study.id = participant.study_id
+                    WHERE study.dataset_id = ? ORDER BY participant.annotator_id
+                    """, arguments: [existing])
                 try db.execute(sql: "DELETE FROM assignment WHERE item_id IN (SELECT id FROM item WHERE dataset_id = ?)", arguments: [existing])
                 try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [existing])
             }
@@ -39,9 +42,12 @@ extension Store {
                     """, arguments: [datasetID, index, category.name, category.description,
                                      try JSONText.encode(category.synonyms), category.group])
             }
-            for annotator in annotatorsToKeep {
-                try db.execute(sql: "UPDATE annotator SET dataset_id = ? WHERE id = ?", arguments: [datasetID, annotator])
-            }
+            // The dataset's settings become its first study, named like it; people who took
+            // part in the replaced dataset's studies take part in this one.
+            let studyID = try Self.insertStudy(db, datasetID: datasetID, name: description.name, title: description.title,
+                                               settings: settings)
+            let now = Timestamp.now()
+            for annotator in annotatorsToKeep { try Self.enrol(db, annotatorID: annotator, studyID: studyID, now: now) }
             let writer = CatalogWriter(db: db, datasetID: datasetID, datasetName: description.name)
             let result = try body(writer)
             if existing != nil {
@@ -69,6 +75,12 @@ extension Store {
         try String.fetchOne(db, sql: "SELECT name FROM dataset WHERE id = ?", arguments: [id]) ?? ""
     }
 
+    /// The protocol columns of the dataset's first study (the one its import made), for a
+    /// query over `dataset`; the dataset's own columns are what that study started with.
+    static let firstStudySettings = ["judgements_per_item", "max_guesses", "exposure_ms", "practice_count"].map { column in
+        "coalesce((SELECT \(column) FROM study WHERE study.dataset_id = dataset.id ORDER BY study.id LIMIT 1), dataset.\(column)) AS \(column)"
+    }.joined(separator: ", ")
+
     static func categoryNames(_ db: Database, datasetID: Int64) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT name FROM category WHERE dataset_id = ? ORDER BY idx", arguments: [datasetID])
     }
@@ -76,8 +88,8 @@ extension Store {
     public func datasetSummaries() throws -> [DatasetSummary] {
         try pool.read { db in
             let datasets = try Row.fetchAll(db, sql: """
-                SELECT id, name, title, judgements_per_item, max_guesses, exposure_ms, practice_count
-                FROM dataset ORDER BY name
+                SELECT dataset.id, dataset.name, dataset.title, \(Self.firstStudySettings)
+                FROM dataset ORDER BY dataset.name
                 """)
             return try datasets.map { dataset in
                 let id: Int64 = dataset["id"]

@@ -10,7 +10,7 @@ extension Store {
         try pool.read { db in
             let datasetID = try Self.resolveDataset(db, dataset)
             let datasetRow = try Row.fetchOne(db, sql: """
-                SELECT name, title, judgements_per_item, max_guesses, exposure_ms, practice_count FROM dataset WHERE id = ?
+                SELECT name, title, \(Self.firstStudySettings) FROM dataset WHERE id = ?
                 """, arguments: [datasetID])!
             let categories = try Self.categoryNames(db, datasetID: datasetID)
             let items = try Row.fetchAll(db, sql: """

@@ -71,25 +71,26 @@ public final class StudyDesk: Sendable {
 
     public func status(of annotator: Annotator) throws -> AnnotatorStatus {
         try store.pool.read { db in
-            guard let datasetID = annotator.datasetID else {
+            guard let studyID = annotator.studyID else {
                 return AnnotatorStatus(name: annotator.name, dataset: nil, phase: .done, practiceDone: 0, practiceTarget: 0,
                                        practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil,
                                        undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)
             }
-            let study = try StudyRules(db, datasetID: datasetID)
-            let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .practice)
+            let study = try StudyRules(db, studyID: studyID)
+            let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .practice)
             let practiceCorrect = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
-                WHERE judgement.annotator_id = ? AND judgement.phase = 'practice'
+                WHERE judgement.annotator_id = ? AND judgement.study_id = ? AND judgement.phase = 'practice'
                   AND EXISTS (SELECT 1 FROM json_each(judgement.guesses) WHERE value = item.category_idx)
-                """), arguments: [annotator.id]) ?? 0
-            let testDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, phase: .test)
-            let remaining = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'
+                """), arguments: [annotator.id, studyID]) ?? 0
+            let testDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .test)
+            let remaining = study.closed ? 0 : try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM item WHERE dataset_id = ?1 AND split = 'test'
                   AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
-                                  AND judgement.annotator_id = ?)
-                  AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id) < ?
-                """), arguments: [datasetID, annotator.id, study.settings.judgementsPerItem]) ?? 0
+                                  AND judgement.annotator_id = ?2 AND judgement.study_id = ?3)
+                  AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id
+                       AND judgement.study_id = ?3) < ?4
+                """), arguments: [study.datasetID, annotator.id, studyID, study.settings.judgementsPerItem]) ?? 0
             let phase: AnnotatorStatus.Stage = practiceDone < study.practiceTarget ? .practice : remaining > 0 ? .test : .done
             return AnnotatorStatus(name: annotator.name, dataset: annotator.dataset, phase: phase,
                                    practiceDone: practiceDone, practiceTarget: study.practiceTarget,
@@ -143,18 +144,19 @@ public final class StudyDesk: Sendable {
 
     public func progress() throws -> StudyProgress {
         try store.pool.read { db in
-            let datasets = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT dataset.name, dataset.judgements_per_item,
-                  (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test') AS test_items,
-                  (SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
-                   WHERE item.dataset_id = dataset.id AND judgement.phase = 'test') AS judgements,
-                  (SELECT count(*) FROM item WHERE item.dataset_id = dataset.id AND item.split = 'test'
-                     AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id)
-                         >= dataset.judgements_per_item) AS complete
-                FROM dataset ORDER BY dataset.name
+            let studies = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT study.name, dataset.name AS dataset, study.judgements_per_item, study.frozen_at, study.closed_at,
+                  (SELECT count(*) FROM item WHERE item.dataset_id = study.dataset_id AND item.split = 'test') AS test_items,
+                  (SELECT count(*) FROM live_judgement AS judgement
+                   WHERE judgement.study_id = study.id AND judgement.phase = 'test') AS judgements,
+                  (SELECT count(*) FROM item WHERE item.dataset_id = study.dataset_id AND item.split = 'test'
+                     AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.study_id = study.id
+                          AND judgement.item_id = item.id) >= study.judgements_per_item) AS complete
+                FROM study JOIN dataset ON dataset.id = study.dataset_id ORDER BY study.name
                 """)).map {
-                StudyProgress.DatasetProgress(name: $0["name"], testItems: $0["test_items"], judgementsPerItem: $0["judgements_per_item"],
-                                              testJudgements: $0["judgements"], completeItems: $0["complete"])
+                StudyProgress.StudyLine(name: $0["name"], dataset: $0["dataset"], testItems: $0["test_items"],
+                                        judgementsPerItem: $0["judgements_per_item"], testJudgements: $0["judgements"],
+                                        completeItems: $0["complete"], frozenAt: $0["frozen_at"], closedAt: $0["closed_at"])
             }
             var answers: [Int64: [IntegrityFlag.Answer]] = [:]
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -166,19 +168,25 @@ public final class StudyDesk: Sendable {
                                                                           hiddenMilliseconds: row[3]))
             }
             let annotators = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT annotator.id, annotator.name, dataset.name AS dataset, annotator.disabled_at, annotator.user_agent,
-                  (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND phase = 'practice') AS practice,
-                  (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND phase = 'test') AS test,
+                SELECT annotator.id, annotator.name, study.name AS study, dataset.name AS dataset, annotator.disabled_at,
+                  annotator.user_agent,
+                  (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND study_id = study.id
+                   AND phase = 'practice') AS practice,
+                  (SELECT count(*) FROM live_judgement WHERE annotator_id = annotator.id AND study_id = study.id
+                   AND phase = 'test') AS test,
                   (SELECT max(submitted_at) FROM judgement WHERE annotator_id = annotator.id) AS last
-                FROM annotator LEFT JOIN dataset ON dataset.id = annotator.dataset_id
+                FROM annotator
+                LEFT JOIN participant ON participant.id = (SELECT max(id) FROM participant WHERE participant.annotator_id = annotator.id)
+                LEFT JOIN study ON study.id = participant.study_id
+                LEFT JOIN dataset ON dataset.id = study.dataset_id
                 WHERE annotator.role = 'annotator' ORDER BY annotator.name
                 """)).map {
-                StudyProgress.AnnotatorProgress(name: $0["name"], dataset: $0["dataset"], practiceDone: $0["practice"],
+                StudyProgress.AnnotatorProgress(name: $0["name"], study: $0["study"], dataset: $0["dataset"], practiceDone: $0["practice"],
                                                 testDone: $0["test"], lastSubmittedAt: $0["last"],
                                                 disabled: ($0["disabled_at"] as String?) != nil,
                                                 flags: IntegrityFlag.flags(for: answers[$0["id"]] ?? []), userAgent: $0["user_agent"])
             }
-            return StudyProgress(datasets: datasets, annotators: annotators)
+            return StudyProgress(studies: studies, annotators: annotators)
         }
     }
 }

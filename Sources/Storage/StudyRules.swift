@@ -1,27 +1,32 @@
-// StudyRules: the protocol an annotator of one dataset follows, as the writer and the
-// status route need it: the dataset's settings and the counts they depend on, in one read.
+// StudyRules: the protocol a participant of one study follows, as the writer and the
+// status route need it: the study's settings and the dataset counts they depend on, in one read.
 import Foundation
 import GRDB
 
 struct StudyRules {
+    let studyID: Int64
     let datasetID: Int64
     let settings: DatasetSettings
     let practiceItems: Int
     let categories: Int
+    /// A closed study leases nothing more.
+    let closed: Bool
 
     /// How many practice judgements come before the test phase.
     var practiceTarget: Int { min(practiceItems, settings.practiceCount ?? practiceItems) }
 
-    init(_ db: Database, datasetID: Int64) throws {
+    init(_ db: Database, studyID: Int64) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT judgements_per_item, max_guesses, exposure_ms, practice_count,
-                   (SELECT count(*) FROM item WHERE dataset_id = dataset.id AND split = 'practice') AS practice_items,
-                   (SELECT count(*) FROM category WHERE dataset_id = dataset.id) AS categories
-            FROM dataset WHERE id = ?
-            """), arguments: [datasetID]) else { throw StorageError.datasetGone(id: datasetID) }
-        self.datasetID = datasetID
+            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed,
+                   (SELECT count(*) FROM item WHERE dataset_id = study.dataset_id AND split = 'practice') AS practice_items,
+                   (SELECT count(*) FROM category WHERE dataset_id = study.dataset_id) AS categories
+            FROM study WHERE id = ?
+            """), arguments: [studyID]) else { throw StorageError.studyGone(id: studyID) }
+        self.studyID = studyID
+        datasetID = row["dataset_id"]
         settings = DatasetSettings(row: row)
         practiceItems = row["practice_items"]
         categories = row["categories"]
+        closed = row["closed"]
     }
 }

@@ -13,7 +13,7 @@ struct RefHuman: ParsableCommand {
             """,
         version: "refhuman \(version) (commit \(BuildInfo.commit))",
         subcommands: [
-            ServeCommand.self, AnnotatorsCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
+            ServeCommand.self, AnnotatorsCommand.self, StudiesCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
             ExportCommand.self, PredictionsCommand.self, TrainCommand.self, ClassifyCommand.self, BundleCommand.self,
             BackupCommand.self, CheckCommand.self, AdminLinkCommand.self,
         ])

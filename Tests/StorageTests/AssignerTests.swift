@@ -37,16 +37,50 @@ import Testing
         return (store, annotators, ids)
     }
 
+    /// A database at an older schema (`migrations`, up to 0006), written in SQL as that
+    /// schema defines it: today's import writes tables the older schema lacks.
+    func olderStudy(in dir: TemporaryDirectory, items: Int, migrations: [Migration]) throws -> (Store, [String: Int64], [Int64]) {
+        precondition(migrations.count < 7, "studies arrive with 0007")
+        let store = try Store(path: dir.path("db.sqlite"), migrations: migrations)
+        let created = "2026-01-01T00:00:00.000Z"
+        let (annotators, ids) = try store.pool.write { db -> ([String: Int64], [Int64]) in
+            try db.execute(sql: """
+                INSERT INTO dataset (name, title, judgements_per_item, practice_count, created_at) VALUES ('d', 'D', 3, 0, ?);
+                INSERT INTO category (dataset_id, idx, name) VALUES (1, 0, 'x'), (1, 1, 'y');
+                """, arguments: [created])
+            var ids: [Int64] = []
+            for index in 0..<items {
+                try db.execute(sql: "INSERT INTO image (sha256, bytes, width, height, format) VALUES (?, ?, 1, 1, 'png')",
+                               arguments: [String(repeating: String(index % 10), count: 64), Data([UInt8(index)])])
+                try db.execute(sql: "INSERT INTO item (dataset_id, image_id, category_idx, split, source) VALUES (1, ?, ?, 'test', ?)",
+                               arguments: [db.lastInsertedRowID, index % 2, "\(index)"])
+                ids.append(db.lastInsertedRowID)
+            }
+            var annotators: [String: Int64] = [:]
+            for name in ["a", "b", "c", "d", "e"] {
+                try db.execute(sql: "INSERT INTO annotator (name, dataset_id, token_hash, created_at) VALUES (?, 1, ?, ?)",
+                               arguments: [name, String(repeating: name, count: 64), created])
+                annotators[name] = db.lastInsertedRowID
+            }
+            return (annotators, ids)
+        }
+        return (store, annotators, ids)
+    }
+
+    /// Inserts a test judgement as the server would, in the dataset's study once studies
+    /// exist (a test that migrates step by step calls this before migration 0007 too).
     func judge(_ db: Database, _ annotator: Int64, _ item: Int64, superseded: Bool = false) throws {
+        let study = try db.columns(in: "judgement").contains { $0.name == "study_id" }
         try db.execute(sql: """
-            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, submitted_at, phase, superseded_at)
-            VALUES (?, ?, ?, '[0]', '2026-01-01T00:00:00.000Z', 'test', ?)
+            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, submitted_at, phase, superseded_at\(study ? ", study_id" : ""))
+            VALUES (?, ?, ?, '[0]', '2026-01-01T00:00:00.000Z', 'test', ?\(study ? ", (SELECT min(id) FROM study)" : ""))
             """, arguments: [UUID().uuidString, annotator, item, superseded ? "2026-01-01T00:01:00.000Z" : nil])
     }
 
     func lease(_ db: Database, _ annotator: Int64, _ item: Int64, expires: String) throws {
-        try db.execute(sql: "INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at) VALUES (?, ?, ?, ?)",
-                       arguments: [annotator, item, "2026-01-01T00:00:00.000Z", expires])
+        try db.execute(sql: """
+            INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at, study_id) VALUES (?, ?, ?, ?, (SELECT min(id) FROM study))
+            """, arguments: [annotator, item, "2026-01-01T00:00:00.000Z", expires])
     }
 
     /// Vigna's SplitMix64, first output, written out here apart from SeededRandom.SplitMix64; the
@@ -81,7 +115,7 @@ import Testing
         let expected = seeded([item[5], item[8]], for: a) + seeded([item[2], item[4]], for: a) + seeded([item[1], item[9]], for: a)
         for wanted in 1...8 {
             let picks = try await store.pool.read { db in
-                try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: now).testItems(db, for: a, now: now, wanted: wanted)
+                try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), now: now).testItems(db, for: a, now: now, wanted: wanted)
             }
             #expect(picks == Array(expected.prefix(wanted)), "wanted \(wanted)")
         }
@@ -91,7 +125,7 @@ import Testing
         let (wide, people, wideItems) = try study(in: wideDir, items: 200)
         let orderFor = { (annotator: Int64) in
             try wide.pool.read { db in
-                try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: now).testItems(db, for: annotator, now: now, wanted: 200)
+                try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), now: now).testItems(db, for: annotator, now: now, wanted: 200)
             }
         }
         let first = try orderFor(people["a"]!), second = try orderFor(people["e"]!)
@@ -105,13 +139,13 @@ import Testing
     func boardDisagreements(_ desk: StudyDesk, _ accounts: [Annotator], itemCount: Int, at moment: String) async throws -> [String] {
         try await desk.batcher.perform { db, transaction in
             let now = Timestamp.string(from: desk.clock())
-            let rules = try StudyRules(db, datasetID: 1)
+            let rules = try StudyRules(db, studyID: 1)
             let kept = try desk.boards.board(db, transaction, rules: rules, now: now)
-            let fresh = try AssignmentBoard(db, datasetID: 1, judgementsPerItem: rules.settings.judgementsPerItem, now: now)
+            let fresh = try AssignmentBoard(db, rules: rules, now: now)
             var found: [String] = []
             for account in accounts {
                 let practice = try kept.practiceDone(db, annotator: account.id)
-                let counted = try Assigner.liveJudgementCount(db, annotatorID: account.id, phase: .practice)
+                let counted = try Assigner.liveJudgementCount(db, annotatorID: account.id, studyID: 1, phase: .practice)
                 if practice != counted { found.append("\(moment), \(account.name): practice \(practice) vs \(counted)") }
                 let ours = try kept.testItems(db, for: account.id, now: now, wanted: itemCount)
                 let reference = try fresh.testItems(db, for: account.id, now: now, wanted: itemCount)
@@ -218,7 +252,7 @@ import Testing
         // A database at 0003, with judgements counted by its triggers, moves to 0004.
         let older = Array(try Migration.bundled().prefix(3))
         let dir = TemporaryDirectory()
-        let (store, who, item) = try study(in: dir, items: 4, migrations: older)
+        let (store, who, item) = try olderStudy(in: dir, items: 4, migrations: older)
         try store.pool.write { db in
             try judge(db, who["a"]!, item[0]); try judge(db, who["b"]!, item[0]); try judge(db, who["c"]!, item[0], superseded: true)
             try judge(db, who["a"]!, item[2])
@@ -234,10 +268,19 @@ import Testing
         #expect(try Shell.sqlite(path, "PRAGMA integrity_check") == "ok")
         // The board's counts, now loaded by counting, are the live judgements per item: by hand 2, 1, 1, 0.
         let board = try migrated.pool.read { db in
-            try AssignmentBoard(db, datasetID: 1, judgementsPerItem: 3, now: "2026-01-01T00:00:00.000Z")
+            try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), now: "2026-01-01T00:00:00.000Z")
         }
         let offered = try migrated.pool.read { db in try board.testItems(db, for: who["e"]!, now: "2026-01-01T00:00:00.000Z", wanted: 4) }
         // Least loaded first: item 3 (0), then items 1 and 2 (1 each, in e's seeded order), then item 0 (2).
         #expect(offered.first == item[3] && offered.last == item[0] && Set(offered[1...2]) == [item[1], item[2]])
+        // 0007 carried the dataset over as its first study: its settings, every annotator taking
+        // part, every judgement attached to it, and frozen since its first test judgement.
+        #expect(try Shell.sqlite(path, "SELECT name || ',' || title || ',' || judgements_per_item || ',' || practice_count || ',' || frozen_at FROM study")
+                == "d,D,3,0,2026-01-01T00:00:00.000Z")
+        #expect(try Shell.sqlite(path, "SELECT group_concat(annotator_id) FROM (SELECT annotator_id FROM participant WHERE study_id = 1 ORDER BY annotator_id)")
+                == ["a", "b", "c", "d", "e"].map { "\(who[$0]!)" }.joined(separator: ","))
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement WHERE study_id IS NOT 1") == "0")
+        let annotator = try #require(try migrated.annotators().first { $0.name == "e" })
+        #expect(annotator.study == "d" && annotator.dataset == "d")
     }
 }

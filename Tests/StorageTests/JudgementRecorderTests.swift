@@ -53,8 +53,9 @@ import Testing
         defer { desk.shutdown() }
         let leased = try await desk.next(for: annotator, count: 3)
         _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[0].itemID, guesses: [0, 1]), by: annotator)
-        // As `refhuman datasets set` would, from its own connection: one guess only from now on.
-        _ = try Shell.sqlite(dir.path("db.sqlite"), "UPDATE dataset SET max_guesses = 1")
+        // From another connection: one guess only from now on. (`refhuman studies edit` refuses
+        // this once a test judgement froze the study; the writer must not trust a cached copy either way.)
+        _ = try Shell.sqlite(dir.path("db.sqlite"), "UPDATE study SET max_guesses = 1")
         await #expect(throws: JudgementRefusal.self) {
             try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0, 1]), by: annotator)
         }

@@ -99,16 +99,47 @@ def answer_by_digit(b, index):
     return item
 
 
-def post_judgement_elsewhere(server, link, item_id, guesses):
+def post_judgement_elsewhere(server, link, item_id, guesses, response_ms=900):
     """Answers an item with the annotator's own token, as the same invite link opened in
     a second browser would; returns the HTTP status."""
     token = link.rsplit("/", 1)[1]
     body = json.dumps({"uuid": str(uuid.uuid4()), "item_id": item_id, "guesses": guesses, "abstained": False,
-                       "response_ms": 900, "shown_at": datetime.now(timezone.utc).isoformat()}).encode()
+                       "response_ms": response_ms, "shown_at": datetime.now(timezone.utc).isoformat()}).encode()
     request = urllib.request.Request(server.url + "/api/judgements", data=body, method="POST", headers={
         "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status
+
+
+def lease_elsewhere(server, link, count):
+    """Leases up to `count` items with the annotator's own token (POST /api/next, as a
+    script would); returns their item ids."""
+    token = link.rsplit("/", 1)[1]
+    request = urllib.request.Request(f"{server.url}/api/next?count={count}", data=b"", method="POST",
+                                     headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return [lease["item_id"] for lease in json.loads(response.read())]
+
+
+TELEMETRY = ("hidden_count", "hidden_ms", "blur_count", "blur_ms", "fullscreen_exits", "viewport_width",
+             "viewport_height", "device_pixel_ratio", "image_width", "image_height", "measured_exposure_ms")
+
+
+def stored_telemetry(server, **where):
+    """The telemetry columns and response_ms of the one judgement matching `where`
+    (uuid= or item_id=), read from the database file, as a dict."""
+    (column, value), = where.items()
+    rows = server.query(f"SELECT response_ms, {', '.join(TELEMETRY)} FROM judgement WHERE {column} = ?", value)
+    assert len(rows) == 1, f"{len(rows)} judgements with {column} {value}"
+    return dict(zip(("response_ms",) + TELEMETRY, rows[0]))
+
+
+def on_screen(b):
+    """What the page's telemetry should report, read through the driver: the viewport, the
+    pixel ratio and the image's bounding box, rounded as the page rounds it."""
+    return b.js("""const r = document.querySelector('#stage-box .subject').getBoundingClientRect();
+        return {viewport_width: innerWidth, viewport_height: innerHeight, device_pixel_ratio: devicePixelRatio,
+                image_width: Math.round(r.width), image_height: Math.round(r.height)};""")
 
 
 def whole_multiple(rendered_css_px, natural_px, pixel_ratio):
@@ -350,6 +381,7 @@ def test_submit_survives_server_outage(ctx):
         pending = b.js("return JSON.parse(localStorage.getItem(window.refhumanSession.outbox.key))")
         assert [p["judgement"]["item_id"] for p in pending] == [item_b], pending
         uuid_b = pending[0]["judgement"]["uuid"]
+        telemetry_b = pending[0]["judgement"]["telemetry"]
         b.wait(lambda: "not saved yet" in (b.text("#sync") or ""), 12, "the retry notice")
         b.screenshot("offline-retrying")
     finally:
@@ -363,6 +395,7 @@ def test_submit_survives_server_outage(ctx):
     item_c = answer_by_digit(b, 2)
     b.wait(lambda: b.js("return window.refhumanSession.outbox.inFlight") is not None, what="the POST in flight")
     uuid_c = b.js("return window.refhumanSession.outbox.entries[0].judgement.uuid")
+    telemetry_c = b.js("return window.refhumanSession.outbox.entries[0].judgement.telemetry")
     server.kill()
     b.wait(lambda: b.js("return window.refhumanSession.outbox.state") == "retrying", 10, "the page to notice")
     stored = b.js("return localStorage.getItem(window.refhumanSession.outbox.key)")
@@ -380,6 +413,11 @@ def test_submit_survives_server_outage(ctx):
     per_item = server.query("SELECT item_id, count(*) FROM judgement GROUP BY item_id ORDER BY item_id")
     assert sorted(per_item) == sorted([(a, 1), (item_b, 1), (item_c, 1)]), per_item
     assert [(r[0], r[1]) for r in ctx.live()] == [(a, [0]), (item_b, [1]), (item_c, [2])]
+    # The telemetry is part of the judgement: it survives the retry and the reload.
+    for uuid, sent in ((uuid_b, telemetry_b), (uuid_c, telemetry_c)):
+        assert sent and sent["viewport_width"] > 0, sent
+        row = stored_telemetry(server, uuid=uuid)
+        assert {key: row[key] for key in TELEMETRY} == {key: sent.get(key) for key in TELEMETRY}, (row, sent)
 
 
 def test_exposure_limit_and_pause(ctx):
@@ -416,6 +454,66 @@ def test_exposure_limit_and_pause(ctx):
     response_ms = rows[0][4]
     assert 0 < response_ms <= elapsed - 1400, f"response_ms {response_ms} should exclude the 1.5 s pause (wall {elapsed:.0f})"
     ctx.report["pause"] = f"wall {elapsed:.0f} ms, recorded {response_ms} ms"
+
+
+def test_telemetry_counts_a_hidden_tab(ctx):
+    """Mid-trial a second tab is opened over the annotator's page and closed again: the
+    stored judgement says the tab was hidden once, for no longer than the response time,
+    and carries the viewport, pixel ratio and image size the page had; without an exposure
+    limit there is no measured exposure."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    ctx.join()
+    item = b.wait_item()
+    page = b.driver.current_window_handle
+    b.driver.switch_to.new_window("tab")
+    try:
+        b.wait(lambda: b.js("return document.visibilityState") == "visible", what="the second tab in front")
+        b.driver.close()
+    finally:
+        b.driver.switch_to.window(page)
+    b.wait(lambda: b.js("""const t = window.refhumanSession.telemetry.trial;
+        return document.visibilityState === 'visible' && document.hasFocus()
+               && t.hidden.count === 1 && t.hidden.since === null;"""),
+           what="the page back in front, having seen itself hidden once")
+    expected = on_screen(b)
+    assert b.item_id() == item
+    b.keys(digit(4), Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    row = stored_telemetry(ctx.server, item_id=item)
+    assert row["hidden_count"] == 1, row
+    assert 0 < row["hidden_ms"] <= row["response_ms"], row
+    assert row["blur_count"] in (0, 1) and 0 <= row["blur_ms"] <= row["response_ms"], row
+    assert row["fullscreen_exits"] == 0, row
+    assert {key: row[key] for key in expected} == expected, (row, expected)
+    assert row["image_width"] > 0 and row["image_height"] > 0, row
+    assert row["measured_exposure_ms"] is None, row
+
+
+def test_telemetry_measures_the_exposure(ctx):
+    """With exposure_ms 500 the stored judgement has the exposure the page measured from
+    the frame that painted the image to the one that painted the mask: at least 500 ms
+    less one frame, and what the page itself measured."""
+    exposure = 500
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0, exposure_ms=exposure))
+    b = ctx.browser
+    ctx.join()
+    item = b.wait_item()
+    b.wait(lambda: b.js("return window.refhumanSession.stage.measuredExposure()") is not None, 5,
+           "the mask painted")
+    measured = b.js("return window.refhumanSession.stage.measuredExposure()")
+    expected = on_screen(b)
+    b.keys(digit(2), Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    row = stored_telemetry(ctx.server, item_id=item)
+    stored = row["measured_exposure_ms"]
+    assert stored is not None, row
+    assert abs(stored - measured) <= 0.051, (stored, measured)
+    assert exposure - 17 <= stored <= row["response_ms"] + 100, row
+    assert {key: row[key] for key in expected} == expected, (row, expected)
+    assert row["hidden_count"] == 0 and row["hidden_ms"] == 0, row
 
 
 def test_thousand_categories(ctx):
@@ -808,6 +906,40 @@ def test_admin_times_are_local_with_utc_on_hover(ctx):
     assert shown == [local.strftime("%Y-%m-%d %H:%M:%S"), utc.strftime("%Y-%m-%d %H:%M:%S UTC"), stored], (shown, stored)
 
 
+def test_admin_flags_fast_answers(ctx):
+    """Test answers sent through the API in under 400 ms get their annotator the flag
+    "fast" in the admin table, its rule in the title and under the table; an annotator
+    with unhurried answers gets no flag at all."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    for name, response_ms in (("quick", 250), ("steady", 2500)):
+        link = server.add_annotator(name)
+        items = lease_elsewhere(server, link, 4)
+        assert len(items) == 4, items
+        for guess, item in enumerate(items):
+            assert post_judgement_elsewhere(server, link, item, [guess], response_ms) == 200
+    ctx.accept(server.admin_link, lands_on="/admin")
+    b.wait(lambda: b.js("return document.querySelectorAll('#annotators tbody tr').length") == 2, what="the annotators")
+    status, progress = b.fetch("/api/admin/progress")
+    assert status == 200, status
+    # Neither has signed in with a browser, so neither has a User-Agent yet.
+    served = {a["name"]: (a.get("flags"), a.get("user_agent")) for a in progress["annotators"]}
+    assert served == {"quick": (["fast"], None), "steady": ([], None)}, progress["annotators"]
+    headers = b.js("return [...document.querySelectorAll('#annotators thead th')].map(th => th.textContent.trim())")
+    assert headers[-1].lower() == "flags", headers
+    shown = b.js("""return Object.fromEntries([...document.querySelectorAll('#annotators tbody tr')].map(tr => [
+        tr.cells[0].textContent, [tr.cells[tr.cells.length - 1].textContent.trim(),
+        [...tr.cells[tr.cells.length - 1].querySelectorAll('.flag')].map(f => [f.textContent, f.title])]]));""")
+    rule = "More than 10 % of this annotator's test answers came in under 400 ms."
+    assert shown == {"quick": ["fast", [["fast", rule]]], "steady": ["", []]}, shown
+    # The rule is on the page too, for a reader who cannot hover.
+    assert b.visible("#flag-legend"), "the flags' rules are not shown"
+    assert visible_texts(b, "#flag-legend dt, #flag-legend dd") == ["fast", rule]
+    refused = b.csp_violations()
+    assert not refused, f"{len(refused)} CSP violation(s), first: {refused[0]}"
+    b.screenshot("admin-flags")
+
+
 def test_disabled_link_is_explained(ctx):
     """A browser still signed in with a link that has since been disabled is told so, and
     whom to ask, rather than to open the very link that no longer works."""
@@ -1118,6 +1250,8 @@ ALL = [
     test_abstain_then_undo,
     test_submit_survives_server_outage,
     test_exposure_limit_and_pause,
+    test_telemetry_counts_a_hidden_tab,
+    test_telemetry_measures_the_exposure,
     test_thousand_categories,
     test_phone_touch,
     test_desktop_columns_do_not_scroll_sideways,
@@ -1131,6 +1265,7 @@ ALL = [
     test_admin_refresh_keeps_report_place,
     test_admin_page_fits_a_phone,
     test_admin_times_are_local_with_utc_on_hover,
+    test_admin_flags_fast_answers,
     test_disabled_link_is_explained,
     test_join_link_leaves_no_token_behind,
     test_join_link_problems_are_explained,

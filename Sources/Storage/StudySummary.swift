@@ -1,0 +1,13 @@
+// StudySummary: one study as `refhuman studies` lists and shows it.
+public struct StudySummary: Encodable, Sendable, Equatable {
+    public let name: String
+    public let dataset: String
+    public let title: String
+    public let settings: DatasetSettings
+    public let createdAt: String
+    /// When the first test judgement froze the protocol; nil while it can still change.
+    public let frozenAt: String?
+    public let closedAt: String?
+    public let participants: Int
+    public let testJudgements: Int
+}
