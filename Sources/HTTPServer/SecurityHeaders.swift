@@ -3,10 +3,17 @@
 // an injected string to become), no framing, no MIME sniffing, no Referer (an invite
 // link's token must not leak to another site), and HSTS once HTTPS is in use.
 public enum SecurityHeaders {
-    static let contentSecurityPolicy = [
-        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
-        "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
-    ].joined(separator: "; ")
+    static let contentSecurityPolicy = policy(formActions: [])
+
+    /// The usual policy, with forms also allowed to post to `formActions` (origins): an
+    /// MTurk worker's page must post the finished assignment back to MTurk.
+    public static func policy(formActions: [String]) -> String {
+        [
+            "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
+            "connect-src 'self'", "object-src 'none'", "base-uri 'none'", (["form-action 'self'"] + formActions).joined(separator: " "),
+            "frame-ancestors 'none'",
+        ].joined(separator: "; ")
+    }
 
     /// For a generated page shown inside our own admin page (the HTML report): its
     /// stylesheet is inline so the downloaded file stands alone, and the admin page frames it.

@@ -19,4 +19,6 @@ public struct AnnotatorStatus: Encodable, Sendable, Equatable {
     public let undoWindowSeconds: Int
     /// How long a leased item stays reserved; each /api/next call renews the leases it returns.
     public let leaseSeconds: Int
+    /// Their step in the study, its texts, and how to finish; nil for accounts in no study.
+    public let participation: Participation?
 }

@@ -16,13 +16,27 @@ enum Assigner {
         guard let studyID = annotator.studyID else { return [] }
         let study = try StudyRules(db, studyID: studyID)
         guard !study.closed else { return [] }
+        // Nothing for a participant who has not consented, declined, was screened out or finished.
+        var testAllowance = Int.max
+        if let participant = try Store.participantRow(db, annotatorID: annotator.id) {
+            let ended = ["declined_at", "screened_out_at", "completed_at"].contains { (participant[$0] as String?) != nil }
+            let awaitingConsent = !(participant["consent_text"] as String).isEmpty && (participant["consented_at"] as String?) == nil
+            if ended || awaitingConsent { return [] }
+            if let quota = participant["quota"] as Int? {
+                testAllowance = max(0, quota - (try liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .test)))
+            }
+        }
         let nowText = Timestamp.string(from: now)
         let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
         let board = try boards.board(db, transaction, rules: study, now: nowText)
         var result = try renewedLeases(db, annotator: annotator, studyID: studyID, count: count, now: nowText, expires: expires,
                                        maxHoldSeconds: maxHoldSeconds, board: board)
+        // Leases beyond the quota's remainder are not returned, and so lapse.
+        var heldTests = 0
+        result = result.filter { $0.phase != .test || { heldTests += 1; return heldTests <= testAllowance }() }
         if result.count < count {
             result += try newLeases(db, annotator: annotator, study: study, board: board, wanted: count - result.count,
+                                   testsWanted: max(0, testAllowance - heldTests),
                                    alreadyPractice: result.filter { $0.phase == .practice }.count, now: nowText, expires: expires)
         }
         // Only now that every statement succeeded: renewed and new leases alike.
@@ -68,7 +82,8 @@ enum Assigner {
     /// Up to `wanted` fresh leases: practice items until the practice target is reached
     /// (counting `alreadyPractice` held ones), then test items from the board.
     private static func newLeases(_ db: Database, annotator: Annotator, study: StudyRules, board: AssignmentBoard, wanted: Int,
-                                  alreadyPractice practiceLeased: Int, now nowText: String, expires: String) throws -> [Assignment] {
+                                  testsWanted: Int, alreadyPractice practiceLeased: Int, now nowText: String,
+                                  expires: String) throws -> [Assignment] {
         var wanted = wanted
         let practiceDone = try board.practiceDone(db, annotator: annotator.id)
         let practiceWanted = min(wanted, max(0, study.practiceTarget - practiceDone - practiceLeased))
@@ -87,8 +102,8 @@ enum Assigner {
             wanted -= min(practiceWanted, ordered.count)
         }
         // Test items wait until practice is done (or leased in this very batch).
-        if wanted > 0 && practiceDone + practiceLeased + picks.count >= study.practiceTarget {
-            let ids = try board.testItems(db, for: annotator.id, now: nowText, wanted: wanted)
+        if wanted > 0 && testsWanted > 0 && practiceDone + practiceLeased + picks.count >= study.practiceTarget {
+            let ids = try board.testItems(db, for: annotator.id, now: nowText, wanted: min(wanted, testsWanted))
             let addresses = try imageAddresses(db, itemIDs: ids)
             picks += ids.compactMap { id in addresses[id].map { (id, $0, .test) } }
         }

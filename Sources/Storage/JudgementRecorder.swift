@@ -42,6 +42,7 @@ enum JudgementRecorder {
             try db.cachedStatement(sql: "UPDATE study SET frozen_at = ? WHERE id = ? AND frozen_at IS NULL")
                 .execute(arguments: [nowText, studyID])
         }
+        try Store.markPath(db, annotatorID: annotator.id, rules: rules, phase: phase, now: nowText)
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
         try boards.loaded(db, transaction, studyID: studyID)?.judged(annotator: annotator.id, item: submission.itemID, phase: phase)
         return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: phase, submittedAt: nowText,

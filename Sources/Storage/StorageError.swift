@@ -23,6 +23,9 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case studyClosed(name: String)
     case noOpenStudy(dataset: String)
     case invalidSettings(reason: String)
+    case unknownEnrolmentLink
+    case studyFull(name: String)
+    case consentVersionChanged(current: String)
     case annotatorNameLength
     case annotatorNameReserved(name: String)
     case annotatorExists(name: String)
@@ -81,6 +84,12 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "dataset '\(dataset)' has no open study; create one with `refhuman studies create`"
         case let .invalidSettings(reason):
             reason
+        case .unknownEnrolmentLink:
+            "this study link is unknown"
+        case let .studyFull(name):
+            "study '\(name)' has all the participants it needs"
+        case let .consentVersionChanged(current):
+            "the consent text changed (now version \(current)); read it again"
         case .annotatorNameLength:
             "annotator name must be 1 to 100 characters"
         case let .annotatorNameReserved(name):

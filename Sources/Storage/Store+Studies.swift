@@ -4,12 +4,13 @@ import Foundation
 import GRDB
 
 extension Store {
-    public func createStudy(name: String, dataset: String?, title: String?, settings: DatasetSettings) throws -> StudySummary {
-        if let problem = settings.problem { throw StorageError.invalidSettings(reason: problem) }
+    public func createStudy(name: String, dataset: String?, title: String?, settings: DatasetSettings,
+                            terms: StudyTerms = StudyTerms()) throws -> StudySummary {
+        if let problem = settings.problem ?? terms.problem { throw StorageError.invalidSettings(reason: problem) }
         return try pool.write { db in
             let datasetID = try Self.resolveDataset(db, dataset)
             let datasetTitle = try String.fetchOne(db, sql: "SELECT title FROM dataset WHERE id = ?", arguments: [datasetID]) ?? name
-            _ = try Self.insertStudy(db, datasetID: datasetID, name: name, title: title ?? datasetTitle, settings: settings)
+            _ = try Self.insertStudy(db, datasetID: datasetID, name: name, title: title ?? datasetTitle, settings: settings, terms: terms)
             return try Self.studySummary(db, name: name)
         }
     }
@@ -24,19 +25,22 @@ extension Store {
         try pool.read { db in try Self.studySummary(db, name: name) }
     }
 
-    /// Changes the protocol and title, refused once a test judgement froze them.
-    public func editStudy(name: String, title: String?, settings change: (inout DatasetSettings) -> Void) throws -> StudySummary {
+    /// Changes the protocol, terms and title, refused once a test judgement froze them.
+    public func editStudy(name: String, title: String?, settings change: (inout DatasetSettings) -> Void,
+                          terms changeTerms: (inout StudyTerms) -> Void = { _ in }) throws -> StudySummary {
         try pool.write { db in
             let current = try Self.studySummary(db, name: name)
             if let frozenAt = current.frozenAt { throw StorageError.studyFrozen(name: name, since: frozenAt) }
-            var settings = current.settings
+            var settings = current.settings, terms = current.terms
             change(&settings)
-            if let problem = settings.problem { throw StorageError.invalidSettings(reason: problem) }
+            changeTerms(&terms)
+            if let problem = settings.problem ?? terms.problem { throw StorageError.invalidSettings(reason: problem) }
             try db.execute(sql: """
-                UPDATE study SET title = ?, judgements_per_item = ?, max_guesses = ?, exposure_ms = ?, practice_count = ?
+                UPDATE study SET title = ?, judgements_per_item = ?, max_guesses = ?, exposure_ms = ?, practice_count = ?,
+                  \(StudyTerms.columns.map { "\($0) = ?" }.joined(separator: ", "))
                 WHERE name = ?
-                """, arguments: [title ?? current.title, settings.judgementsPerItem, settings.maxGuesses, settings.exposureMs,
-                                 settings.practiceCount, name])
+                """, arguments: StatementArguments([title ?? current.title, settings.judgementsPerItem, settings.maxGuesses,
+                                                    settings.exposureMs, settings.practiceCount] + terms.values + [name]))
             return try Self.studySummary(db, name: name)
         }
     }
@@ -62,16 +66,20 @@ extension Store {
         }
     }
 
-    static func insertStudy(_ db: Database, datasetID: Int64, name: String, title: String, settings: DatasetSettings) throws -> Int64 {
+    static func insertStudy(_ db: Database, datasetID: Int64, name: String, title: String, settings: DatasetSettings,
+                            terms: StudyTerms = StudyTerms()) throws -> Int64 {
         guard (1...100).contains(name.count) else { throw StorageError.studyNameLength }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE name = ?", arguments: [name]) == true {
             throw StorageError.studyExists(name: name)
         }
+        // 12 random bytes: the enrolment link is public to a crowd, but unguessable to others.
+        let code = String(AccessToken.generate().prefix(24))
         try db.execute(sql: """
-            INSERT INTO study (dataset_id, name, title, judgements_per_item, max_guesses, exposure_ms, practice_count, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [datasetID, name, title, settings.judgementsPerItem, settings.maxGuesses, settings.exposureMs,
-                             settings.practiceCount, Timestamp.now()])
+            INSERT INTO study (dataset_id, name, title, judgements_per_item, max_guesses, exposure_ms, practice_count, created_at,
+                               enrolment_code, \(StudyTerms.columns.joined(separator: ", ")))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(StudyTerms.columns.map { _ in "?" }.joined(separator: ", ")))
+            """, arguments: StatementArguments([datasetID, name, title, settings.judgementsPerItem, settings.maxGuesses,
+                                                settings.exposureMs, settings.practiceCount, Timestamp.now(), code] + terms.values))
         return db.lastInsertedRowID
     }
 
@@ -113,6 +121,7 @@ extension Store {
             throw StorageError.unknownStudy(name: name, known: try String.fetchAll(db, sql: "SELECT name FROM study ORDER BY name"))
         }
         return StudySummary(name: row["name"], dataset: row["dataset_name"], title: row["title"], settings: DatasetSettings(row: row),
+                            terms: StudyTerms(row: row), enrolmentCode: row["enrolment_code"],
                             createdAt: row["created_at"], frozenAt: row["frozen_at"], closedAt: row["closed_at"],
                             participants: row["participants"], testJudgements: row["test_judgements"])
     }

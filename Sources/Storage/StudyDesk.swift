@@ -74,7 +74,7 @@ public final class StudyDesk: Sendable {
             guard let studyID = annotator.studyID else {
                 return AnnotatorStatus(name: annotator.name, dataset: nil, phase: .done, practiceDone: 0, practiceTarget: 0,
                                        practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil,
-                                       undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)
+                                       undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds, participation: nil)
             }
             let study = try StudyRules(db, studyID: studyID)
             let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .practice)
@@ -91,11 +91,66 @@ public final class StudyDesk: Sendable {
                   AND (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.item_id = item.id
                        AND judgement.study_id = ?3) < ?4
                 """), arguments: [study.datasetID, annotator.id, studyID, study.settings.judgementsPerItem]) ?? 0
-            let phase: AnnotatorStatus.Stage = practiceDone < study.practiceTarget ? .practice : remaining > 0 ? .test : .done
+            var phase: AnnotatorStatus.Stage = practiceDone < study.practiceTarget ? .practice : remaining > 0 ? .test : .done
+            let participation = try Store.participantRow(db, annotatorID: annotator.id).map { row in
+                Self.participation(row, status: Store.participantStatus(row, practiceDone: practiceDone, practiceTarget: study.practiceTarget,
+                                                                        testDone: testDone, testRemaining: remaining), testDone: testDone)
+            }
+            // Only a participant at practice or test labels; the page shows their other steps.
+            if let status = participation?.status, status != .practice && status != .test { phase = .done }
             return AnnotatorStatus(name: annotator.name, dataset: annotator.dataset, phase: phase,
                                    practiceDone: practiceDone, practiceTarget: study.practiceTarget,
                                    practiceCorrect: practiceCorrect, testDone: testDone, testRemaining: remaining,
-                                   settings: study.settings, undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds)
+                                   settings: study.settings, undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds,
+                                   participation: participation)
+        }
+    }
+
+    static func participation(_ row: Row, status: Participation.Status, testDone: Int) -> Participation {
+        let terms = StudyTerms(row: row)
+        let platform = (row["platform"] as String?).flatMap(PlatformIdentity.Platform.init(rawValue:))
+        let outcome: (Participation.Finish.Outcome, String?)? = switch status {
+        case .done: (.completed, terms.completionCode)
+        case .declined: (.noConsent, terms.noConsentCode)
+        case .screenedOut: (.screenedOut, terms.screenedOutCode)
+        case .consenting, .practice, .test: nil
+        }
+        let finish = outcome.map {
+            Participation.Finish(outcome: $0.0, configured: $0.1, platform: platform, assignment: row["platform_session"],
+                                 submitTo: row["turk_submit_to"])
+        }
+        return Participation(study: row["study_name"], title: row["title"], instructions: terms.instructions,
+                             consentText: terms.consentText, consentVersion: terms.consentVersion,
+                             estimatedMinutes: terms.estimatedMinutes, pay: terms.pay, platform: platform, status: status,
+                             quota: terms.quota, testDone: testDone, finish: finish)
+    }
+
+    /// Enrols (or resumes) the platform's participant in the study behind the link's
+    /// code and signs their browser in; a preview stores nothing.
+    public func enrol(code: String, identity: PlatformIdentity, userAgent: String?) async throws -> Enrolment {
+        try await batcher.perform { [self] db, _ in
+            let now = clock()
+            let (intro, annotator, resumed) = try Store.enrol(db, code: code, identity: identity, now: now)
+            guard let annotator else { return Enrolment(intro: intro, sessionID: nil, resumed: false) }
+            let session = try Store.openSession(db, for: annotator, userAgent: userAgent, now: now, lifetimeSeconds: sessionSeconds)
+            return Enrolment(intro: intro, sessionID: session, resumed: resumed)
+        }
+    }
+
+    /// The origin an MTurk participant's finished assignment is posted to (their
+    /// turkSubmitTo), which their page's policy must allow forms to reach; nil for others.
+    public func formTargetOrigin(for annotator: Annotator) throws -> String? {
+        try store.pool.read { db in
+            guard let address = try Store.participantRow(db, annotatorID: annotator.id)?["turk_submit_to"] as String?,
+                  let url = URL(string: address), let scheme = url.scheme, let host = url.host else { return nil }
+            return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        }
+    }
+
+    /// The participant's answer to the consent text of `version`.
+    public func consent(by annotator: Annotator, agree: Bool, version: String) async throws {
+        try await batcher.perform { [self] db, _ in
+            try Store.consent(db, annotatorID: annotator.id, agree: agree, version: version, now: clock())
         }
     }
 

@@ -4,6 +4,9 @@ public struct StudySummary: Encodable, Sendable, Equatable {
     public let dataset: String
     public let title: String
     public let settings: DatasetSettings
+    public let terms: StudyTerms
+    /// The secret of its public enrolment link, /s/{code}.
+    public let enrolmentCode: String
     public let createdAt: String
     /// When the first test judgement froze the protocol; nil while it can still change.
     public let frozenAt: String?

@@ -1,5 +1,6 @@
-// StudiesCommand: `refhuman studies create|list|show|edit|close`: a study is a dataset plus
-// a protocol; its protocol can change until its first test judgement, then it is frozen.
+// StudiesCommand: `refhuman studies create|list|show|edit|close|link`: a study is a
+// dataset plus a protocol; its protocol can change until its first test judgement, then
+// it is frozen. `link` prints the public enrolment link to give Prolific or MTurk.
 import ArgumentParser
 import Foundation
 import Storage
@@ -15,7 +16,7 @@ struct StudiesCommand: ParsableCommand {
               refhuman studies edit pilot --max-guesses 5
               refhuman studies list
             """,
-        subcommands: [Create.self, List.self, Show.self, Edit.self, Close.self])
+        subcommands: [Create.self, List.self, Show.self, Edit.self, Close.self, Link.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a study of a dataset.",
@@ -27,10 +28,14 @@ struct StudiesCommand: ParsableCommand {
         @Argument(help: "The study's name (unique).") var name: String
         @Option(help: "The dataset it uses (default: the only one).") var dataset: String?
         @OptionGroup var settings: SettingsOptions
+        @OptionGroup var terms: TermsOptions
         @Flag(help: "Print the study as JSON.") var json = false
 
         func run() throws {
-            let study = try store.open().createStudy(name: name, dataset: dataset, title: settings.title, settings: settings.settings)
+            var chosen = StudyTerms()
+            try terms.apply(to: &chosen)
+            let study = try store.open().createStudy(name: name, dataset: dataset, title: settings.title, settings: settings.settings,
+                                                     terms: chosen)
             try StudiesCommand.show(study, json: json)
             StatusLine.say("created study \(study.name) of \(study.dataset); add people with `refhuman annotators add NAME --study \(study.name)`")
         }
@@ -82,6 +87,7 @@ struct StudiesCommand: ParsableCommand {
         @Option(help: "Show each image for this many milliseconds, then mask it.") var exposureMs: Int?
         @Flag(help: "Show each image until the answer (no exposure limit).") var noExposureLimit = false
         @Option(help: "Practice items before the test phase.") var practiceCount: Int?
+        @OptionGroup var terms: TermsOptions
         @Flag(help: "Print the study as JSON.") var json = false
 
         func validate() throws {
@@ -89,13 +95,15 @@ struct StudiesCommand: ParsableCommand {
         }
 
         func run() throws {
-            let study = try store.open().editStudy(name: name, title: title) { settings in
+            var changed = StudyTerms()
+            try terms.apply(to: &changed)  // reads the files before the database is touched
+            let study = try store.open().editStudy(name: name, title: title, settings: { settings in
                 if let judgementsPerItem { settings.judgementsPerItem = judgementsPerItem }
                 if let maxGuesses { settings.maxGuesses = maxGuesses }
                 if let exposureMs { settings.exposureMs = exposureMs }
                 if noExposureLimit { settings.exposureMs = nil }
                 if let practiceCount { settings.practiceCount = practiceCount }
-            }
+            }, terms: { current in try? terms.apply(to: &current) })
             try StudiesCommand.show(study, json: json)
             StatusLine.say("updated study \(study.name)")
         }
@@ -118,6 +126,29 @@ struct StudiesCommand: ParsableCommand {
         }
     }
 
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the study's public enrolment link.",
+        discussion: """
+            On Prolific, add ?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}
+            to it; MTurk's ExternalQuestion adds workerId, assignmentId, hitId and turkSubmitTo itself.
+            The same platform id resumes; it never enrols twice.
+
+            Examples:
+              refhuman studies link pilot --base-url https://study.example.org
+            """)
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The study's name.") var name: String
+        @Option(help: "Where the server is reachable (default: the address of the server running on the database, else http://127.0.0.1:8080).")
+        var baseURL: String?
+
+        func run() throws {
+            let study = try store.open().study(named: name)
+            let base = baseURL ?? ServeLock.currentHolder(database: store.db)?.baseURL ?? "http://127.0.0.1:8080"
+            print("\(base)/s/\(study.enrolmentCode)")
+            StatusLine.say("the enrolment link of \(study.name); anyone with it can enrol (up to the cap), so give it only to the platform")
+        }
+    }
+
     static func line(_ study: StudySummary) -> String {
         let state = study.closedAt.map { "closed \($0)" } ?? study.frozenAt.map { "frozen since \($0)" } ?? "open to edits"
         return "\(study.name) — \(study.dataset): \(study.participants) participant(s), \(study.testJudgements) test judgement(s), \(state)"
@@ -131,5 +162,14 @@ struct StudiesCommand: ParsableCommand {
         print("  judgements per item: \(settings.judgementsPerItem); guesses: \(settings.maxGuesses); "
             + "exposure: \(settings.exposureMs.map { "\($0) ms" } ?? "until the answer"); "
             + "practice: \(settings.practiceCount.map(String.init) ?? "all practice items")")
+        let terms = study.terms
+        var facts: [String] = []
+        if let quota = terms.quota { facts.append("quota \(quota) test items") }
+        if let pass = terms.practicePass { facts.append("practice pass \(Int((pass * 100).rounded())) %") }
+        if let minutes = terms.estimatedMinutes { facts.append("\(minutes) min") }
+        if !terms.pay.isEmpty { facts.append("pay \(terms.pay)") }
+        if let cap = terms.participantCap { facts.append("cap \(cap) participants") }
+        if !terms.consentText.isEmpty { facts.append("consent version \(terms.consentVersion)") }
+        if !facts.isEmpty { print("  " + facts.joined(separator: "; ")) }
     }
 }

@@ -1,0 +1,80 @@
+// EnrolmentAPI: a crowd study's public link. /s/{code} serves a page that takes the
+// platform's ids out of the address bar and POSTs them to /api/enrol, which enrols the
+// participant (or finds them again by their platform id) and signs the browser in;
+// /api/consent records their answer to the consent text.
+import Foundation
+import HTTPServer
+import Storage
+
+struct EnrolmentAPI: Sendable {
+    let desk: StudyDesk
+    let auth: Authenticator
+    let files: StaticFiles
+
+    private struct Consent: Decodable {
+        let agree: Bool
+        let consentVersion: String
+    }
+
+    private struct Enrolled: Encodable {
+        let preview: Bool
+        let resumed: Bool
+        let study: StudyIntro
+    }
+
+    func register(into router: inout Router) {
+        // The code is the study's secret: the access log shows `{token}` in its place.
+        router.add(.get, "/s/{\(Router.secretParameter)}") { request, _ in
+            var page = try files.response(for: request, path: "/enrol.html")
+            page.headers.removeAll { $0.name == "Cache-Control" }
+            page.headers.append(("Cache-Control", "no-store"))
+            return page
+        }
+        router.add(.post, "/api/enrol") { request, _ in
+            try auth.checkOrigin(request)
+            guard request.header("content-type")?.lowercased().hasPrefix("application/json") == true else {
+                throw HTTPError.badRequest("send the enrolment as JSON (Content-Type: application/json)")
+            }
+            let payload = try request.decodeJSON(EnrolmentPayload.self)
+            let identity = try payload.identity()
+            try auth.throttle.check(request.clientAddress)
+            let enrolment: Enrolment
+            do {
+                enrolment = try await desk.enrol(code: payload.code, identity: identity, userAgent: request.header("user-agent"))
+            } catch StorageError.unknownEnrolmentLink {
+                auth.throttle.failed(request.clientAddress)
+                throw HTTPError(.notFound, error: "unknown study link", detail: "check the link the study gave you")
+            } catch let error as StorageError {
+                throw Self.httpError(error)
+            }
+            var response = try Response.json(Enrolled(preview: enrolment.sessionID == nil, resumed: enrolment.resumed,
+                                                      study: enrolment.intro))
+            if let session = enrolment.sessionID {
+                response.headers.append(("Set-Cookie", Authenticator.sessionCookie(session, secure: request.isSecure,
+                                                                                    maxAge: desk.sessionSeconds)))
+            }
+            return response
+        }
+        router.add(.post, "/api/consent") { request, _ in
+            let annotator = try auth.annotator(request)
+            let consent = try request.decodeJSON(Consent.self)
+            do {
+                try await desk.consent(by: annotator, agree: consent.agree, version: consent.consentVersion)
+            } catch let error as StorageError {
+                throw Self.httpError(error)
+            }
+            return try Response.json(try desk.status(of: annotator).participation)
+        }
+    }
+
+    /// The store's refusals of an enrolment or consent, as the participant's page shows them.
+    static func httpError(_ error: StorageError) -> HTTPError {
+        switch error {
+        case .studyFull, .studyClosed, .consentVersionChanged: HTTPError(.conflict, error: "\(error)")
+        case .invalidSettings: HTTPError.badRequest("\(error)")
+        case .shuttingDown, .databaseFileLost:
+            HTTPError(.serviceUnavailable, error: "not stored", detail: "the server cannot store anything now; try again later")
+        default: HTTPError(.internalServerError, error: "internal error")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+// Store+Participants: the participant's path through a study, inside writer jobs and
+// reads: enrolment from a platform link (the same platform id resumes), consent, the
+// step a participant is at, and the marks the writer sets when practice screens them
+// out or their quota is done.
+import Foundation
+import GRDB
+import StudyPhase
+
+extension Store {
+    /// A participant's row with their study's terms: their current (latest) participation.
+    /// Only columns whose names the study's do not repeat (consent_version is the study's).
+    static func participantRow(_ db: Database, annotatorID: Int64) throws -> Row? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT participant.id, participant.platform, participant.platform_session, participant.turk_submit_to,
+                   participant.consented_at, participant.declined_at, participant.screened_out_at, participant.completed_at,
+                   study.name AS study_name, study.title, study.closed_at AS study_closed_at,
+                   \(StudyTerms.columns.map { "study.\($0)" }.joined(separator: ", "))
+            FROM participant JOIN study ON study.id = participant.study_id
+            WHERE participant.id = (SELECT max(id) FROM participant WHERE annotator_id = ?)
+            """), arguments: [annotatorID])
+    }
+
+    /// Enrols the platform's participant in the study behind `code`, or finds them again.
+    /// A preview stores nothing and returns no annotator.
+    static func enrol(_ db: Database, code: String, identity: PlatformIdentity, now: Date) throws -> (intro: StudyIntro, annotator: Annotator?, resumed: Bool) {
+        guard let study = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT id, name, title, closed_at, \(StudyTerms.columns.joined(separator: ", ")),
+                   (SELECT count(*) FROM participant WHERE participant.study_id = study.id) AS participants
+            FROM study WHERE enrolment_code = ?
+            """), arguments: [code]) else { throw StorageError.unknownEnrolmentLink }
+        let terms = StudyTerms(row: study)
+        let intro = StudyIntro(title: study["title"], instructions: terms.instructions, estimatedMinutes: terms.estimatedMinutes,
+                               pay: terms.pay, quota: terms.quota, platform: identity.platform)
+        if identity.isPreview { return (intro, nil, false) }
+        let studyID: Int64 = study["id"]
+        if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT annotator_id FROM participant WHERE study_id = ? AND platform = ? AND platform_pid = ?
+            """), arguments: [studyID, identity.platform.rawValue, identity.participant]) {
+            return (intro, try annotator(db, id: existing), true)
+        }
+        if (study["closed_at"] as String?) != nil { throw StorageError.studyClosed(name: study["name"]) }
+        if let cap = terms.participantCap, (study["participants"] as Int) >= cap { throw StorageError.studyFull(name: study["name"]) }
+        let nowText = Timestamp.string(from: now)
+        // A pseudonym: the platform id stays in the participant row, never in names, exports or URLs.
+        var name = ""
+        repeat {
+            name = "\(identity.platform.rawValue)-" + String(AccessToken.generate().prefix(10))
+        } while try Bool.fetchOne(db, sql: "SELECT 1 FROM annotator WHERE name = ?", arguments: [name]) == true
+        try db.execute(sql: "INSERT INTO annotator (name, role, token_hash, created_at) VALUES (?, 'annotator', ?, ?)",
+                       arguments: [name, AccessToken.hash(AccessToken.generate()), nowText])
+        let annotatorID = db.lastInsertedRowID
+        try db.execute(sql: """
+            INSERT INTO participant (study_id, annotator_id, enrolled_at, platform, platform_pid, platform_study, platform_session, turk_submit_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [studyID, annotatorID, nowText, identity.platform.rawValue, identity.participant, identity.study,
+                             identity.session, identity.submitTo])
+        return (intro, try annotator(db, id: annotatorID), false)
+    }
+
+    /// Records agreement (or refusal) to the consent text of `version`, which must be the study's current one.
+    static func consent(_ db: Database, annotatorID: Int64, agree: Bool, version: String, now: Date) throws {
+        guard let row = try participantRow(db, annotatorID: annotatorID) else { throw StorageError.annotatorGone(id: annotatorID) }
+        let current: String = row["consent_version"]
+        guard version == current else { throw StorageError.consentVersionChanged(current: current) }
+        // The first answer stands: a participant who declined cannot agree later, nor withdraw by agreeing again.
+        guard (row["consented_at"] as String?) == nil && (row["declined_at"] as String?) == nil else { return }
+        let column = agree ? "consented_at" : "declined_at"
+        try db.execute(sql: "UPDATE participant SET \(column) = ?, consent_version = ? WHERE id = ?",
+                       arguments: [Timestamp.string(from: now), version, row["id"] as Int64])
+    }
+
+    /// The step a participant is at, from their row and their counts in the study.
+    static func participantStatus(_ row: Row, practiceDone: Int, practiceTarget: Int, testDone: Int, testRemaining: Int) -> Participation.Status {
+        if (row["declined_at"] as String?) != nil { return .declined }
+        if (row["screened_out_at"] as String?) != nil { return .screenedOut }
+        if (row["completed_at"] as String?) != nil { return .done }
+        if !(row["consent_text"] as String).isEmpty && (row["consented_at"] as String?) == nil { return .consenting }
+        if practiceDone < practiceTarget { return .practice }
+        if let quota = row["quota"] as Int?, testDone >= quota { return .done }
+        return testRemaining > 0 && (row["study_closed_at"] as String?) == nil ? .test : .done
+    }
+
+    /// After a judgement: practice that ends below the pass mark screens the participant
+    /// out; a test judgement that reaches the quota completes them.
+    static func markPath(_ db: Database, annotatorID: Int64, rules: StudyRules, phase: Phase, now: String) throws {
+        guard let row = try participantRow(db, annotatorID: annotatorID) else { return }
+        let participantID: Int64 = row["id"]
+        switch phase {
+        case .practice:
+            guard let pass = row["practice_pass"] as Double?, rules.practiceTarget > 0 else { return }
+            let done = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: rules.studyID, phase: .practice)
+            guard done >= rules.practiceTarget else { return }
+            let correct = try practiceCorrect(db, annotatorID: annotatorID, studyID: rules.studyID)
+            if Double(correct) < pass * Double(done) {
+                try db.execute(sql: "UPDATE participant SET screened_out_at = coalesce(screened_out_at, ?) WHERE id = ?",
+                               arguments: [now, participantID])
+            }
+        case .test:
+            guard let quota = row["quota"] as Int? else { return }
+            let done = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: rules.studyID, phase: .test)
+            if done >= quota {
+                try db.execute(sql: "UPDATE participant SET completed_at = coalesce(completed_at, ?) WHERE id = ?",
+                               arguments: [now, participantID])
+            }
+        }
+    }
+
+    /// Practice answers with the truth among their guesses.
+    static func practiceCorrect(_ db: Database, annotatorID: Int64, studyID: Int64) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
+            WHERE judgement.annotator_id = ? AND judgement.study_id = ? AND judgement.phase = 'practice'
+              AND EXISTS (SELECT 1 FROM json_each(judgement.guesses) WHERE value = item.category_idx)
+            """), arguments: [annotatorID, studyID]) ?? 0
+    }
+}

@@ -1,0 +1,59 @@
+// StudyTerms: what a study tells and asks its participants beyond the labelling protocol:
+// instructions, consent, time and pay, a quota, a practice pass mark, the codes (or URLs)
+// each ending gives, and a cap on participants.
+import Foundation
+import GRDB
+
+public struct StudyTerms: Codable, Sendable, Equatable {
+    /// Plain text with a small Markdown subset, which the page renders escaped.
+    public var instructions = ""
+    /// Empty: no consent step.
+    public var consentText = ""
+    public var consentVersion = ""
+    public var estimatedMinutes: Int?
+    public var pay = ""
+    /// Test items per participant; nil: as many as the study has for them.
+    public var quota: Int?
+    /// Share of practice answers (0…1) that must be right to go on; nil: no screening.
+    public var practicePass: Double?
+    /// Each a code, or an http(s) URL to send the participant to.
+    public var completionCode: String?
+    public var screenedOutCode: String?
+    public var noConsentCode: String?
+    public var participantCap: Int?
+
+    public init() {}
+
+    /// The first rule this breaks, or nil.
+    public var problem: String? {
+        if let estimatedMinutes, estimatedMinutes < 1 { return "estimated minutes must be at least 1" }
+        if let quota, quota < 1 { return "quota must be at least 1" }
+        if let practicePass, !(0...1).contains(practicePass) { return "practice pass must be a share from 0 to 1" }
+        if let participantCap, participantCap < 1 { return "participant cap must be at least 1" }
+        if !consentText.isEmpty && consentVersion.isEmpty { return "consent text needs a consent version" }
+        return nil
+    }
+
+    /// From a row with the study table's column names.
+    init(row: Row) {
+        instructions = row["instructions"]
+        consentText = row["consent_text"]
+        consentVersion = row["consent_version"]
+        estimatedMinutes = row["estimated_minutes"]
+        pay = row["pay"]
+        quota = row["quota"]
+        practicePass = row["practice_pass"]
+        completionCode = row["completion_code"]
+        screenedOutCode = row["screened_out_code"]
+        noConsentCode = row["no_consent_code"]
+        participantCap = row["participant_cap"]
+    }
+
+    static let columns = ["instructions", "consent_text", "consent_version", "estimated_minutes", "pay", "quota", "practice_pass",
+                          "completion_code", "screened_out_code", "no_consent_code", "participant_cap"]
+
+    var values: [(any DatabaseValueConvertible)?] {
+        [instructions, consentText, consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode,
+         noConsentCode, participantCap]
+    }
+}

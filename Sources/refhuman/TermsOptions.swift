@@ -1,0 +1,44 @@
+// TermsOptions: what `studies create` and `studies edit` set besides the protocol: the
+// participant's texts, time and pay, quota, practice pass mark, ending codes and cap.
+import ArgumentParser
+import Foundation
+import Storage
+
+struct TermsOptions: ParsableArguments {
+    @Option(help: "File with the instructions (plain text; blank lines, '- ' lists, **bold** and *italic*).")
+    var instructionsFile: String?
+    @Option(help: "File with the consent text (same format); participants agree or decline before practice.")
+    var consentFile: String?
+    @Option(help: "Version of the consent text, recorded with each agreement.") var consentVersion: String?
+    @Option(help: "Estimated minutes the study takes, shown to participants.") var minutes: Int?
+    @Option(help: "Pay as shown to participants, e.g. '£1.50'.") var pay: String?
+    @Option(help: "Test items per participant.") var quota: Int?
+    @Option(help: "Share of practice answers (0 to 1) that must be right to go on to the test.") var practicePass: Double?
+    @Option(help: "Code (or http(s) URL) for participants who finish.") var completionCode: String?
+    @Option(help: "Code (or URL) for participants screened out by the practice pass mark.") var screenedOutCode: String?
+    @Option(help: "Code (or URL) for participants who decline consent.") var noConsentCode: String?
+    @Option(help: "Most participants the public link enrols.") var cap: Int?
+
+    /// Sets what was given on `terms`, reading the text files.
+    func apply(to terms: inout StudyTerms) throws {
+        if let instructionsFile { terms.instructions = try Self.text(instructionsFile) }
+        if let consentFile { terms.consentText = try Self.text(consentFile) }
+        if let consentVersion { terms.consentVersion = consentVersion }
+        if let minutes { terms.estimatedMinutes = minutes }
+        if let pay { terms.pay = pay }
+        if let quota { terms.quota = quota }
+        if let practicePass { terms.practicePass = practicePass }
+        if let completionCode { terms.completionCode = completionCode }
+        if let screenedOutCode { terms.screenedOutCode = screenedOutCode }
+        if let noConsentCode { terms.noConsentCode = noConsentCode }
+        if let cap { terms.participantCap = cap }
+    }
+
+    private static func text(_ path: String) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw CommandFailure("\(path): cannot read as UTF-8 text")
+        }
+    }
+}
