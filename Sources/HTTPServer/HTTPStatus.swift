@@ -1,6 +1,7 @@
 // HTTPStatus: the response statuses RefHuman answers with, by name.
 public enum HTTPStatus: Int, Sendable, Equatable {
     case ok = 200
+    case created = 201
     case noContent = 204
     case seeOther = 303
     case notModified = 304

@@ -23,6 +23,7 @@ public struct AnnotationService: Sendable {
         EnrolmentAPI(desk: desk, auth: auth, files: files).register(into: &router)
         AnnotatorAPI(desk: desk, auth: auth).register(into: &router)
         AdminAPI(desk: desk, auth: auth).register(into: &router)
+        StudyAdminAPI(desk: desk, auth: auth).register(into: &router)
         // The OpenAPI document is a plain file beside the UI, so it is edited as JSON, not built in code.
         router.add(.get, "/api/openapi.json") { request, _ in try files.response(for: request, path: "/openapi.json") }
         router.fallback = { request, _ in

@@ -51,6 +51,20 @@ extension Store {
         }
     }
 
+    /// A new invite token for the annotator; the old link stops working and their sessions end.
+    public func reissueToken(name: String) throws -> (Annotator, token: String) {
+        let token = AccessToken.generate()
+        let annotator = try pool.write { db -> Annotator in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM annotator WHERE name = ? AND role = 'annotator'", arguments: [name]) else {
+                throw StorageError.unknownAnnotator(name: name)
+            }
+            try db.execute(sql: "UPDATE annotator SET token_hash = ? WHERE id = ?", arguments: [AccessToken.hash(token), id])
+            try db.execute(sql: "DELETE FROM session WHERE annotator_id = ?", arguments: [id])
+            return try Self.annotator(db, id: id)
+        }
+        return (annotator, token)
+    }
+
     public func disableAnnotator(name: String) throws -> Annotator {
         try pool.write { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM annotator WHERE name = ? AND role = 'annotator'", arguments: [name]) else {

@@ -113,4 +113,44 @@ extension Store {
               AND EXISTS (SELECT 1 FROM json_each(judgement.guesses) WHERE value = item.category_idx)
             """), arguments: [annotatorID, studyID]) ?? 0
     }
+
+    /// Everyone who takes part in the study, in enrolment order, with their step as the page would see it.
+    public func participants(study name: String) throws -> [ParticipantLine] {
+        try pool.read { db in
+            let summary = try Self.studySummary(db, name: name)  // refuses an unknown name in one line
+            let studyID = try Int64.fetchOne(db, sql: "SELECT id FROM study WHERE name = ?", arguments: [name])!
+            let rules = try StudyRules(db, studyID: studyID)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT participant.annotator_id, annotator.name, annotator.disabled_at, participant.platform,
+                       participant.enrolled_at, participant.consented_at, participant.declined_at, participant.screened_out_at,
+                       participant.completed_at, study.consent_text, study.quota, study.closed_at AS study_closed_at,
+                       (SELECT max(submitted_at) FROM live_judgement WHERE annotator_id = participant.annotator_id
+                        AND study_id = participant.study_id) AS last_judgement
+                FROM participant JOIN annotator ON annotator.id = participant.annotator_id JOIN study ON study.id = participant.study_id
+                WHERE participant.study_id = ? ORDER BY participant.id
+                """, arguments: [studyID])
+            // The table calls anyone past practice and not finished "test"; counting the items
+            // left for each of them would scan the study once per participant.
+            let roomLeft = rules.closed ? 0 : 1
+            _ = summary
+            return try rows.map { row in
+                let annotatorID: Int64 = row["annotator_id"]
+                let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: studyID, phase: .practice)
+                let testDone = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: studyID, phase: .test)
+                let status = Self.participantStatus(row, practiceDone: practiceDone, practiceTarget: rules.practiceTarget,
+                                                    testDone: testDone, testRemaining: roomLeft)
+                let ended = ["declined_at", "screened_out_at", "completed_at"].compactMap { row[$0] as String? }.first
+                let minutes = (row["last_judgement"] as String?).flatMap { last in
+                    Timestamp.date(from: last).flatMap { end in
+                        Timestamp.date(from: row["enrolled_at"]).map { end.timeIntervalSince($0) / 60 }
+                    }
+                }
+                return ParticipantLine(name: row["name"], platform: (row["platform"] as String?).flatMap(PlatformIdentity.Platform.init(rawValue:)),
+                                       status: status, enrolledAt: row["enrolled_at"], consentedAt: row["consented_at"],
+                                       endedAt: ended, practiceDone: practiceDone,
+                                       practiceCorrect: try Self.practiceCorrect(db, annotatorID: annotatorID, studyID: studyID),
+                                       testDone: testDone, minutesSpent: minutes, disabled: (row["disabled_at"] as String?) != nil)
+            }
+        }
+    }
 }

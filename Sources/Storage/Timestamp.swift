@@ -9,4 +9,7 @@ public enum Timestamp {
     public static func now() -> String { string(from: Date()) }
 
     public static func string(from date: Date) -> String { style.format(date) }
+
+    /// The instant a stored timestamp names; nil for text that is not one.
+    public static func date(from text: String) -> Date? { try? style.parse(text) }
 }

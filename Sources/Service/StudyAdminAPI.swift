@@ -1,0 +1,88 @@
+// StudyAdminAPI: the admin page's study desk: list, create, edit and close studies, see
+// their participants, and add, disable or reissue invite links. Everything refused
+// answers one line.
+import Foundation
+import HTTPServer
+import Storage
+
+struct StudyAdminAPI: Sendable {
+    let desk: StudyDesk
+    let auth: Authenticator
+
+    private struct Invite: Encodable {
+        let name: String
+        let study: String?
+        /// The path of the invite link; the page puts its own origin in front.
+        let link: String
+    }
+
+    func register(into router: inout Router) {
+        router.add(.get, "/api/admin/studies") { request, _ in
+            _ = try auth.admin(request)
+            return try Response.json(try desk.store.studies())
+        }
+        router.add(.post, "/api/admin/studies") { request, _ in
+            _ = try auth.admin(request)
+            let payload = try request.decodeJSON(StudyPayload.self)
+            guard let name = payload.name else { throw HTTPError.badRequest("name the study") }
+            var settings = DatasetSettings(), terms = StudyTerms()
+            payload.apply(to: &settings)
+            payload.apply(to: &terms)
+            return try Response.json(try Self.refusalsAsHTTP {
+                try desk.store.createStudy(name: name, dataset: payload.dataset, title: payload.title, settings: settings, terms: terms)
+            }, status: .created)
+        }
+        router.add(.post, "/api/admin/studies/{name}") { request, parameters in
+            _ = try auth.admin(request)
+            let payload = try request.decodeJSON(StudyPayload.self)
+            let name = try parameters.require("name")
+            return try Response.json(try Self.refusalsAsHTTP {
+                try desk.store.editStudy(name: name, title: payload.title, settings: { payload.apply(to: &$0) },
+                                         terms: { payload.apply(to: &$0) })
+            })
+        }
+        router.add(.post, "/api/admin/studies/{name}/close") { request, parameters in
+            _ = try auth.admin(request)
+            let name = try parameters.require("name")
+            return try Response.json(try Self.refusalsAsHTTP { try desk.store.closeStudy(name: name) })
+        }
+        router.add(.get, "/api/admin/studies/{name}/participants") { request, parameters in
+            _ = try auth.admin(request)
+            let name = try parameters.require("name")
+            return try Response.json(try Self.refusalsAsHTTP { try desk.store.participants(study: name) })
+        }
+        router.add(.post, "/api/admin/annotators") { request, _ in
+            _ = try auth.admin(request)
+            struct NewAnnotator: Decodable { let name: String; let study: String }
+            let wanted = try request.decodeJSON(NewAnnotator.self)
+            let (annotator, token) = try Self.refusalsAsHTTP { try desk.store.addAnnotator(name: wanted.name, dataset: nil, study: wanted.study) }
+            return try Response.json(Invite(name: annotator.name, study: annotator.study, link: "/join/\(token)"), status: .created)
+        }
+        router.add(.post, "/api/admin/annotators/{name}/reissue") { request, parameters in
+            _ = try auth.admin(request)
+            let name = try parameters.require("name")
+            let (annotator, token) = try Self.refusalsAsHTTP { try desk.store.reissueToken(name: name) }
+            return try Response.json(Invite(name: annotator.name, study: annotator.study, link: "/join/\(token)"))
+        }
+        router.add(.post, "/api/admin/annotators/{name}/disable") { request, parameters in
+            _ = try auth.admin(request)
+            let name = try parameters.require("name")
+            return try Response.json(try Self.refusalsAsHTTP { try desk.store.disableAnnotator(name: name) })
+        }
+    }
+
+    /// The store's refusals as one-line HTTP errors: unknown names 404, conflicts 409, bad values 400.
+    static func refusalsAsHTTP<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as StorageError {
+            switch error {
+            case .unknownStudy, .unknownDataset, .unknownAnnotator: throw HTTPError.notFound(error.description)
+            case .studyExists, .annotatorExists, .studyFrozen, .studyClosed, .noOpenStudy:
+                throw HTTPError(.conflict, error: error.description)
+            case .shuttingDown, .databaseFileLost: throw error
+            default: throw HTTPError.badRequest(error.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+// ParticipantLine: one participant of a study as the admin's participants table shows
+// them: pseudonym, platform, step, times, progress and practice accuracy.
+public struct ParticipantLine: Encodable, Sendable, Equatable {
+    public let name: String
+    public let platform: PlatformIdentity.Platform?
+    public let status: Participation.Status
+    public let enrolledAt: String
+    public let consentedAt: String?
+    /// When they declined, were screened out or completed.
+    public let endedAt: String?
+    public let practiceDone: Int
+    public let practiceCorrect: Int
+    public let testDone: Int
+    /// From enrolment to their latest judgement, in minutes; nil before a judgement.
+    public let minutesSpent: Double?
+    public let disabled: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case name, platform, status, enrolledAt, consentedAt, endedAt, practiceDone, practiceCorrect, testDone, minutesSpent, disabled
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(platform, forKey: .platform)
+        try container.encode(status, forKey: .status)
+        try container.encode(enrolledAt, forKey: .enrolledAt)
+        try container.encode(consentedAt, forKey: .consentedAt)
+        try container.encode(endedAt, forKey: .endedAt)
+        try container.encode(practiceDone, forKey: .practiceDone)
+        try container.encode(practiceCorrect, forKey: .practiceCorrect)
+        try container.encode(testDone, forKey: .testDone)
+        try container.encode(minutesSpent, forKey: .minutesSpent)
+        try container.encode(disabled, forKey: .disabled)
+    }
+}
