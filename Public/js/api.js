@@ -1,4 +1,4 @@
-// api.js — the RefHuman JSON API as the pages call it (annotator, admin, join): one
+// api.js — the RefHuman JSON API as the pages call it (annotator, admin, join, enrol): one
 // function per route.
 // Failures come back as ApiError (the server answered with {error, detail}) or
 // NetworkError (no answer at all), because callers treat the two very differently.
@@ -61,6 +61,11 @@ export const postSession = (token) => call('POST', '/api/session', { body: { tok
 /** Ends the session on the server and clears its cookie (204, no body). */
 export const postLogout = () => call('POST', '/api/logout');
 export const getMe = () => call('GET', '/api/me');
+/** A study's public link opened: {code, prolific_pid…} in, {preview, resumed?, study} out (and a cookie). */
+export const postEnrol = (body) => call('POST', '/api/enrol', { body });
+/** Agrees (or not) to the consent text of `version`; answers the new participation. */
+export const postConsent = (agree, version) =>
+  call('POST', '/api/consent', { body: { agree, consent_version: version } });
 export const getCategories = () => call('GET', '/api/categories');
 // Leasing changes server state, so it is a POST (with an empty body), never a GET.
 export const leaseNext = (count) => call('POST', `/api/next?count=${count}`);

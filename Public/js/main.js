@@ -1,10 +1,13 @@
 // main.js — the annotator page's entry point: loads who the annotator is and the
-// categories, explains a missing or stale login, offers signing out, and hands over to
-// the session.
+// categories, explains a missing or stale login, offers signing out, takes a study's
+// participant through its instructions and consent, hands over to the session, and shows
+// how it ended.
 import { ApiError, getCategories, getMe } from './api.js';
 import { installShortcuts } from './keys.js';
 import { trackStickyHeights } from './layout.js';
 import { mark, record } from './metrics.js';
+import { answerConsent, finishOf, hasEnded, isConsenting, needsFinishScreen } from './participation.js';
+import { PathView } from './path-view.js';
 import { Session } from './session.js';
 import { installSignOut } from './signout.js';
 
@@ -37,11 +40,67 @@ function offerSignOut(currentSession) {
   button.hidden = false;
 }
 
+/** The labelling is over (or never began): the plain done page, or the finish screen of a study. */
+function showEnd(path, me) {
+  $('loading').hidden = true;
+  $('workspace').hidden = true;
+  $('pause').hidden = true;
+  if (!needsFinishScreen(me.participation)) {
+    $('done-count').textContent = String(me.test_done);
+    $('done').hidden = false;
+    return;
+  }
+  const finish = finishOf(me.participation);
+  if (finish.outcome !== 'completed') {
+    // No labelling to account for: the header keeps only the name and Sign out.
+    $('phase-badge').textContent = '';
+    $('progress').textContent = '';
+  }
+  path.finish(finish);
+}
+
+/**
+ * The instructions, then the consent question. Resolves to the fresh /api/me once the person
+ * agrees, or to null once they decline (the finish screen is up by then).
+ */
+function askConsent(path, me) {
+  return new Promise((resolve) => {
+    let participation = me.participation;
+    document.title = `RefHuman · ${participation.title || 'a study'}`;
+    path.intro(participation);
+    path.on('continue', () => path.consent(participation));
+    const answer = async (agree) => {
+      path.busy(true);
+      path.problem('');
+      const result = await answerConsent(agree, participation.consent_version);
+      path.busy(false);
+      if (result.outcome === 'changed') {
+        participation = result.me.participation;
+        path.consent(participation, { changed: true });
+      } else if (result.outcome === 'problem') {
+        path.problem(result.message);
+      } else if (hasEnded(result.participation)) {
+        showEnd(path, { ...me, participation: result.participation });
+        resolve(null);
+      } else {
+        try {
+          resolve(await getMe());
+        } catch (error) {
+          path.problem(`Your answer is saved, but the page could not go on (${error.message}). Reload the page.`);
+        }
+      }
+    };
+    path.on('agree', () => answer(true));
+    path.on('decline', () => answer(false));
+  });
+}
+
 async function boot() {
   let me;
   let categories;
   try {
-    [me, categories] = await Promise.all([getMe(), getCategories()]);
+    // Categories that cannot be had yet (a participant still to consent) are asked again later.
+    [me, categories] = await Promise.all([getMe(), getCategories().catch((error) => error)]);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401 && error.error === 'invalid token') {
       // Signed in once, but the link has since been disabled: opening it again cannot help.
@@ -49,7 +108,8 @@ async function boot() {
         + 'Ask the person running the study, who sent it to you, for a new one.');
     } else if (error instanceof ApiError && error.status === 401) {
       explain('Please open your invite link', 'This page needs the personal link you were sent. '
-        + 'Open it in this browser, press Continue, and you will land back here, signed in.');
+        + 'Open it in this browser, press Continue, and you will land back here, signed in. '
+        + 'Taking part through Prolific or MTurk? Open the study from there again.');
     } else {
       explain('RefHuman cannot start', `${error.message}. Reload the page to try again.`);
     }
@@ -58,6 +118,22 @@ async function boot() {
   let session = null;
   offerSignOut(() => session);
   $('who').textContent = me.name;
+  const path = new PathView(document);
+  if (isConsenting(me.participation)) {
+    $('loading').hidden = true;
+    me = await askConsent(path, me);
+    if (!me) return;
+    path.show(null);
+    if (categories instanceof Error) categories = await getCategories().catch((error) => error);
+  }
+  if (hasEnded(me.participation)) {
+    showEnd(path, me);
+    return;
+  }
+  if (categories instanceof Error) {
+    explain('RefHuman cannot start', `${categories.message}. Reload the page to try again.`);
+    return;
+  }
   if (!me.dataset || !categories.length) {
     explain('Nothing to label', 'Your account is not attached to a dataset with categories yet.');
     return;
@@ -71,7 +147,7 @@ async function boot() {
     resume: $('resume'), next: $('next'), feedback: $('feedback'), feedbackBox: $('feedback-box'),
     answer: $('answer'), search: $('search'), matchSummary: $('match-summary'), catalog: $('catalog'),
     phaseBadge: $('phase-badge'), progress: $('progress'), sync: $('sync'), switchDialog: $('switch-dialog'),
-    switchScore: $('switch-score'), done: $('done'), doneCount: $('done-count'), maxGuesses: $('max-guesses'),
+    switchScore: $('switch-score'), maxGuesses: $('max-guesses'),
   };
   dom.workspace.hidden = false;
   dom.pause.hidden = false; // only labelling has a clock to stop
@@ -82,7 +158,7 @@ async function boot() {
     finder: document.querySelector('.finder'),
   });
   const started = mark('catalog-start');
-  session = new Session({ me, categories, dom });
+  session = new Session({ me, categories, dom, onEnd: (last) => showEnd(path, last) });
   record('catalogRender', started, mark('catalog-end'));
   if (categories.length > 10) $('digit-help').hidden = true;
   installShortcuts(session, dom.search);

@@ -1,5 +1,6 @@
 // progress.js — the header's account of where the annotator stands: the phase, items
-// done and left, time per item, and whether every answer has reached the server.
+// done and left (or done of the study's quota), time per item, and whether every answer
+// has reached the server.
 
 export class Progress {
   constructor({ badge, text, sync }) {
@@ -8,7 +9,8 @@ export class Progress {
     this.sync = sync;
   }
 
-  show({ phase, practiceDone, practiceTarget, practiceCorrect, testDone, testLeft, msPerItem, paused }) {
+  /** `quota`: the test items this person is to label, when the study sets one (else null). */
+  show({ phase, practiceDone, practiceTarget, practiceCorrect, testDone, testLeft, quota = null, msPerItem, paused }) {
     this.badge.dataset.phase = phase;
     this.badge.textContent = { practice: 'Practice', test: 'Test', done: 'Done' }[phase] ?? phase;
     let text;
@@ -16,7 +18,7 @@ export class Progress {
       const percent = practiceDone ? ` (${Math.round((100 * practiceCorrect) / practiceDone)} %)` : '';
       text = `${practiceDone} of ${practiceTarget} practice images · ${practiceCorrect} right${percent}`;
     } else {
-      text = `${testDone} done · ${testLeft} left`;
+      text = quota === null ? `${testDone} done · ${testLeft} left` : `${Math.min(testDone, quota)} of ${quota}`;
       if (msPerItem) text += ` · ${(msPerItem / 1000).toFixed(1)} s per image`;
     }
     if (paused) text += ' · paused';

@@ -1,7 +1,8 @@
 // session.js — one annotator's run through the study: show an item, collect the
 // answer with its trial's telemetry, hand it to the outbox, give practice feedback, mark
-// the switch to the test, undo, pause, and know when there is nothing left. The other
-// modules do the work; this one decides the order.
+// the switch to the test, undo, pause, and know when there is nothing left, the quota is
+// met or the study has ended the participant's path. The other modules do the work; this
+// one decides the order.
 import * as api from './api.js';
 import { Catalog, digitFor } from './catalog.js';
 import { Clock } from './clock.js';
@@ -12,6 +13,7 @@ import { uuid4 } from './ids.js';
 import { Leases } from './leases.js';
 import { mark, record } from './metrics.js';
 import { Outbox } from './outbox.js';
+import { hasEnded, quotaOf } from './participation.js';
 import { Progress } from './progress.js';
 import { isRight } from './scoring.js';
 import { Stage } from './stage.js';
@@ -25,9 +27,11 @@ const WAIT_RETRY_MS = 20_000;
 const ME_REFRESH_MS = 10_000;
 
 export class Session {
-  constructor({ me, categories, dom }) {
+  /** `onEnd(me)` is called once, when there is nothing more to label (the page is hidden by then). */
+  constructor({ me, categories, dom, onEnd = () => {} }) {
     this.dom = dom;
     this.me = me;
+    this.onEnd = onEnd;
     this.settings = { max_guesses: 1, exposure_ms: null, ...(me.settings ?? {}) };
     this.categories = categories;
     this.digitKeys = categories.length <= 10;
@@ -110,9 +114,12 @@ export class Session {
       await this.leases.refill();
       item = this.leases.shift(); // still timed: an empty queue is a prefetch that fell behind
     }
-    if (!item) { await this.#nothingLeft(); return; }
+    // Past the quota a leased test item is never shown: the server would refuse its answer.
+    if (!item || (item.phase === 'test' && this.#quotaMet())) { await this.#nothingLeft(); return; }
     if (item.phase === 'test' && this.#needsSwitchMarker()) {
       this.stage.clear(); // the last practice image must not linger into the test
+      // A study with a practice pass mark decides only now whether the test follows.
+      if (this.me.participation && await this.#endedAfterPractice()) return;
       await this.#showSwitchMarker();
       startMark = null;
     }
@@ -168,6 +175,34 @@ export class Session {
     });
   }
 
+  /**
+   * After the last practice answer: has the server ended the path (practice below the pass
+   * mark)? Then the finish follows instead of the test. A server that cannot be asked now
+   * is asked again after the next answer, so the test goes ahead.
+   */
+  async #endedAfterPractice() {
+    this.mode = 'waiting';
+    if (this.outbox.size) {
+      this.stage.say('Saving your last answers…');
+      await this.outbox.drained();
+    }
+    let me;
+    try {
+      me = await api.getMe();
+    } catch {
+      return false;
+    }
+    this.stage.say('');
+    if (!hasEnded(me.participation)) return false;
+    return this.#adoptMe(me);
+  }
+
+  /** True once this person has labelled the study's quota of test items. */
+  #quotaMet() {
+    const quota = quotaOf(this.me);
+    return quota !== null && this.me.test_done + this.since.test >= quota;
+  }
+
   async #nothingLeft() {
     this.mode = 'waiting';
     this.current = null;
@@ -185,15 +220,12 @@ export class Session {
       return;
     }
     if (this.mode !== 'waiting') return; // an undo brought an image back meanwhile
-    this.#adoptMe(me);
-    if (me.phase === 'done') {
-      this.mode = 'done';
-      this.#showProgress('done');
-      this.stage.say('');
-      this.dom.workspace.hidden = true;
-      this.dom.pause.hidden = true; // nothing left to pause
-      this.dom.doneCount.textContent = String(me.test_done);
-      this.dom.done.hidden = false;
+    if (this.#adoptMe(me)) return;
+    if (me.phase === 'done') { this.#end(me); return; }
+    if (this.#quotaMet()) {
+      // The server has every answer but has not closed the path yet: ask again shortly.
+      this.stage.say('Finishing…');
+      setTimeout(() => { if (this.mode === 'waiting') this.advance(null); }, 5000);
       return;
     }
     if (await this.leases.refill() && this.mode === 'waiting') { await this.advance(null); return; }
@@ -468,10 +500,30 @@ export class Session {
     } catch { /* the next refresh will do */ }
   }
 
+  /** Takes the server's word for the counts; true when it says the path has ended (and ends it here). */
   #adoptMe(me) {
     this.me = me;
     this.since = { test: 0, practice: 0, practiceCorrect: 0, writes: this.since.writes };
     this.#showProgress();
+    if (!hasEnded(me.participation)) return false;
+    this.#end(me);
+    return true;
+  }
+
+  /** Nothing more to label: the workspace gives way to the done page or the finish screen. */
+  #end(me) {
+    if (this.mode === 'done') return;
+    this.mode = 'done';
+    this.current = null;
+    clearTimeout(this.undoTimer);
+    this.last = null;
+    this.stage.stopExposure();
+    this.#showProgress('done');
+    this.stage.say('');
+    this.dom.switchDialog.close?.();
+    this.dom.workspace.hidden = true;
+    this.dom.pause.hidden = true; // nothing left to pause
+    this.onEnd(me);
   }
 
   #showProgress(phaseOverride) {
@@ -486,6 +538,7 @@ export class Session {
       practiceCorrect: me.practice_correct + since.practiceCorrect,
       testDone: me.test_done + since.test,
       testLeft: Math.max(0, me.test_remaining - since.test),
+      quota: quotaOf(me),
       msPerItem: mean,
       paused: this.paused,
     });

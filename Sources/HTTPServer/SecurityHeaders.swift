@@ -5,13 +5,14 @@
 public enum SecurityHeaders {
     static let contentSecurityPolicy = policy(formActions: [])
 
-    /// The usual policy, with forms also allowed to post to `formActions` (origins): an
-    /// MTurk worker's page must post the finished assignment back to MTurk.
-    public static func policy(formActions: [String]) -> String {
+    /// The usual policy, with forms also allowed to post to `formActions` (origins: an
+    /// MTurk worker's page posts the finished assignment back to MTurk) and the page
+    /// allowed in frames of `frameAncestors` (origins; none by default).
+    public static func policy(formActions: [String], frameAncestors: [String] = []) -> String {
         [
             "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
             "connect-src 'self'", "object-src 'none'", "base-uri 'none'", (["form-action 'self'"] + formActions).joined(separator: " "),
-            "frame-ancestors 'none'",
+            "frame-ancestors " + (frameAncestors.isEmpty ? "'none'" : frameAncestors.joined(separator: " ")),
         ].joined(separator: "; ")
     }
 

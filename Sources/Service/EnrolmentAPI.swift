@@ -22,12 +22,19 @@ struct EnrolmentAPI: Sendable {
         let study: StudyIntro
     }
 
+    /// Where MTurk frames an ExternalQuestion: the marketplace and its sandbox.
+    static let mturkOrigins = ["https://www.mturk.com", "https://workersandbox.mturk.com"]
+
     func register(into router: inout Router) {
         // The code is the study's secret: the access log shows `{token}` in its place.
         router.add(.get, "/s/{\(Router.secretParameter)}") { request, _ in
             var page = try files.response(for: request, path: "/enrol.html")
             page.headers.removeAll { $0.name == "Cache-Control" }
             page.headers.append(("Cache-Control", "no-store"))
+            // MTurk shows an ExternalQuestion in a frame on its own site. A framed page cannot
+            // keep our SameSite=Strict session, so the page there only introduces the study
+            // and opens the task in a window of its own.
+            page.headers.append(("Content-Security-Policy", SecurityHeaders.policy(formActions: [], frameAncestors: Self.mturkOrigins)))
             return page
         }
         router.add(.post, "/api/enrol") { request, _ in

@@ -1,7 +1,7 @@
 """browser.py — one headless Chromium (via /usr/bin/chromedriver) shared by all UI
 tests, with the few helpers they need: waiting for a condition, reading page state,
 asking the server from inside the page, pressing keys, the console's complaints,
-screenshots, and phone emulation through the DevTools protocol."""
+screenshots, phone emulation and blocked sites through the DevTools protocol."""
 
 import time
 from pathlib import Path
@@ -168,11 +168,23 @@ class Browser:
         self.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
         self.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
+    def block(self, *patterns):
+        """Refuses requests to URLs matching `patterns` ("*://app.prolific.com/*"): a link to a
+        site this machine cannot reach then fails at once, and current_url still names where it
+        went. block() with none lifts the block."""
+        if patterns:
+            self.driver.execute_cdp_cmd("Network.enable", {})
+            self.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": list(patterns)})
+        else:
+            self.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+            self.driver.execute_cdp_cmd("Network.disable", {})
+
     def reset(self):
         """Forgets cookies and storage between tests (each test uses its own port, but
         cookies are per host, not per port)."""
         self.desktop()
         self.time_zone("")
+        self.block()
         self.driver.get("about:blank")
         # delete_all_cookies only reaches the current page's domain, and about:blank has
         # none: the previous test's session cookie for 127.0.0.1 would survive it.

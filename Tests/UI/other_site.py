@@ -1,26 +1,39 @@
-"""other_site.py — a page on another site, for the login-CSRF checks: a tiny HTTP server on
-127.0.0.2 (a different site from the 127.0.0.1 that refhuman serves on, as far as the
-browser's cookies and Sec-Fetch-Site go) that answers every GET with one fixed HTML page."""
+"""other_site.py — a page on another site, for the login-CSRF checks and the MTurk checks: a
+tiny HTTP server on 127.0.0.2 (a different site from the 127.0.0.1 that refhuman serves on,
+as far as the browser's cookies and Sec-Fetch-Site go) that answers every GET and POST with
+one fixed HTML page, and records each POST (as MTurk's externalSubmit would receive it)."""
 
 import http.server
 import threading
+import urllib.parse
 
 
 class OtherSite:
-    """`with OtherSite(html) as site:` serves `html` at `site.url` until the block ends."""
+    """`with OtherSite(html) as site:` serves `html` at `site.url` until the block ends;
+    `site.posts` lists each POST received as (path, form fields as a dict of lists)."""
 
     HOST = "127.0.0.2"
 
     def __init__(self, html):
         page = html.encode()
+        posts = self.posts = []
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
+            def answer(self):
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(page)))
                 self.end_headers()
                 self.wfile.write(page)
+
+            def do_GET(self):
+                self.answer()
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8", "replace")
+                posts.append((self.path, urllib.parse.parse_qs(body, keep_blank_values=True)))
+                self.answer()
 
             def log_message(self, *args):
                 pass  # the test's output is for the test's own lines

@@ -1,6 +1,6 @@
 """server.py — the real `refhuman` binary as the UI tests need it: import a bundle, add
-annotators, serve on a free port with a temporary database, and stop, freeze or restart
-the server on the same port and database to simulate a failing network."""
+annotators and studies, serve on a free port with a temporary database, and stop, freeze
+or restart the server on the same port and database to simulate a failing network."""
 
 import os
 import re
@@ -73,6 +73,15 @@ class Server:
         out = self.run("annotators", "add", name, "--base-url", self.url)
         link = out.strip().splitlines()[0]
         assert link.startswith(self.url + "/join/"), f"unexpected invite output: {out!r}"
+        return link
+
+    def add_study(self, name, *options):
+        """Creates a study with `studies create NAME OPTIONS…` and returns its public
+        enrolment link, exactly as `studies link` prints it."""
+        self.run("studies", "create", name, *options)
+        out = self.run("studies", "link", name, "--base-url", self.url)
+        link = out.strip().splitlines()[0]
+        assert link.startswith(self.url + "/s/"), f"unexpected link output: {out!r}"
         return link
 
     def freeze(self):

@@ -1,4 +1,4 @@
-"""ui_tests.py — end-to-end tests of the annotator, admin and join pages: a real
+"""ui_tests.py — end-to-end tests of the annotator, admin, join and enrolment pages: a real
 `refhuman serve` on a temporary database, a generated dataset, headless Chromium clicking
 and typing as an annotator would, and the database read back afterwards to check what
 was stored.
@@ -9,6 +9,7 @@ import re
 import statistics
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from datetime import datetime, timezone
@@ -1243,6 +1244,380 @@ def test_pages_keep_to_the_content_security_policy(ctx):
     b.wait(lambda: b.csp_violations(), what="the console to report a deliberate inline style")
 
 
+# ---- a crowd study's participants: enrolment link, consent, practice pass mark, finish --
+
+PROLIFIC_DONE = "https://app.prolific.com/submissions/complete?cc="
+
+INSTRUCTIONS = """Label each **image** with its *category*.
+
+- Look at the whole picture.
+- Then pick one category.
+
+<img src=x> and <script>stay text</script>"""
+
+CONSENT = """Your answers are stored **without your name**.
+
+You may stop at any time."""
+
+
+def study_options(ctx, *, instructions=INSTRUCTIONS, consent=CONSENT, consent_version="v1", **flags):
+    """Command-line options for `studies create`: the texts written to files in the test's
+    directory, then `--flag value` for each keyword (underscores become dashes)."""
+    options = ["--dataset", "clothes"]
+    for kind, text in (("instructions", instructions), ("consent", consent)):
+        if text is not None:
+            path = Path(ctx.workdir) / f"{kind}-{uuid.uuid4().hex[:8]}.txt"
+            path.write_text(text)
+            options += [f"--{kind}-file", str(path)]
+    if consent is not None:
+        options += ["--consent-version", consent_version]
+    for flag, value in flags.items():
+        options += [f"--{flag.replace('_', '-')}", str(value)]
+    return options
+
+
+def participants(server, pid):
+    """The participant rows of platform id `pid` as dicts (platform, ids, the path's times)."""
+    columns = ("annotator_id", "platform", "platform_pid", "platform_study", "platform_session", "turk_submit_to",
+               "consented_at", "consent_version", "declined_at", "screened_out_at", "completed_at")
+    rows = server.query(f"SELECT {', '.join(columns)} FROM participant WHERE platform_pid = ?", pid)
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def counted(server):
+    """(participant rows, annotator rows): what an enrolment would add to."""
+    return (server.query("SELECT count(*) FROM participant")[0][0], server.query("SELECT count(*) FROM annotator")[0][0])
+
+
+def live_of(server, annotator_id, phase):
+    return server.query("SELECT count(*) FROM live_judgement WHERE annotator_id = ? AND phase = ?", annotator_id, phase)[0][0]
+
+
+def no_csp_violations(b, where):
+    refused = b.csp_violations()
+    assert not refused, f"{where}: {len(refused)} CSP violation(s), first: {refused[0]}"
+
+
+def agree_to_consent(b, key=Keys.ENTER):
+    """The instructions (Continue focused, Enter), then the consent: focus on its heading, not
+    on a button; Tab reaches "I agree", `key` presses it."""
+    b.wait(lambda: b.visible("#intro") and b.focused() == "intro-continue", what="the instructions, Continue focused")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.visible("#consent") and b.focused() == "consent-title", what="the consent text, its heading focused")
+    b.tab_to("consent-agree")
+    b.keys(key)
+    b.wait(lambda: not b.visible("#consent"), what="the consent screen to give way")
+
+
+def finish_link(b, outcome_title):
+    """Waits for the finish screen with `outcome_title`; returns (href, label) of its link,
+    which must have the focus."""
+    b.wait(lambda: b.visible("#finish") and b.text("#finish-title") == outcome_title,
+           what=f"the finish screen saying {outcome_title!r}")
+    b.wait(lambda: b.focused() == "finish-go", what="the focused link back to the platform")
+    assert not b.visible("#workspace") and not b.visible("#pause"), "labelling left on screen after the finish"
+    return b.js("const a = document.getElementById('finish-go'); return [a.href, a.textContent.trim()];")
+
+
+def test_prolific_participant_declines(ctx):
+    """Prolific: the link's ids leave the address; the instructions (time, pay, quota and the
+    text rendered from its Markdown subset, a literal <img> as text) come before the consent
+    text and its version; "I do not agree", by keyboard, ends it, and the finish screen's
+    focused link (Enter) goes to Prolific with the no-consent code. The participant row keeps
+    the ids and the refusal."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice=1, practice_count=2))
+    b, server = ctx.browser, ctx.server
+    link = server.add_study("prolific-pilot", *study_options(
+        ctx, consent_version="2026-11", title="Clothes pilot", minutes=7, pay="£1.20", quota=2,
+        completion_code="DONE1", no_consent_code="NOPE1", screened_out_code="LOW1"))
+    b.go(link + "?PROLIFIC_PID=p1&STUDY_ID=s1&SESSION_ID=x1")
+    b.wait(lambda: b.visible("#intro"), what="the instructions")
+    assert b.driver.current_url == server.url + "/", b.driver.current_url
+    assert "p1" not in b.js("return location.href + document.title + document.body.innerText")
+    assert b.focused() == "intro-continue", b.focused()
+    assert b.text("#intro-title") == "Clothes pilot", b.text("#intro-title")
+    assert visible_texts(b, "#intro-facts li") == ["Takes about 7 minutes.", "Pay: £1.20", "You will label 2 images."], \
+        visible_texts(b, "#intro-facts li")
+    rendered = b.js("""const t = document.getElementById('intro-instructions');
+        return [[...t.children].map(e => e.tagName), t.querySelector('p strong')?.textContent, t.querySelector('p em')?.textContent,
+                [...t.querySelectorAll('li')].map(li => li.textContent), t.querySelectorAll('img, script').length,
+                t.lastElementChild.textContent];""")
+    assert rendered == [["P", "UL", "P"], "image", "category", ["Look at the whole picture.", "Then pick one category."], 0,
+                        "<img src=x> and <script>stay text</script>"], rendered
+    assert not b.visible("#consent") and not b.visible("#workspace")
+    assert b.text("#phase-badge") == "" and b.text("#who"), "the header names the participant, shows no phase"
+    b.screenshot("participant-instructions")
+    no_csp_violations(b, "enrolment and instructions")
+
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.visible("#consent") and b.focused() == "consent-title", what="the consent text, its heading focused")
+    assert [" ".join(t.split()) for t in visible_texts(b, "#consent-text p")] == [
+        "Your answers are stored without your name.", "You may stop at any time."], visible_texts(b, "#consent-text p")
+    assert b.text("#consent-text strong") == "without your name"
+    assert b.text("#consent-version") == "2026-11"
+    # A stray Enter on the heading answers nothing.
+    b.keys(Keys.ENTER)
+    assert b.visible("#consent") and participants(server, "p1")[0]["declined_at"] is None
+    b.screenshot("participant-consent")
+    b.tab_to("consent-decline")
+    b.keys(Keys.ENTER)
+    href, label = finish_link(b, "You did not agree, so the study ends here.")
+    assert (href, label) == (PROLIFIC_DONE + "NOPE1", "Return to Prolific"), (href, label)
+    assert b.text("#finish-code") == "NOPE1"
+    b.screenshot("participant-declined")
+    no_csp_violations(b, "consent and finish")
+
+    rows = participants(server, "p1")
+    assert len(rows) == 1, rows
+    row = rows[0]
+    assert (row["platform"], row["platform_study"], row["platform_session"]) == ("prolific", "s1", "x1"), row
+    assert row["declined_at"] and not row["consented_at"] and not row["completed_at"], row
+    assert live_of(server, row["annotator_id"], "practice") + live_of(server, row["annotator_id"], "test") == 0
+
+    # Reloaded, the page shows the same ending; Enter on the link leaves for Prolific (blocked
+    # here: there is no internet, but the address it went to is known).
+    b.go(server.url + "/")
+    assert finish_link(b, "You did not agree, so the study ends here.")[0] == PROLIFIC_DONE + "NOPE1"
+    b.block("*://app.prolific.com/*")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.driver.current_url == PROLIFIC_DONE + "NOPE1", what="the browser on its way to Prolific")
+    b.block()
+    # The link's ids are in no history entry: Back, all the way to where the test began.
+    visited = []
+    for _ in range(3):
+        b.driver.back()
+        visited.append(b.driver.current_url)
+    assert not [url for url in visited if "PROLIFIC_PID" in url or url.startswith(server.url + "/s/")], visited
+
+
+def test_prolific_participant_fails_practice(ctx):
+    """Practice pass mark 100 %: one practice answer wrong, and after the last practice
+    feedback comes the screened-out finish (no test, no test-phase marker) with the
+    screened-out code in the link to Prolific; nothing is stored for the test."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice=1, practice_count=2))
+    b, server = ctx.browser, ctx.server
+    link = server.add_study("strict", *study_options(
+        ctx, practice_count=2, practice_pass="1.0", quota=2, completion_code="DONE2", screened_out_code="LOW2",
+        no_consent_code="NOPE2"))
+    b.go(link + "?PROLIFIC_PID=p2&STUDY_ID=s2&SESSION_ID=x2")
+    agree_to_consent(b, Keys.SPACE)
+    first = b.wait_item()
+    assert b.text("#phase-badge") == "Practice"
+    answer_by_digit(b, (ctx.truth(first) + 1) % 10)
+    b.wait(lambda: b.js("return document.querySelector('#feedback.wrong') !== null"), what="'wrong' feedback")
+    b.keys(Keys.ENTER)
+    second = b.wait_item(other_than=first)
+    answer_by_digit(b, ctx.truth(second))
+    b.wait(lambda: b.js("return document.querySelector('#feedback.right') !== null"), what="'right' feedback")
+    b.keys(Keys.ENTER)
+    href, label = finish_link(b, "Your practice answers did not reach the accuracy this study needs, so it ends here.")
+    assert (href, label) == (PROLIFIC_DONE + "LOW2", "Return to Prolific"), (href, label)
+    assert not b.js("return document.getElementById('switch-dialog').open"), "the test-phase marker after screening out"
+    b.screenshot("participant-screened-out")
+    no_csp_violations(b, "practice and screened-out finish")
+
+    row, = participants(server, "p2")
+    assert row["consented_at"] and row["consent_version"] == "v1", row
+    assert row["screened_out_at"] and not row["completed_at"] and not row["declined_at"], row
+    assert live_of(server, row["annotator_id"], "practice") == 2
+    assert live_of(server, row["annotator_id"], "test") == 0, "a test answer from a participant screened out"
+
+
+def test_prolific_participant_completes_and_resumes(ctx):
+    """The consent text replaced while on screen: agreeing to the old version brings up the
+    new one (409), agreed to by Enter; pass the practice, label the quota of 2 test items with
+    the header counting "1 of 2", and the finish link carries the completion code. The same
+    link and PROLIFIC_PID in a browser with no cookies resumes that participant (the finish
+    again), never a second one."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice=1, practice_count=1))
+    b, server = ctx.browser, ctx.server
+    link = server.add_study("main", *study_options(
+        ctx, practice_count=1, practice_pass="0.5", quota=2, completion_code="DONE3", screened_out_code="LOW3",
+        no_consent_code="NOPE3"))
+    opened = link + "?PROLIFIC_PID=p3&STUDY_ID=s3&SESSION_ID=x3"
+    b.go(opened)
+    b.wait(lambda: b.visible("#intro") and b.focused() == "intro-continue", what="the instructions, Continue focused")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.visible("#consent") and b.text("#consent-version") == "v1", what="consent version v1")
+    # The researcher replaces the consent text while it is on screen: agreeing to v1 is
+    # refused (409), and the page shows v2, saying it changed, for a fresh answer.
+    server.run("studies", "edit", "main", *study_options(ctx, instructions=None, consent="Version **two** of the text.",
+                                                         consent_version="v2")[2:])
+    b.tab_to("consent-agree")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.text("#consent-version") == "v2" and b.visible("#consent-changed"), what="the new consent text")
+    assert b.text("#consent-text") == "Version two of the text." and b.focused() == "consent-title", b.focused()
+    assert not participants(server, "p3")[0]["consented_at"], "agreed to a consent text no longer shown"
+    b.tab_to("consent-agree")
+    b.keys(Keys.ENTER)
+    practice = b.wait_item()
+    answer_by_digit(b, ctx.truth(practice))
+    b.wait(lambda: b.js("return document.querySelector('#feedback.right') !== null"), what="'right' feedback")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.js("return document.getElementById('switch-dialog').open"), what="the test-phase marker")
+    b.keys(Keys.ENTER)
+    first = b.wait_item(other_than=practice)
+    assert b.text("#phase-badge") == "Test"
+    assert b.text("#progress").startswith("0 of 2"), b.text("#progress")
+    answer_by_digit(b, 3)
+    second = b.wait_item(other_than=first)
+    b.wait(lambda: (b.text("#progress") or "").startswith("1 of 2"), what="'1 of 2' in the header")
+    b.screenshot("participant-quota-progress")
+    answer_by_digit(b, 4)
+    href, label = finish_link(b, "Thank you, you have finished.")
+    assert (href, label) == (PROLIFIC_DONE + "DONE3", "Return to Prolific"), (href, label)
+    assert b.text("#finish-code") == "DONE3"
+    b.screenshot("participant-completed")
+    no_csp_violations(b, "labelling and finish")
+
+    row, = participants(server, "p3")
+    assert row["consented_at"] and row["consent_version"] == "v2", row
+    assert row["completed_at"] and not row["screened_out_at"], row
+    assert [(r[0], r[1], r[3]) for r in ctx.live(server.query("SELECT name FROM annotator WHERE id = ?", row["annotator_id"])[0][0])] \
+        == [(practice, [ctx.truth(practice)], "practice"), (first, [3], "test"), (second, [4], "test")]
+    before = counted(server)
+
+    # A fresh browser: no cookie, no storage. The same PROLIFIC_PID finds its participation.
+    b.js("localStorage.clear(); sessionStorage.clear();")
+    b.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    b.go("about:blank")
+    b.go(opened)
+    assert finish_link(b, "Thank you, you have finished.")[0] == PROLIFIC_DONE + "DONE3"
+    assert len(participants(server, "p3")) == 1, participants(server, "p3")
+    assert counted(server) == before, "resuming added a participant or an account"
+
+
+def test_mturk_preview_then_assignment(ctx):
+    """MTurk: the preview (ASSIGNMENT_ID_NOT_AVAILABLE) shows the instructions and "Accept the
+    HIT to start", sets no cookie and stores nothing; the accepted assignment labels its quota
+    and the finish form, submitted with Enter, posts assignmentId to turkSubmitTo's
+    /mturk/externalSubmit (a local server standing in for MTurk)."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    link = server.add_study("hit", *study_options(
+        ctx, consent=None, title="Clothes HIT", minutes=3, pay="$0.50", quota=2, practice_count=0,
+        completion_code="MTURK-OK"))
+    with OtherSite("<!doctype html><title>MTurk</title><p>Assignment received.</p>") as mturk:
+        submit_to = mturk.url.rstrip("/")
+        query = f"&hitId=h1&turkSubmitTo={urllib.parse.quote(submit_to, safe='')}"
+        before = counted(server)
+        b.go(link + "?assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE" + query)
+        b.wait(lambda: b.visible("#enrol-preview"), what="the HIT's preview")
+        assert b.js("return location.href") == link, "the platform's ids stayed in the address"
+        assert b.focused() == "enrol-preview-title", b.focused()
+        assert b.text("#enrol-preview-title") == "Clothes HIT"
+        assert visible_texts(b, "#enrol-facts li") == ["Takes about 3 minutes.", "Pay: $0.50", "You will label 2 images."]
+        assert b.text("#enrol-instructions strong") == "image" and b.js(
+            "return document.querySelectorAll('#enrol-instructions li').length") == 2
+        assert "Accept the HIT to start" in b.text("#enrol-accept")
+        b.screenshot("mturk-preview")
+        no_csp_violations(b, "MTurk preview")
+        assert b.driver.get_cookies() == [], f"a preview set cookies: {b.driver.get_cookies()}"
+        assert counted(server) == before, "a preview stored a participant or an account"
+
+        b.go(link + "?workerId=w1&assignmentId=a1" + query)
+        first = b.wait_item()
+        assert b.driver.current_url == server.url + "/", b.driver.current_url
+        assert b.text("#progress").startswith("0 of 2"), b.text("#progress")
+        answer_by_digit(b, 1)
+        b.wait_item(other_than=first)
+        b.wait(lambda: (b.text("#progress") or "").startswith("1 of 2"), what="'1 of 2' in the header")
+        answer_by_digit(b, 2)
+        b.wait(lambda: b.visible("#finish-form") and b.focused() == "finish-submit", what="the focused Submit to MTurk")
+        assert b.text("#finish-title") == "Thank you, you have finished."
+        assert b.text("#finish-submit") == "Submit to MTurk"
+        form = b.js("""const f = document.getElementById('finish-form');
+            return [f.method, f.action, Object.fromEntries([...f.querySelectorAll('input[type=hidden]')].map(i => [i.name, i.value]))];""")
+        assert form[:2] == ["post", submit_to + "/mturk/externalSubmit"], form
+        assert form[2].get("assignmentId") == "a1", form
+        b.screenshot("mturk-finish")
+        no_csp_violations(b, "labelling and the MTurk finish")
+        b.keys(Keys.ENTER)
+        b.wait(lambda: mturk.posts, what="MTurk's externalSubmit to receive the form")
+        path, fields = mturk.posts[0]
+        assert path == "/mturk/externalSubmit" and fields.get("assignmentId") == ["a1"], mturk.posts
+        b.wait(lambda: b.driver.current_url.startswith(submit_to), what="the browser on MTurk's page")
+        refused = [m for m in b.csp_violations() if "form-action" in m]
+        assert not refused, f"the form post was refused: {refused[0]}"
+
+    row, = participants(server, "w1")
+    assert (row["platform"], row["platform_study"], row["platform_session"], row["turk_submit_to"]) \
+        == ("mturk", "h1", "a1", submit_to), row
+    assert row["completed_at"] and live_of(server, row["annotator_id"], "test") == 2, row
+    assert counted(server) == (before[0] + 1, before[1] + 1)
+
+
+def test_study_link_problems_are_explained(ctx):
+    """An unknown study link, a link without the platform's id, a full study and a closed
+    one each get a heading and the server's refusal in one line, with the focus on the
+    heading, and sign nobody in."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    link = server.add_study("small", *study_options(ctx, consent=None, practice_count=0, cap=1))
+
+    def refused(url, title):
+        b.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        b.go(url)
+        b.wait(lambda: b.visible("#enrol-refused"), what=f"the refusal {title!r}")
+        assert b.text("#enrol-refused-title") == title, b.text("#enrol-refused-title")
+        assert b.focused() == "enrol-refused-title", b.focused()
+        assert b.driver.get_cookies() == [], "a refused enrolment set a cookie"
+        line = b.text("#enrol-refused-line")
+        assert line and "\n" not in line, line
+        return line
+
+    assert "unknown study link" in refused(server.url + "/s/no-such-code?PROLIFIC_PID=p9", "This study link does not work")
+    assert "PROLIFIC_PID" in refused(link, "This link is incomplete")
+    b.go(link + "?PROLIFIC_PID=first")
+    b.wait_item()
+    refused(link + "?PROLIFIC_PID=second", "This study is full")
+    b.screenshot("study-link-full")
+    server.run("studies", "close", "small")
+    refused(link + "?workerId=third&assignmentId=a3&hitId=h3", "This study has closed")
+    no_csp_violations(b, "enrolment refusals")
+    assert [r[0] for r in server.query("SELECT platform_pid FROM participant WHERE platform IS NOT NULL")] == ["first"]
+
+
+def test_invite_account_in_a_study_with_a_quota(ctx):
+    """An invite-link account (no platform, no consent text) in a study with a quota of 2:
+    straight to labelling as ever, the header counts "1 of 2", and the end is the plain
+    "All done" page, with no finish screen. Moved to a study with a completion code, it
+    ends at that code with a focused Copy button."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    server.run("studies", "create", "quota", *study_options(ctx, instructions=None, consent=None, practice_count=0, quota=2))
+    link = server.run("annotators", "add", "ann", "--study", "quota", "--base-url", server.url).strip().splitlines()[0]
+    ctx.accept(link)
+    first = b.wait_item()
+    assert not b.visible("#intro") and not b.visible("#consent")
+    assert b.text("#progress").startswith("0 of 2"), b.text("#progress")
+    answer_by_digit(b, 5)
+    b.wait_item(other_than=first)
+    b.wait(lambda: (b.text("#progress") or "").startswith("1 of 2"), what="'1 of 2' in the header")
+    answer_by_digit(b, 6)
+    b.wait(lambda: b.visible("#done"), what="the done page")
+    assert b.text("#done-count") == "2" and not b.visible("#finish"), b.text("#done-count")
+    assert not b.visible("#pause")
+    assert [r[1] for r in ctx.live()] == [[5], [6]], ctx.live()
+
+    # Moved to a study that hands out a completion code: its finish shows the code, large,
+    # with Copy focused (no platform to go back to), and Enter copies it.
+    server.run("studies", "create", "coded", *study_options(ctx, instructions=None, consent=None, practice_count=0,
+                                                           quota=1, completion_code="INV-7"))
+    server.run("annotators", "enrol", "ann", "--study", "coded")
+    b.go(server.url + "/")
+    answer_by_digit(b, 7)
+    b.wait(lambda: b.visible("#finish") and b.focused() == "finish-copy", what="the finish screen, Copy focused")
+    assert b.text("#finish-title") == "Thank you, you have finished." and b.text("#finish-code") == "INV-7"
+    assert not b.visible("#finish-go") and not b.visible("#finish-form") and not b.visible("#done")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.text("#finish-copied") in ("Copied.", "The code is selected: press Ctrl+C (⌘C on a Mac) to copy it."),
+           what="the code copied (or selected to copy)")
+    assert b.js("return getSelection().toString() || 'INV-7'") == "INV-7"
+    b.screenshot("finish-code-only")
+    no_csp_violations(b, "labelling and the code-only finish")
+
+
 ALL = [
     test_join_and_practice,
     test_label_by_keyboard_mouse_and_search,
@@ -1272,6 +1647,12 @@ ALL = [
     test_join_link_of_another_account_asks_before_switching,
     test_sign_out_by_keyboard,
     test_pages_keep_to_the_content_security_policy,
+    test_prolific_participant_declines,
+    test_prolific_participant_fails_practice,
+    test_prolific_participant_completes_and_resumes,
+    test_mturk_preview_then_assignment,
+    test_study_link_problems_are_explained,
+    test_invite_account_in_a_study_with_a_quota,
 ]
 
 
