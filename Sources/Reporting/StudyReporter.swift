@@ -8,9 +8,9 @@ public struct StudyReporter: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// `dataset` nil: the only dataset. `models` nil: every model stored for it, oldest first.
-    public func render(dataset: String?, models: [String]?, format: ReportFormat, now: Date = Date()) throws -> Data {
-        let inputs = ReportInputs(records: try store.studyRecords(dataset: dataset, models: models))
+    /// `study` nil: the only study of `dataset` (nil: the only dataset). `models` nil: every model stored for it, oldest first.
+    public func render(dataset: String?, study: String? = nil, models: [String]?, format: ReportFormat, now: Date = Date()) throws -> Data {
+        let inputs = ReportInputs(records: try store.studyRecords(dataset: dataset, study: study, models: models))
         let report = inputs.builder.makeReport(generatedAt: now)
         switch format {
         case .json:

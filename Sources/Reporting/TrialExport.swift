@@ -9,8 +9,8 @@ public struct TrialExport: Sendable {
     public init(store: Store) { self.store = store }
 
     /// Categories appear by name. Superseded trials are included and flagged, for audit.
-    public func render(dataset: String?, format: ExportFormat) throws -> Data {
-        let records = try store.studyRecords(dataset: dataset, models: nil)
+    public func render(dataset: String?, study: String? = nil, format: ExportFormat) throws -> Data {
+        let records = try store.studyRecords(dataset: dataset, study: study, models: nil)
         let rows = TrialRows(records: records)
         switch format {
         case .csv: return Data(rows.csv().utf8)

@@ -20,9 +20,10 @@ struct AdminAPI: Sendable {
             // Several models: `model=a,b`; none named: every stored model.
             let models = request.query["model"].map { $0.split(separator: ",").map(String.init) }
             let body = try Self.storeErrorsAsHTTP {
-                try StudyReporter(store: desk.store).render(dataset: request.query["dataset"], models: models, format: format)
+                try StudyReporter(store: desk.store).render(dataset: request.query["dataset"], study: request.query["study"],
+                                                                models: models, format: format)
             }
-            let filename = DownloadName.file(dataset: request.query["dataset"], contents: "report", fileExtension: format.rawValue)
+            let filename = DownloadName.file(dataset: request.query["study"] ?? request.query["dataset"], contents: "report", fileExtension: format.rawValue)
             var response = Self.download(body, type: format.contentType, filename: filename, request: request)
             if format == .html { response.headers.append(("Content-Security-Policy", SecurityHeaders.framedDocumentPolicy)) }
             return response
@@ -31,9 +32,9 @@ struct AdminAPI: Sendable {
             _ = try auth.admin(request)
             let format = try Self.choice(ExportFormat.self, request.query["format"], default: .csv)
             let body = try Self.storeErrorsAsHTTP {
-                try TrialExport(store: desk.store).render(dataset: request.query["dataset"], format: format)
+                try TrialExport(store: desk.store).render(dataset: request.query["dataset"], study: request.query["study"], format: format)
             }
-            let filename = DownloadName.file(dataset: request.query["dataset"], contents: "judgements", fileExtension: format.rawValue)
+            let filename = DownloadName.file(dataset: request.query["study"] ?? request.query["dataset"], contents: "judgements", fileExtension: format.rawValue)
             return Self.download(body, type: format.contentType, filename: filename, request: request)
         }
     }
@@ -62,6 +63,7 @@ struct AdminAPI: Sendable {
             return try body()
         } catch let error as StorageError {
             if case .unknownDataset = error { throw HTTPError.notFound(error.description) }
+            if case .unknownStudy = error { throw HTTPError.notFound(error.description) }
             throw HTTPError.badRequest(error.description)
         }
     }

@@ -24,6 +24,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case noOpenStudy(dataset: String)
     case invalidSettings(reason: String)
     case unknownEnrolmentLink
+    case studyNotChosen(dataset: String, studies: [String])
+    case studyOfOtherDataset(study: String, dataset: String)
     case studyFull(name: String)
     case consentVersionChanged(current: String)
     case annotatorNameLength
@@ -84,6 +86,11 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "dataset '\(dataset)' has no open study; create one with `refhuman studies create`"
         case let .invalidSettings(reason):
             reason
+        case let .studyNotChosen(dataset, studies):
+            studies.isEmpty ? "dataset '\(dataset)' has no study"
+                : "dataset '\(dataset)' has several studies (\(studies.joined(separator: ", "))): pass --study NAME"
+        case let .studyOfOtherDataset(study, dataset):
+            "study '\(study)' is a study of dataset '\(dataset)'"
         case .unknownEnrolmentLink:
             "this study link is unknown"
         case let .studyFull(name):

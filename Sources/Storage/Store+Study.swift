@@ -1,17 +1,25 @@
-// Store+Study: everything one dataset's study holds, read at once for reports and exports.
+// Store+Study: everything one study holds (its dataset's items and models, its own
+// protocol and judgements), read at once for reports and exports.
 import Foundation
 import GRDB
 
 extension Store {
-    /// `dataset` nil means the only dataset; `models` nil means every stored model of the dataset.
-    /// A named model that does not exist is refused.
+    /// The study is `study`, else the only study of `dataset` (nil: the only dataset); a
+    /// dataset with several studies needs the study named, since judgements collected
+    /// under two protocols are not one sample. `models` nil means every stored model of
+    /// the dataset; a named model that does not exist is refused.
     /// `judgements` false skips reading them, for callers that need only items and models.
-    public func studyRecords(dataset: String?, models requested: [String]? = nil, judgements withJudgements: Bool = true) throws -> StudyRecords {
+    public func studyRecords(dataset: String?, study: String? = nil, models requested: [String]? = nil,
+                             judgements withJudgements: Bool = true) throws -> StudyRecords {
         try pool.read { db in
-            let datasetID = try Self.resolveDataset(db, dataset)
+            // Without judgements any study of the dataset serves: items and models are the dataset's.
+            let studyID = try Self.resolveStudy(db, dataset: dataset, study: study, firstOfSeveral: !withJudgements)
             let datasetRow = try Row.fetchOne(db, sql: """
-                SELECT name, title, \(Self.firstStudySettings) FROM dataset WHERE id = ?
-                """, arguments: [datasetID])!
+                SELECT study.dataset_id, study.name AS study_name, dataset.name, study.title, study.judgements_per_item,
+                       study.max_guesses, study.exposure_ms, study.practice_count
+                FROM study JOIN dataset ON dataset.id = study.dataset_id WHERE study.id = ?
+                """, arguments: [studyID])!
+            let datasetID: Int64 = datasetRow["dataset_id"]
             let categories = try Self.categoryNames(db, datasetID: datasetID)
             let items = try Row.fetchAll(db, sql: """
                 SELECT item.id, item.category_idx, item.split, item.source, image.sha256
@@ -26,9 +34,8 @@ extension Store {
                        shown_at, submitted_at, phase, superseded_at IS NOT NULL,
                        hidden_count, hidden_ms, blur_count, blur_ms, fullscreen_exits, viewport_width,
                        viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms
-                FROM judgement JOIN item ON item.id = judgement.item_id
-                WHERE item.dataset_id = ? ORDER BY judgement.id
-                """, arguments: [datasetID]).map { row in
+                FROM judgement WHERE judgement.study_id = ? ORDER BY judgement.id
+                """, arguments: [studyID]).map { row in
                 JudgementRecord(id: row[0], uuid: row[1], itemID: row[2], annotatorID: row[3],
                                 guesses: try Self.decodeGuesses(row[4]), abstained: row[5],
                                 responseMilliseconds: row[6], shownAt: row[7], submittedAt: row[8],
@@ -36,9 +43,8 @@ extension Store {
             }
             let names = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT annotator.id, annotator.name FROM annotator
-                JOIN judgement ON judgement.annotator_id = annotator.id
-                JOIN item ON item.id = judgement.item_id WHERE item.dataset_id = ?
-                """, arguments: [datasetID])
+                JOIN judgement ON judgement.annotator_id = annotator.id WHERE judgement.study_id = ?
+                """, arguments: [studyID])
             let stored = try String.fetchAll(db, sql: "SELECT name FROM model WHERE dataset_id = ? ORDER BY id",
                                              arguments: [datasetID])
             let wanted = requested ?? stored
@@ -46,11 +52,34 @@ extension Store {
                 throw StorageError.unknownModel(dataset: datasetRow["name"], model: missing, stored: stored)
             }
             return StudyRecords(
-                dataset: datasetRow["name"], title: datasetRow["title"], settings: DatasetSettings(row: datasetRow),
+                dataset: datasetRow["name"], study: datasetRow["study_name"], title: datasetRow["title"],
+                settings: DatasetSettings(row: datasetRow),
                 categories: categories, items: items, judgements: judgements,
                 annotatorNames: Dictionary(uniqueKeysWithValues: names.map { ($0[0], $0[1]) }),
                 models: try wanted.map { try Self.modelRanking(db, datasetID: datasetID, name: $0) })
         }
+    }
+
+    /// `study` by name (checked against `dataset` when both are given), else the only
+    /// study of the dataset.
+    static func resolveStudy(_ db: Database, dataset: String?, study: String?, firstOfSeveral: Bool = false) throws -> Int64 {
+        if let study {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT study.id, dataset.name FROM study JOIN dataset ON dataset.id = study.dataset_id WHERE study.name = ?
+                """, arguments: [study]) else {
+                throw StorageError.unknownStudy(name: study, known: try String.fetchAll(db, sql: "SELECT name FROM study ORDER BY name"))
+            }
+            if let dataset, dataset != (row["name"] as String) {
+                throw StorageError.studyOfOtherDataset(study: study, dataset: row["name"])
+            }
+            return row["id"]
+        }
+        let datasetID = try resolveDataset(db, dataset)
+        let studies = try Row.fetchAll(db, sql: "SELECT id, name FROM study WHERE dataset_id = ? ORDER BY id", arguments: [datasetID])
+        guard studies.count == 1 || (firstOfSeveral && !studies.isEmpty) else {
+            throw StorageError.studyNotChosen(dataset: try datasetName(db, id: datasetID), studies: studies.map { $0["name"] as String }.sorted())
+        }
+        return studies[0]["id"]
     }
 
     /// Image bytes by SHA-256, for thumbnails; unknown hashes are absent.

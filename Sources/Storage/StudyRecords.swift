@@ -1,10 +1,11 @@
-// StudyRecords: everything one dataset's report and trial export are computed from,
+// StudyRecords: everything one study's report and trial export are computed from,
 // read in one snapshot so counts agree with each other.
 import Foundation
 import GRDB
 
 public struct StudyRecords: Sendable {
     public let dataset: String
+    public let study: String
     public let title: String
     public let settings: DatasetSettings
     /// Category names in index order.

@@ -22,13 +22,13 @@ struct ExportCommand: ParsableCommand {
               refhuman export judgements --dataset fashion-mnist --format jsonl
             """)
 
-        @OptionGroup var target: DatasetChoice
+        @OptionGroup var target: StudyChoice
         @Option(help: "csv or jsonl.") var format: ExportFormat = .csv
         @Option(help: "Write to this file instead of stdout.") var out: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try OutputFile.write(try TrialExport(store: try store.open()).render(dataset: target.dataset, format: format), to: out)
+            try OutputFile.write(try TrialExport(store: try store.open()).render(dataset: target.dataset, study: target.study, format: format), to: out)
         }
     }
 }

@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
               refhuman report --dataset fashion-mnist --model refhuman-cnn --format csv
             """)
 
-    @OptionGroup var target: DatasetChoice
+    @OptionGroup var target: StudyChoice
     @Option(name: .customLong("model"), help: "A stored model to compare; repeat for several, the first is primary. Default: all.")
     var models: [String] = []
     @Option(help: "json, csv or html.") var format: ReportFormat = .json
@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let data = try StudyReporter(store: try store.open())
-            .render(dataset: target.dataset, models: models.isEmpty ? nil : models, format: format)
+            .render(dataset: target.dataset, study: target.study, models: models.isEmpty ? nil : models, format: format)
         try OutputFile.write(data, to: out)
         if let out { StatusLine.say("wrote \(format.rawValue) report to \(out)") }
     }

@@ -39,9 +39,10 @@ struct FormulaStudy {
         var sql = "BEGIN;"
         for (index, guess) in [0, 1, 4].enumerated() {
             sql += """
-            INSERT INTO judgement (id, uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase)
+            INSERT INTO judgement (id, uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase, study_id)
             VALUES (\(index + 1), 'uuid-\(index + 1)', (SELECT id FROM annotator WHERE name = '+ann'), \(item(index)), '[\(guess)]',
-                    0, \(1000 * (index + 1)), '2026-01-01T00:00:0\(index)Z', '2026-01-01T00:01:0\(index)Z', 'test');
+                    0, \(1000 * (index + 1)), '2026-01-01T00:00:0\(index)Z', '2026-01-01T00:01:0\(index)Z', 'test',
+                    (SELECT min(id) FROM study));
             """
         }
         sql += "INSERT INTO model (id, dataset_id, name, created_at) VALUES (1, 1, 'm', '2026-01-01T00:00:00Z');"

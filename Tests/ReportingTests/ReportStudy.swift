@@ -55,10 +55,12 @@ struct ReportStudy {
         var sql = "BEGIN;"
         for (index, judgement) in judgements.enumerated() {
             sql += """
-            INSERT INTO judgement (id, uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase, superseded_at)
+            INSERT INTO judgement (id, uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase, superseded_at,
+                                   study_id)
             VALUES (\(index + 1), 'uuid-\(index + 1)', \(annotator(judgement.0)), \(item(judgement.1)), '\(judgement.2)',
                     \(judgement.3 ? 1 : 0), \(judgement.5.map(String.init) ?? "NULL"), '2026-01-01T00:00:0\(index)Z',
-                    '2026-01-01T00:01:0\(index)Z', '\(judgement.4)', \(judgement.6 ? "'2026-01-01T00:02:00Z'" : "NULL"));
+                    '2026-01-01T00:01:0\(index)Z', '\(judgement.4)', \(judgement.6 ? "'2026-01-01T00:02:00Z'" : "NULL"),
+                    (SELECT min(id) FROM study));
             """
         }
         sql += "INSERT INTO model (id, dataset_id, name, created_at) VALUES (1, 1, 'm', '2026-01-01T00:00:00Z');"

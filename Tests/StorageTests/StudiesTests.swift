@@ -55,6 +55,12 @@ import Testing
             LEFT JOIN judgement ON judgement.study_id = study.id GROUP BY study.id ORDER BY study.id)
             """) == "d:2,second:1")
         #expect(try store.studies().map { "\($0.name) \($0.participants) \($0.testJudgements)" } == ["d 1 2", "second 2 1"])
+        // Reports and exports are per study: a dataset with two needs one named.
+        #expect(throws: StorageError.studyNotChosen(dataset: "d", studies: ["d", "second"])) { _ = try store.studyRecords(dataset: "d") }
+        #expect(try store.studyRecords(dataset: nil, study: "d").judgements.count == 2)
+        let second = try store.studyRecords(dataset: "d", study: "second")
+        #expect(second.judgements.map(\.itemID) == [itemB] && second.annotatorNames == [b.id: "b"] && second.study == "second")
+        #expect(try store.studyRecords(dataset: "d", judgements: false).items.count == 2)
     }
 
     @Test func theProtocolFreezesAtTheFirstTestJudgementAndAClosedStudyLeasesNothing() async throws {
