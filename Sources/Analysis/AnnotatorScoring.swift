@@ -27,7 +27,7 @@ enum AnnotatorScoring {
                 testMisses[index].append(scored.wrong[rank])
                 if let time = trial.responseMilliseconds { testTimes[index].append(time) }
             case (.test, true): abstentions[index] += 1
-            case (.practice, true): break
+            case (.practice, true), (.catch, _): break  // catch trials never reach a report (ReportInputs)
             }
         }
         return annotatorIDs.indices.sorted { annotatorIDs[$0] < annotatorIDs[$1] }.map { index in

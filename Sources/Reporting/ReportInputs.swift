@@ -1,6 +1,7 @@
 // ReportInputs: turns what the store holds into what Analysis computes from.
 import Analysis
 import Storage
+import StudyPhase
 
 struct ReportInputs {
     let records: StudyRecords
@@ -12,8 +13,9 @@ struct ReportInputs {
             categories: records.categories,
             settings: AnalysisSettings(maxGuesses: records.settings.maxGuesses),
             truths: records.items.map { ItemTruth(itemID: $0.id, trueCategory: $0.trueCategory) },
+            // Catch trials check attention; they are not data about the images.
             trials: records.judgements.compactMap { judgement in
-                guard truthByItem[judgement.itemID] != nil else { return nil }
+                guard truthByItem[judgement.itemID] != nil, judgement.phase != .catch else { return nil }
                 return Trial(itemID: judgement.itemID, annotatorID: judgement.annotatorID, guesses: judgement.guesses,
                              abstained: judgement.abstained, phase: judgement.phase,
                              responseMilliseconds: judgement.responseMilliseconds, sequence: judgement.id,

@@ -11,7 +11,8 @@ struct AssignmentPayload: Encodable {
     init(_ assignment: Assignment) {
         itemID = assignment.itemID
         imageURL = "/images/\(assignment.imageSHA256)"
-        phase = assignment.phase
+        // A catch trial looks like any test trial to the participant.
+        phase = assignment.phase == .catch ? .test : assignment.phase
         expiresAt = assignment.expiresAt
     }
 }

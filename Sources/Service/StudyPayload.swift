@@ -21,6 +21,7 @@ struct StudyPayload: Decodable {
     let screenedOutCode: String?
     let noConsentCode: String?
     let participantCap: Int?
+    let catchRate: Double?
 
     func apply(to settings: inout DatasetSettings) {
         if let judgementsPerItem { settings.judgementsPerItem = judgementsPerItem }
@@ -41,5 +42,6 @@ struct StudyPayload: Decodable {
         if let screenedOutCode { terms.screenedOutCode = screenedOutCode }
         if let noConsentCode { terms.noConsentCode = noConsentCode }
         if let participantCap { terms.participantCap = participantCap }
+        if let catchRate { terms.catchRate = catchRate }
     }
 }

@@ -35,8 +35,12 @@ enum Assigner {
         var heldTests = 0
         result = result.filter { $0.phase != .test || { heldTests += 1; return heldTests <= testAllowance }() }
         if result.count < count {
+            // The ordinal of the next test-or-catch slot: each slot's coin for a catch trial is seeded by it.
+            let slotsBefore = try liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .test)
+                + liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .catch)
+                + result.filter { $0.phase != .practice }.count
             result += try newLeases(db, annotator: annotator, study: study, board: board, wanted: count - result.count,
-                                   testsWanted: max(0, testAllowance - heldTests),
+                                   testsWanted: max(0, testAllowance - heldTests), slotsBefore: slotsBefore,
                                    alreadyPractice: result.filter { $0.phase == .practice }.count, now: nowText, expires: expires)
         }
         // Only now that every statement succeeded: renewed and new leases alike.
@@ -50,12 +54,12 @@ enum Assigner {
     private static func renewedLeases(_ db: Database, annotator: Annotator, studyID: Int64, count: Int, now: String, expires: String,
                                       maxHoldSeconds: Int, board: AssignmentBoard) throws -> [Assignment] {
         let active = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT assignment.item_id, image.sha256, item.split
+            SELECT assignment.item_id, image.sha256, coalesce(assignment.phase, item.split) AS phase
             FROM assignment JOIN item ON item.id = assignment.item_id JOIN image ON image.id = item.image_id
             WHERE assignment.annotator_id = ? AND assignment.study_id = ? AND assignment.expires_at > ?
               AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = assignment.item_id
                               AND judgement.annotator_id = assignment.annotator_id AND judgement.study_id = assignment.study_id)
-            ORDER BY (item.split = 'test'), assignment.leased_at, assignment.item_id
+            ORDER BY (coalesce(assignment.phase, item.split) <> 'practice'), assignment.leased_at, assignment.item_id
             LIMIT ?
             """), arguments: [annotator.id, studyID, now, count])
         guard !active.isEmpty else { return [] }
@@ -74,7 +78,7 @@ enum Assigner {
             // The last renewal it gets: once it lapses, the item is not given back to this annotator.
             if renewal.final { board.heldTooLong(annotator: annotator.id, item: itemID) }
             guard renewal.expiresAt > now else { return nil }
-            return Assignment(itemID: itemID, imageSHA256: row["sha256"], phase: Phase(rawValue: row["split"]) ?? .test,
+            return Assignment(itemID: itemID, imageSHA256: row["sha256"], phase: Phase(rawValue: row["phase"]) ?? .test,
                               expiresAt: renewal.expiresAt)
         }
     }
@@ -82,7 +86,7 @@ enum Assigner {
     /// Up to `wanted` fresh leases: practice items until the practice target is reached
     /// (counting `alreadyPractice` held ones), then test items from the board.
     private static func newLeases(_ db: Database, annotator: Annotator, study: StudyRules, board: AssignmentBoard, wanted: Int,
-                                  testsWanted: Int, alreadyPractice practiceLeased: Int, now nowText: String,
+                                  testsWanted: Int, slotsBefore: Int, alreadyPractice practiceLeased: Int, now nowText: String,
                                   expires: String) throws -> [Assignment] {
         var wanted = wanted
         let practiceDone = try board.practiceDone(db, annotator: annotator.id)
@@ -103,22 +107,54 @@ enum Assigner {
         }
         // Test items wait until practice is done (or leased in this very batch).
         if wanted > 0 && testsWanted > 0 && practiceDone + practiceLeased + picks.count >= study.practiceTarget {
-            let ids = try board.testItems(db, for: annotator.id, now: nowText, wanted: min(wanted, testsWanted))
-            let addresses = try imageAddresses(db, itemIDs: ids)
-            picks += ids.compactMap { id in addresses[id].map { (id, $0, .test) } }
+            // Each slot is a catch trial with the study's rate, by a coin seeded with the
+            // participant, the study and the slot's ordinal; the rest are test items.
+            let slots = min(wanted, testsWanted)
+            let catchSlots = (0..<slots).filter { catchCoin(annotator: annotator.id, study: study.studyID, slot: slotsBefore + $0) < study.catchRate }
+            let catchIDs = catchSlots.isEmpty ? [] : try catchItems(db, annotator: annotator.id, study: study, wanted: catchSlots.count, now: nowText)
+            let testIDs = try board.testItems(db, for: annotator.id, now: nowText, wanted: slots - catchIDs.count)
+            let addresses = try imageAddresses(db, itemIDs: catchIDs + testIDs)
+            var tests = testIDs.makeIterator(), catches = catchIDs.makeIterator()
+            for slot in 0..<slots {
+                let next: (Int64, Phase)? = catchSlots.contains(slot) ? catches.next().map { ($0, .catch) } : nil
+                guard let (id, phase) = next ?? tests.next().map({ ($0, .test) }) else { continue }
+                if let address = addresses[id] { picks.append((id, address, phase)) }
+            }
         }
         // One statement for all of them: each executed statement has a fixed cost on the
         // single writer, and a prefetch leases up to 50. (`WHERE true` lets SQLite parse
         // the upsert after a SELECT.)
         if !picks.isEmpty {
             try db.cachedStatement(sql: """
-                INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at, study_id)
-                SELECT ?, value, ?, ?, ? FROM json_each(?) WHERE true
+                INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at, study_id, phase)
+                SELECT ?, value, ?, ?, ?, json_extract(?, '$[' || key || ']') FROM json_each(?) WHERE true
                 ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at,
-                                                                  final = 0, study_id = excluded.study_id
-                """).execute(arguments: [annotator.id, nowText, expires, study.studyID, JSONText.integers(picks.map(\.id))])
+                                                                  final = 0, study_id = excluded.study_id, phase = excluded.phase
+                """).execute(arguments: [annotator.id, nowText, expires, study.studyID,
+                                         try JSONText.encode(picks.map(\.phase.rawValue)), JSONText.integers(picks.map(\.id))])
         }
         return picks.map { Assignment(itemID: $0.id, imageSHA256: $0.sha256, phase: $0.phase, expiresAt: expires) }
+    }
+
+    /// A uniform draw in [0, 1) for one slot of one participant's test trials.
+    static func catchCoin(annotator: Int64, study: Int64, slot: Int) -> Double {
+        var generator = SplitMix64(seed: UInt64(bitPattern: annotator) << 32 ^ UInt64(bitPattern: study) << 16 ^ UInt64(slot) ^ 0xCA7C)
+        return generator.nextDouble()
+    }
+
+    /// Items for catch trials, in the participant's seeded order: the dataset's example
+    /// images and the practice images beyond the practice they do, never one they have
+    /// judged in this study or hold now. Fewer (none) when those run out.
+    private static func catchItems(_ db: Database, annotator: Int64, study: StudyRules, wanted: Int, now: String) throws -> [Int64] {
+        let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT item.id FROM item
+            WHERE item.dataset_id = ?1 AND item.split IN ('example', 'practice')
+              AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
+                              AND judgement.annotator_id = ?2 AND judgement.study_id = ?3)
+              AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
+                              AND assignment.annotator_id = ?2 AND assignment.expires_at > ?4)
+            """), arguments: [study.datasetID, annotator, study.studyID, now])
+        return Array(candidates.sorted { (seededRank($0, annotator), $0) < (seededRank($1, annotator), $1) }.prefix(wanted))
     }
 
     /// The SHA-256 address of each item's image.

@@ -17,17 +17,20 @@ enum JudgementRecorder {
             return try receipt(db, uuid: submission.uuid)
         }
         guard let studyID = annotator.studyID, let facts = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT item.split, item.category_idx,
+            SELECT coalesce(assignment.phase, item.split) AS phase, item.category_idx,
                    (SELECT count(*) FROM live_judgement WHERE study_id = ?4 AND item_id = item.id) AS live_judgements,
                    EXISTS (SELECT 1 FROM live_judgement WHERE study_id = ?4 AND annotator_id = ?1 AND item_id = item.id) AS judged,
-                   (SELECT expires_at FROM assignment WHERE annotator_id = ?1 AND item_id = item.id AND study_id = ?4) AS lease_expires
-            FROM item WHERE item.id = ?2 AND item.dataset_id = ?3 AND item.split IN ('test', 'practice')
+                   assignment.expires_at AS lease_expires
+            FROM item LEFT JOIN assignment ON assignment.item_id = item.id AND assignment.annotator_id = ?1 AND assignment.study_id = ?4
+            WHERE item.id = ?2 AND item.dataset_id = ?3 AND item.split IN ('test', 'practice', 'example')
             """), arguments: [annotator.id, submission.itemID, annotator.datasetID, studyID]) else {
             throw JudgementRefusal.unknownItem(submission.itemID)
         }
         let rules = try StudyRules(db, studyID: studyID)
         try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories)
-        let phase: Phase = facts["split"], truth: Int = facts["category_idx"]
+        // An example item is only ever leased as a catch trial; without a lease it is refused below.
+        guard let phase = Phase(rawValue: facts["phase"]) else { throw JudgementRefusal.notLeased(submission.itemID) }
+        let truth: Int = facts["category_idx"]
         if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
         guard let lease = facts["lease_expires"] as String? else { throw JudgementRefusal.notLeased(submission.itemID) }
         let nowText = Timestamp.string(from: now)
@@ -100,7 +103,8 @@ enum JudgementRecorder {
     /// one guess allowed, the first guess).
     static func receipt(uuid: String, itemID: Int64, phase: Phase, submittedAt: String, guesses: [Int], truth: Int) -> JudgementReceipt {
         let practice = phase == .practice
-        return JudgementReceipt(uuid: uuid, itemID: itemID, phase: phase, submittedAt: submittedAt,
+        // A catch trial answers as any test trial does, so it cannot be told apart.
+        return JudgementReceipt(uuid: uuid, itemID: itemID, phase: phase == .catch ? .test : phase, submittedAt: submittedAt,
                                 correct: practice ? guesses.contains(truth) : nil, trueCategory: practice ? truth : nil)
     }
 
@@ -131,10 +135,10 @@ enum JudgementRecorder {
         try db.cachedStatement(sql: "UPDATE judgement SET superseded_at = ? WHERE id = ?").execute(arguments: [nowText, id])
         let studyID: Int64 = row["study_id"]
         try db.cachedStatement(sql: """
-            INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at, study_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at, study_id, phase) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at,
-                                                              study_id = excluded.study_id
-            """).execute(arguments: [annotator.id, itemID, nowText, expires, studyID])
+                                                              study_id = excluded.study_id, phase = excluded.phase
+            """).execute(arguments: [annotator.id, itemID, nowText, expires, studyID, row["phase"] as String])
         let undone = try receipt(db, uuid: uuid)
         let board = try boards.loaded(db, transaction, studyID: studyID)
         board?.undone(annotator: annotator.id, item: itemID, phase: row["phase"])

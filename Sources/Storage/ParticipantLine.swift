@@ -11,12 +11,16 @@ public struct ParticipantLine: Encodable, Sendable, Equatable {
     public let practiceDone: Int
     public let practiceCorrect: Int
     public let testDone: Int
+    /// Catch trials answered, and how many of them right (the truth among the guesses).
+    public let catchDone: Int
+    public let catchCorrect: Int
     /// From enrolment to their latest judgement, in minutes; nil before a judgement.
     public let minutesSpent: Double?
     public let disabled: Bool
 
     enum CodingKeys: String, CodingKey {
-        case name, platform, status, enrolledAt, consentedAt, endedAt, practiceDone, practiceCorrect, testDone, minutesSpent, disabled
+        case name, platform, status, enrolledAt, consentedAt, endedAt, practiceDone, practiceCorrect, testDone, catchDone, catchCorrect
+        case minutesSpent, disabled
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -30,6 +34,8 @@ public struct ParticipantLine: Encodable, Sendable, Equatable {
         try container.encode(practiceDone, forKey: .practiceDone)
         try container.encode(practiceCorrect, forKey: .practiceCorrect)
         try container.encode(testDone, forKey: .testDone)
+        try container.encode(catchDone, forKey: .catchDone)
+        try container.encode(catchCorrect, forKey: .catchCorrect)
         try container.encode(minutesSpent, forKey: .minutesSpent)
         try container.encode(disabled, forKey: .disabled)
     }

@@ -90,11 +90,13 @@ extension Store {
             guard let pass = row["practice_pass"] as Double?, rules.practiceTarget > 0 else { return }
             let done = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: rules.studyID, phase: .practice)
             guard done >= rules.practiceTarget else { return }
-            let correct = try practiceCorrect(db, annotatorID: annotatorID, studyID: rules.studyID)
+            let correct = try correctCount(db, annotatorID: annotatorID, studyID: rules.studyID, phase: .practice)
             if Double(correct) < pass * Double(done) {
                 try db.execute(sql: "UPDATE participant SET screened_out_at = coalesce(screened_out_at, ?) WHERE id = ?",
                                arguments: [now, participantID])
             }
+        case .catch:
+            return
         case .test:
             guard let quota = row["quota"] as Int? else { return }
             let done = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: rules.studyID, phase: .test)
@@ -105,13 +107,13 @@ extension Store {
         }
     }
 
-    /// Practice answers with the truth among their guesses.
-    static func practiceCorrect(_ db: Database, annotatorID: Int64, studyID: Int64) throws -> Int {
+    /// Answers of one phase with the truth among their guesses.
+    static func correctCount(_ db: Database, annotatorID: Int64, studyID: Int64, phase: Phase) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
-            WHERE judgement.annotator_id = ? AND judgement.study_id = ? AND judgement.phase = 'practice'
+            WHERE judgement.annotator_id = ? AND judgement.study_id = ? AND judgement.phase = ?
               AND EXISTS (SELECT 1 FROM json_each(judgement.guesses) WHERE value = item.category_idx)
-            """), arguments: [annotatorID, studyID]) ?? 0
+            """), arguments: [annotatorID, studyID, phase]) ?? 0
     }
 
     /// Everyone who takes part in the study, in enrolment order, with their step as the page would see it.
@@ -148,8 +150,10 @@ extension Store {
                 return ParticipantLine(name: row["name"], platform: (row["platform"] as String?).flatMap(PlatformIdentity.Platform.init(rawValue:)),
                                        status: status, enrolledAt: row["enrolled_at"], consentedAt: row["consented_at"],
                                        endedAt: ended, practiceDone: practiceDone,
-                                       practiceCorrect: try Self.practiceCorrect(db, annotatorID: annotatorID, studyID: studyID),
-                                       testDone: testDone, minutesSpent: minutes, disabled: (row["disabled_at"] as String?) != nil)
+                                       practiceCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .practice),
+                                       testDone: testDone,
+                                       catchDone: try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch),
+                                       catchCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch), minutesSpent: minutes, disabled: (row["disabled_at"] as String?) != nil)
             }
         }
     }

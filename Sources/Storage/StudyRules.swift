@@ -11,13 +11,15 @@ struct StudyRules {
     let categories: Int
     /// A closed study leases nothing more.
     let closed: Bool
+    /// Share of test slots given to catch trials.
+    let catchRate: Double
 
     /// How many practice judgements come before the test phase.
     var practiceTarget: Int { min(practiceItems, settings.practiceCount ?? practiceItems) }
 
     init(_ db: Database, studyID: Int64) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed,
+            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed, catch_rate,
                    (SELECT count(*) FROM item WHERE dataset_id = study.dataset_id AND split = 'practice') AS practice_items,
                    (SELECT count(*) FROM category WHERE dataset_id = study.dataset_id) AS categories
             FROM study WHERE id = ?
@@ -28,5 +30,6 @@ struct StudyRules {
         practiceItems = row["practice_items"]
         categories = row["categories"]
         closed = row["closed"]
+        catchRate = row["catch_rate"]
     }
 }

@@ -21,6 +21,8 @@ public struct StudyTerms: Codable, Sendable, Equatable {
     public var screenedOutCode: String?
     public var noConsentCode: String?
     public var participantCap: Int?
+    /// Share of test slots given to catch trials (attention checks with a known answer).
+    public var catchRate = 0.0
 
     public init() {}
 
@@ -31,6 +33,7 @@ public struct StudyTerms: Codable, Sendable, Equatable {
         if let practicePass, !(0...1).contains(practicePass) { return "practice pass must be a share from 0 to 1" }
         if let participantCap, participantCap < 1 { return "participant cap must be at least 1" }
         if !consentText.isEmpty && consentVersion.isEmpty { return "consent text needs a consent version" }
+        if !(catchRate >= 0 && catchRate < 1) { return "catch rate must be a share from 0 up to (not including) 1" }
         return nil
     }
 
@@ -47,13 +50,14 @@ public struct StudyTerms: Codable, Sendable, Equatable {
         screenedOutCode = row["screened_out_code"]
         noConsentCode = row["no_consent_code"]
         participantCap = row["participant_cap"]
+        catchRate = row["catch_rate"]
     }
 
     static let columns = ["instructions", "consent_text", "consent_version", "estimated_minutes", "pay", "quota", "practice_pass",
-                          "completion_code", "screened_out_code", "no_consent_code", "participant_cap"]
+                          "completion_code", "screened_out_code", "no_consent_code", "participant_cap", "catch_rate"]
 
     var values: [(any DatabaseValueConvertible)?] {
         [instructions, consentText, consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode,
-         noConsentCode, participantCap]
+         noConsentCode, participantCap, catchRate]
     }
 }

@@ -149,4 +149,25 @@ import Testing
         #expect(try client.post("/api/enrol", json: ["code": code]).object["detail"] as? String
                 == "this link needs PROLIFIC_PID (Prolific) or workerId (MTurk); ask the study for your link")
     }
+
+    @Test func catchTrialsLookLikeTestTrialsOnTheWire() throws {
+        let study = try StudyFixture()
+        let created = try Shell.refhuman(["studies", "create", "checked", "--practice-count", "0", "--catch-rate", "0.9", "--db", study.database])
+        try #require(created.status == 0, "\(created.stderr)")
+        let added = try Shell.refhuman(["annotators", "add", "ann", "--study", "checked", "--db", study.database])
+        let token = String(added.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "/").last!)
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        let leased = try HTTPClient(baseURL: server.baseURL, token: token).lease(count: 5)
+        #expect(leased.array.count == 5 && leased.array.allSatisfy { $0["phase"] as? String == "test" }, "\(leased.text)")
+        #expect(!leased.text.contains("catch"))
+        // Behind the page's back, most of them are catch trials on example or practice images.
+        let catches = Int(try Shell.sqlite(study.database, """
+            SELECT count(*) FROM assignment JOIN item ON item.id = assignment.item_id
+            WHERE assignment.phase = 'catch' AND item.split IN ('example', 'practice')
+            """))!
+        #expect(catches >= 1 && catches <= 5)
+        let bad = try Shell.refhuman(["studies", "edit", "checked", "--catch-rate", "1", "--db", study.database])
+        #expect(bad.status != 0 && bad.stderrLines == ["refhuman: catch rate must be a share from 0 up to (not including) 1"])
+    }
 }
