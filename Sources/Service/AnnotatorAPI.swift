@@ -35,17 +35,17 @@ struct AnnotatorAPI: Sendable {
             let uuid = try parameters.require("uuid")
             return try Response.json(try await Self.storeErrorsAsHTTP { try await desk.undo(uuid: uuid, by: annotator) })
         }
-        router.add(.get, "/images/{sha256}") { request, parameters in
+        router.add(.get, "/images/{handle}") { request, parameters in
             let annotator = try auth.annotator(request)
-            let sha256 = try parameters.require("sha256")
-            guard sha256.count == 64, sha256.allSatisfy({ $0.isHexDigit }),
-                  let image = try desk.image(sha256: sha256, for: annotator) else {
-                throw HTTPError.notFound("no image \(sha256)")
+            let handle = try parameters.require("handle")
+            guard handle.count == 24, handle.allSatisfy({ $0.isHexDigit }),
+                  let image = try desk.image(handle: handle, for: annotator) else {
+                throw HTTPError.notFound("no image \(handle)")
             }
-            let etag = "\"\(sha256)\""
+            let etag = "\"\(handle)\""
             let headers: [(name: String, value: String)] = [
                 ("Content-Type", "image/\(image.format)"), ("ETag", etag),
-                // Content-addressed: the bytes behind this URL can never change.
+                // A handle names one item of one study for good: the bytes behind it never change.
                 ("Cache-Control", "private, max-age=31536000, immutable"),
             ]
             if request.header("if-none-match") == etag { return Response(status: .notModified, headers: headers) }

@@ -4,7 +4,8 @@ import Storage
 
 struct JudgementPayload: Decodable {
     let uuid: String
-    let itemId: Int64
+    /// The handle its assignment gave.
+    let itemId: String
     let guesses: [Int]?
     let abstained: Bool?
     let responseMs: Int?
@@ -12,7 +13,7 @@ struct JudgementPayload: Decodable {
     let telemetry: TelemetryPayload?
 
     var submission: JudgementSubmission {
-        JudgementSubmission(uuid: uuid, itemID: itemId, guesses: guesses ?? [], abstained: abstained ?? false,
+        JudgementSubmission(uuid: uuid, item: itemId, guesses: guesses ?? [], abstained: abstained ?? false,
                             responseMs: responseMs, shownAt: shownAt, telemetry: telemetry?.telemetry)
     }
 }

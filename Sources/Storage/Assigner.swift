@@ -54,8 +54,9 @@ enum Assigner {
     private static func renewedLeases(_ db: Database, annotator: Annotator, studyID: Int64, count: Int, now: String, expires: String,
                                       maxHoldSeconds: Int, board: AssignmentBoard) throws -> [Assignment] {
         let active = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT assignment.item_id, image.sha256, coalesce(assignment.phase, item.split) AS phase
-            FROM assignment JOIN item ON item.id = assignment.item_id JOIN image ON image.id = item.image_id
+            SELECT assignment.item_id, item_handle.handle, coalesce(assignment.phase, item.split) AS phase
+            FROM assignment JOIN item ON item.id = assignment.item_id
+            JOIN item_handle ON item_handle.study_id = assignment.study_id AND item_handle.item_id = assignment.item_id
             WHERE assignment.annotator_id = ? AND assignment.study_id = ? AND assignment.expires_at > ?
               AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = assignment.item_id
                               AND judgement.annotator_id = assignment.annotator_id AND judgement.study_id = assignment.study_id)
@@ -78,7 +79,7 @@ enum Assigner {
             // The last renewal it gets: once it lapses, the item is not given back to this annotator.
             if renewal.final { board.heldTooLong(annotator: annotator.id, item: itemID) }
             guard renewal.expiresAt > now else { return nil }
-            return Assignment(itemID: itemID, imageSHA256: row["sha256"], phase: Phase(rawValue: row["phase"]) ?? .test,
+            return Assignment(itemID: itemID, handle: row["handle"], phase: Phase(rawValue: row["phase"]) ?? .test,
                               expiresAt: renewal.expiresAt)
         }
     }
@@ -91,10 +92,11 @@ enum Assigner {
         var wanted = wanted
         let practiceDone = try board.practiceDone(db, annotator: annotator.id)
         let practiceWanted = min(wanted, max(0, study.practiceTarget - practiceDone - practiceLeased))
-        var picks: [(id: Int64, sha256: String, phase: Phase)] = []
+        var picks: [(id: Int64, handle: String, phase: Phase)] = []
         if practiceWanted > 0 {
             let candidates = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
+                SELECT item.id, item_handle.handle FROM item
+                JOIN item_handle ON item_handle.item_id = item.id AND item_handle.study_id = ?3
                 WHERE item.dataset_id = ?1 AND item.split = 'practice'
                   AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
                                   AND judgement.annotator_id = ?2 AND judgement.study_id = ?3)
@@ -102,7 +104,7 @@ enum Assigner {
                                   AND assignment.annotator_id = ?2 AND assignment.expires_at > ?4)
                 """), arguments: [study.datasetID, annotator.id, study.studyID, nowText])
             let ordered = candidates.sorted { seededRank($0["id"], annotator.id) < seededRank($1["id"], annotator.id) }
-            picks += ordered.prefix(practiceWanted).map { ($0["id"], $0["sha256"], .practice) }
+            picks += ordered.prefix(practiceWanted).map { ($0["id"], $0["handle"], .practice) }
             wanted -= min(practiceWanted, ordered.count)
         }
         // Test items wait until practice is done (or leased in this very batch).
@@ -113,7 +115,7 @@ enum Assigner {
             let catchSlots = (0..<slots).filter { catchCoin(annotator: annotator.id, study: study.studyID, slot: slotsBefore + $0) < study.catchRate }
             let catchIDs = catchSlots.isEmpty ? [] : try catchItems(db, annotator: annotator.id, study: study, wanted: catchSlots.count, now: nowText)
             let testIDs = try board.testItems(db, for: annotator.id, now: nowText, wanted: slots - catchIDs.count)
-            let addresses = try imageAddresses(db, itemIDs: catchIDs + testIDs)
+            let addresses = try handles(db, studyID: study.studyID, itemIDs: catchIDs + testIDs)
             var tests = testIDs.makeIterator(), catches = catchIDs.makeIterator()
             for slot in 0..<slots {
                 let next: (Int64, Phase)? = catchSlots.contains(slot) ? catches.next().map { ($0, .catch) } : nil
@@ -133,7 +135,7 @@ enum Assigner {
                 """).execute(arguments: [annotator.id, nowText, expires, study.studyID,
                                          try JSONText.encode(picks.map(\.phase.rawValue)), JSONText.integers(picks.map(\.id))])
         }
-        return picks.map { Assignment(itemID: $0.id, imageSHA256: $0.sha256, phase: $0.phase, expiresAt: expires) }
+        return picks.map { Assignment(itemID: $0.id, handle: $0.handle, phase: $0.phase, expiresAt: expires) }
     }
 
     /// A uniform draw in [0, 1) for one slot of one participant's test trials.
@@ -157,13 +159,12 @@ enum Assigner {
         return Array(candidates.sorted { (seededRank($0, annotator), $0) < (seededRank($1, annotator), $1) }.prefix(wanted))
     }
 
-    /// The SHA-256 address of each item's image.
-    static func imageAddresses(_ db: Database, itemIDs: [Int64]) throws -> [Int64: String] {
+    /// Each item's handle in the study.
+    static func handles(_ db: Database, studyID: Int64, itemIDs: [Int64]) throws -> [Int64: String] {
         guard !itemIDs.isEmpty else { return [:] }
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT item.id, image.sha256 FROM item JOIN image ON image.id = item.image_id
-            WHERE item.id IN (SELECT value FROM json_each(?))
-            """), arguments: [JSONText.integers(itemIDs)])
+            SELECT item_id, handle FROM item_handle WHERE study_id = ? AND item_id IN (SELECT value FROM json_each(?))
+            """), arguments: [studyID, JSONText.integers(itemIDs)])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
     }
 

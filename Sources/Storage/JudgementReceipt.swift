@@ -4,7 +4,8 @@ import StudyPhase
 
 public struct JudgementReceipt: Encodable, Sendable, Equatable {
     public let uuid: String
-    public let itemID: Int64
+    /// The item's handle in the study.
+    public let item: String
     public let phase: Phase
     public let submittedAt: String
     /// Practice only.
@@ -12,9 +13,14 @@ public struct JudgementReceipt: Encodable, Sendable, Equatable {
     /// Practice only: the true category's index.
     public let trueCategory: Int?
 
-    public init(uuid: String, itemID: Int64, phase: Phase, submittedAt: String, correct: Bool?, trueCategory: Int?) {
+    // `item` goes on the wire as item_id (WireJSON makes "itemId" snake_case), as the annotator's page knows it.
+    enum CodingKeys: String, CodingKey {
+        case uuid, item = "itemId", phase, submittedAt, correct, trueCategory
+    }
+
+    public init(uuid: String, item: String, phase: Phase, submittedAt: String, correct: Bool?, trueCategory: Int?) {
         self.uuid = uuid
-        self.itemID = itemID
+        self.item = item
         self.phase = phase
         self.submittedAt = submittedAt
         self.correct = correct

@@ -17,42 +17,45 @@ enum JudgementRecorder {
             return try receipt(db, uuid: submission.uuid)
         }
         guard let studyID = annotator.studyID, let facts = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT coalesce(assignment.phase, item.split) AS phase, item.category_idx,
-                   (SELECT count(*) FROM live_judgement WHERE study_id = ?4 AND item_id = item.id) AS live_judgements,
-                   EXISTS (SELECT 1 FROM live_judgement WHERE study_id = ?4 AND annotator_id = ?1 AND item_id = item.id) AS judged,
+            SELECT item.id, coalesce(assignment.phase, item.split) AS phase, item.category_idx,
+                   (SELECT count(*) FROM live_judgement WHERE study_id = ?3 AND item_id = item.id) AS live_judgements,
+                   EXISTS (SELECT 1 FROM live_judgement WHERE study_id = ?3 AND annotator_id = ?1 AND item_id = item.id) AS judged,
                    assignment.expires_at AS lease_expires
-            FROM item LEFT JOIN assignment ON assignment.item_id = item.id AND assignment.annotator_id = ?1 AND assignment.study_id = ?4
-            WHERE item.id = ?2 AND item.dataset_id = ?3 AND item.split IN ('test', 'practice', 'example')
-            """), arguments: [annotator.id, submission.itemID, annotator.datasetID, studyID]) else {
-            throw JudgementRefusal.unknownItem(submission.itemID)
+            FROM item_handle JOIN item ON item.id = item_handle.item_id
+            LEFT JOIN assignment ON assignment.item_id = item.id AND assignment.annotator_id = ?1 AND assignment.study_id = ?3
+            WHERE item_handle.handle = ?2 AND item_handle.study_id = ?3
+            """), arguments: [annotator.id, submission.item, studyID]) else {
+            throw JudgementRefusal.unknownItem(submission.item)
         }
+        let itemID: Int64 = facts["id"]
         let rules = try StudyRules(db, studyID: studyID)
         try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories)
         // An example item is only ever leased as a catch trial; without a lease it is refused below.
-        guard let phase = Phase(rawValue: facts["phase"]) else { throw JudgementRefusal.notLeased(submission.itemID) }
+        guard let phase = Phase(rawValue: facts["phase"]) else { throw JudgementRefusal.notLeased(submission.item) }
         let truth: Int = facts["category_idx"]
-        if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.itemID) }
-        guard let lease = facts["lease_expires"] as String? else { throw JudgementRefusal.notLeased(submission.itemID) }
+        if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.item) }
+        guard let lease = facts["lease_expires"] as String? else { throw JudgementRefusal.notLeased(submission.item) }
         let nowText = Timestamp.string(from: now)
         // A late answer still counts unless others have filled the item meanwhile.
         if lease <= nowText && phase == .test && (facts["live_judgements"] as Int) >= rules.settings.judgementsPerItem {
-            throw JudgementRefusal.notLeased(submission.itemID)
+            throw JudgementRefusal.notLeased(submission.item)
         }
         let guesses = submission.abstained ? [] : submission.guesses
-        try insert(db, submission, by: annotator, studyID: studyID, guesses: guesses, submittedAt: nowText, phase: phase)
+        try insert(db, submission, itemID: itemID, by: annotator, studyID: studyID, guesses: guesses, submittedAt: nowText, phase: phase)
         if phase == .test {
             // The first test judgement freezes the protocol it was given under.
             try db.cachedStatement(sql: "UPDATE study SET frozen_at = ? WHERE id = ? AND frozen_at IS NULL")
                 .execute(arguments: [nowText, studyID])
         }
         try Store.markPath(db, annotatorID: annotator.id, rules: rules, phase: phase, now: nowText)
-        try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, submission.itemID])
-        try boards.loaded(db, transaction, studyID: studyID)?.judged(annotator: annotator.id, item: submission.itemID, phase: phase)
-        return receipt(uuid: submission.uuid, itemID: submission.itemID, phase: phase, submittedAt: nowText,
+        try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, itemID])
+        try boards.loaded(db, transaction, studyID: studyID)?.judged(annotator: annotator.id, item: itemID, phase: phase)
+        return receipt(uuid: submission.uuid, item: submission.item, phase: phase, submittedAt: nowText,
                        guesses: guesses, truth: truth)
     }
 
-    private static func insert(_ db: Database, _ submission: JudgementSubmission, by annotator: Annotator, studyID: Int64, guesses: [Int],
+    private static func insert(_ db: Database, _ submission: JudgementSubmission, itemID: Int64, by annotator: Annotator, studyID: Int64,
+                               guesses: [Int],
                                submittedAt: String, phase: Phase) throws {
         let telemetry = submission.telemetry ?? TrialTelemetry()
         try db.cachedStatement(sql: """
@@ -60,7 +63,7 @@ enum JudgementRecorder {
                                    hidden_count, hidden_ms, blur_count, blur_ms, fullscreen_exits, viewport_width,
                                    viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [submission.uuid, annotator.id, submission.itemID, JSONText.integers(guesses),
+            """).execute(arguments: [submission.uuid, annotator.id, itemID, JSONText.integers(guesses),
                              submission.abstained, submission.responseMs, submission.shownAt, submittedAt, phase, studyID,
                              telemetry.hiddenCount, telemetry.hiddenMilliseconds, telemetry.blurCount,
                              telemetry.blurMilliseconds, telemetry.fullscreenExits, telemetry.viewportWidth,
@@ -90,21 +93,23 @@ enum JudgementRecorder {
 
     static func receipt(_ db: Database, uuid: String) throws -> JudgementReceipt {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT judgement.uuid, judgement.item_id, judgement.phase, judgement.submitted_at, judgement.guesses,
+            SELECT judgement.uuid, item_handle.handle, judgement.phase, judgement.submitted_at, judgement.guesses,
                    judgement.abstained, item.category_idx
-            FROM judgement JOIN item ON item.id = judgement.item_id WHERE judgement.uuid = ?
+            FROM judgement JOIN item ON item.id = judgement.item_id
+            JOIN item_handle ON item_handle.item_id = judgement.item_id AND item_handle.study_id = judgement.study_id
+            WHERE judgement.uuid = ?
             """), arguments: [uuid]) else { throw JudgementRefusal.notFound(uuid) }
-        return receipt(uuid: row["uuid"], itemID: row["item_id"], phase: row["phase"], submittedAt: row["submitted_at"],
+        return receipt(uuid: row["uuid"], item: row["handle"], phase: row["phase"], submittedAt: row["submitted_at"],
                        guesses: try JSONText.decode([Int].self, from: row["guesses"]), truth: row["category_idx"])
     }
 
     /// Practice answers get their feedback; test answers carry nothing about the truth.
     /// A practice answer is right when the truth is among its guesses (top-k scoring; with
     /// one guess allowed, the first guess).
-    static func receipt(uuid: String, itemID: Int64, phase: Phase, submittedAt: String, guesses: [Int], truth: Int) -> JudgementReceipt {
+    static func receipt(uuid: String, item: String, phase: Phase, submittedAt: String, guesses: [Int], truth: Int) -> JudgementReceipt {
         let practice = phase == .practice
         // A catch trial answers as any test trial does, so it cannot be told apart.
-        return JudgementReceipt(uuid: uuid, itemID: itemID, phase: phase == .catch ? .test : phase, submittedAt: submittedAt,
+        return JudgementReceipt(uuid: uuid, item: item, phase: phase == .catch ? .test : phase, submittedAt: submittedAt,
                                 correct: practice ? guesses.contains(truth) : nil, trueCategory: practice ? truth : nil)
     }
 

@@ -2,10 +2,10 @@
 // case to a status.
 public enum JudgementRefusal: Error, Equatable, CustomStringConvertible {
     case malformed(String)
-    case unknownItem(Int64)
+    case unknownItem(String)
     case invalidGuesses(String)
-    case notLeased(Int64)
-    case alreadyJudged(Int64)
+    case notLeased(String)
+    case alreadyJudged(String)
     case uuidTaken(String)
     case notFound(String)
     case notUndoable(String)
@@ -13,7 +13,7 @@ public enum JudgementRefusal: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .malformed(reason): reason
-        case let .unknownItem(id): "item \(id) is not in your dataset"
+        case let .unknownItem(handle): "item \(handle) is not in your study"
         case let .invalidGuesses(reason): reason
         case let .notLeased(id): "item \(id) is not assigned to you (fetch it from /api/next first)"
         case let .alreadyJudged(id): "you have already judged item \(id)"

@@ -2,7 +2,8 @@
 public struct JudgementSubmission: Sendable, Equatable {
     /// Chosen by the client, so a retried submit is recognised as the same judgement.
     public let uuid: String
-    public let itemID: Int64
+    /// The item's handle in the annotator's study, as their assignment gave it.
+    public let item: String
     /// Category indices, best guess first.
     public let guesses: [Int]
     public let abstained: Bool
@@ -10,10 +11,10 @@ public struct JudgementSubmission: Sendable, Equatable {
     public let shownAt: String?
     public let telemetry: TrialTelemetry?
 
-    public init(uuid: String, itemID: Int64, guesses: [Int], abstained: Bool = false, responseMs: Int? = nil, shownAt: String? = nil,
+    public init(uuid: String, item: String, guesses: [Int], abstained: Bool = false, responseMs: Int? = nil, shownAt: String? = nil,
                 telemetry: TrialTelemetry? = nil) {
         self.uuid = uuid
-        self.itemID = itemID
+        self.item = item
         self.guesses = guesses
         self.abstained = abstained
         self.responseMs = responseMs

@@ -50,6 +50,7 @@ extension Store {
             for annotator in annotatorsToKeep { try Self.enrol(db, annotatorID: annotator, studyID: studyID, now: now) }
             let writer = CatalogWriter(db: db, datasetID: datasetID, datasetName: description.name)
             let result = try body(writer)
+            try Self.giveHandles(db, studyID: studyID)
             if existing != nil {
                 try db.execute(sql: "DELETE FROM image WHERE id NOT IN (SELECT image_id FROM item)")
             }

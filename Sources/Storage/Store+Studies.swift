@@ -80,7 +80,20 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(StudyTerms.columns.map { _ in "?" }.joined(separator: ", ")))
             """, arguments: StatementArguments([datasetID, name, title, settings.judgementsPerItem, settings.maxGuesses,
                                                 settings.exposureMs, settings.practiceCount, Timestamp.now(), code] + terms.values))
-        return db.lastInsertedRowID
+        let studyID = db.lastInsertedRowID
+        try giveHandles(db, studyID: studyID)
+        return studyID
+    }
+
+    /// Gives every shown item of the study's dataset (test, practice, example) a random
+    /// handle in the study, if it has none yet (an import adds its items after its study).
+    static func giveHandles(_ db: Database, studyID: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO item_handle (study_id, item_id, handle)
+            SELECT study.id, item.id, lower(hex(randomblob(12))) FROM study JOIN item ON item.dataset_id = study.dataset_id
+            WHERE study.id = ? AND item.split IN ('test', 'practice', 'example')
+              AND NOT EXISTS (SELECT 1 FROM item_handle WHERE item_handle.study_id = study.id AND item_handle.item_id = item.id)
+            """, arguments: [studyID])
     }
 
     /// The annotator takes part in the study from now on (again, if they had before).

@@ -155,16 +155,17 @@ public final class StudyDesk: Sendable {
     }
 
     public func categories(for annotator: Annotator, examplesPerCategory: Int = 13) throws -> [CategoryCard] {
-        guard let datasetID = annotator.datasetID else { return [] }
+        guard let datasetID = annotator.datasetID, let studyID = annotator.studyID else { return [] }
         return try store.pool.read { db in
             let examples = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT item.category_idx, image.sha256 FROM item JOIN image ON image.id = item.image_id
+                SELECT item.category_idx, item_handle.handle FROM item
+                JOIN item_handle ON item_handle.item_id = item.id AND item_handle.study_id = ?
                 WHERE item.dataset_id = ? AND item.split = 'example' ORDER BY item.category_idx, item.id
-                """), arguments: [datasetID])
+                """), arguments: [studyID, datasetID])
             var byCategory: [Int: [String]] = [:]
             for row in examples {
                 let index: Int = row["category_idx"]
-                if byCategory[index, default: []].count < examplesPerCategory { byCategory[index, default: []].append(row["sha256"]) }
+                if byCategory[index, default: []].count < examplesPerCategory { byCategory[index, default: []].append(row["handle"]) }
             }
             return try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT idx, name, description, synonyms, category_group FROM category WHERE dataset_id = ? ORDER BY idx
@@ -177,23 +178,18 @@ public final class StudyDesk: Sendable {
         }
     }
 
-    /// The image's bytes and format when `annotator` may see it: an image of an item in
-    /// their dataset that annotators are shown (test, practice or example). Admins see all.
-    public func image(sha256: String, for annotator: Annotator) throws -> (bytes: Data, format: String)? {
+    /// The image's bytes and format behind a handle of the annotator's study (handles name
+    /// only the items annotators are shown: test, practice and example). An admin may
+    /// open any study's handle.
+    public func image(handle: String, for annotator: Annotator) throws -> (bytes: Data, format: String)? {
         // One statement reads a consistent snapshot by itself; every trial fetches an
         // image, so the BEGIN and COMMIT of GRDB's `read` are skipped as for sign-in.
         try store.pool.unsafeRead { db in
-            let row: Row?
-            if annotator.role == .admin {
-                row = try Row.fetchOne(db.cachedStatement(sql: "SELECT bytes, format FROM image WHERE sha256 = ?"), arguments: [sha256])
-            } else {
-                row = try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT image.bytes, image.format FROM image
-                    WHERE image.sha256 = ? AND EXISTS (SELECT 1 FROM item WHERE item.image_id = image.id AND item.dataset_id = ?
-                                                       AND item.split IN ('test', 'practice', 'example'))
-                    """), arguments: [sha256, annotator.datasetID])
-            }
-            return row.map { ($0["bytes"], $0["format"]) }
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT image.bytes, image.format FROM item_handle
+                JOIN item ON item.id = item_handle.item_id JOIN image ON image.id = item.image_id
+                WHERE item_handle.handle = ?1 AND (?2 OR item_handle.study_id = ?3)
+                """), arguments: [handle, annotator.role == .admin, annotator.studyID]).map { ($0["bytes"], $0["format"]) }
         }
     }
 

@@ -11,7 +11,7 @@ import Testing
         let server = try ServerProcess(database: study.database)
         defer { server.stop() }
         let client = HTTPClient(baseURL: server.baseURL, token: try study.invite("ann"))
-        let item = try #require(client.lease().array.first?["item_id"] as? Int)
+        let item = try #require(client.lease().array.first?["item_id"] as? String)
 
         let log = study.directory.path("strace.log")
         let tracer = Process()

@@ -17,9 +17,9 @@ import Testing
         var participation: [String: Any] { get throws { try get("/api/me").object["participation"] as? [String: Any] ?? [:] } }
 
         /// Leases one item and answers it, right or wrong by `truths`.
-        func answer(_ truths: [Int: Int], right: Bool) throws -> String {
+        func answer(_ truths: [String: Int], right: Bool) throws -> String {
             let item = try #require(try lease().first)
-            let id = item["item_id"] as! Int
+            let id = item["item_id"] as! String
             let guess = right ? truths[id]! : (truths[id]! + 1) % 3
             let stored = try post("/api/judgements", ["uuid": UUID().uuidString.lowercased(), "item_id": id, "guesses": [guess]])
             try #require(stored.status == 200, "\(stored.text)")
@@ -46,8 +46,8 @@ import Testing
 
     @Test func prolificParticipantConsentsPassesPracticeFinishesTheQuotaAndResumes() throws {
         let study = try StudyFixture()
-        let truths = try study.truths()
         let code = try createStudy(study, "crowd", ["--quota", "2", "--practice-pass", "0.5"])
+        let truths = try study.truths()
         let server = try ServerProcess(database: study.database)
         defer { server.stop() }
         let client = HTTPClient(baseURL: server.baseURL)
@@ -89,8 +89,8 @@ import Testing
 
     @Test func declineAndScreeningEndWithTheirCodes() throws {
         let study = try StudyFixture()
-        let truths = try study.truths()
         let code = try createStudy(study, "crowd", ["--practice-pass", "1"])
+        let truths = try study.truths()
         let server = try ServerProcess(database: study.database)
         defer { server.stop() }
         let client = HTTPClient(baseURL: server.baseURL)
@@ -116,8 +116,8 @@ import Testing
 
     @Test func mturkPreviewStoresNothingAndAnAssignmentPostsBack() throws {
         let study = try StudyFixture()
-        let truths = try study.truths()
         let code = try createStudy(study, "turk", ["--quota", "1", "--cap", "1"])
+        let truths = try study.truths()
         let empty = TemporaryDirectory()
         try empty.write("none.txt", "")
         let edited = try Shell.refhuman(["studies", "edit", "turk", "--consent-file", empty.path("none.txt"), "--db", study.database])

@@ -141,7 +141,7 @@ import Testing
         let server = try ServerProcess(database: study.database, errorLog: log)
         defer { server.stop() }
         let client = HTTPClient(baseURL: server.baseURL, token: token)
-        let items = try client.lease(count: 2).array.compactMap { $0["item_id"] as? Int }
+        let items = try client.lease(count: 2).array.compactMap { $0["item_id"] as? String }
         try #require(items.count == 2)
         #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": items[0], "guesses": [0]]).status == 200)
         try FileManager.default.removeItem(atPath: study.database)

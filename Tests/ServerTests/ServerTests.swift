@@ -77,7 +77,7 @@ import Testing
             let next = try client.lease(count: 2)
             bodies.append(next.text)
             guard let item = next.array.first else { break }
-            let itemID = item["item_id"] as! Int
+            let itemID = item["item_id"] as! String
             let phase = item["phase"] as! String
             phases.append(phase)
             let reply = try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": itemID, "guesses": [1]])
@@ -138,7 +138,7 @@ import Testing
         // the server returns the same leases and stores the expiry it answers.
         let first = try client.lease(count: 2).array
         let again = try client.lease(count: 2).array
-        #expect(Set(again.compactMap { $0["item_id"] as? Int }) == Set(first.compactMap { $0["item_id"] as? Int }))
+        #expect(Set(again.compactMap { $0["item_id"] as? String }) == Set(first.compactMap { $0["item_id"] as? String }))
         let before = try #require(first.first?["expires_at"] as? String), after = try #require(again.first?["expires_at"] as? String)
         #expect(after >= before)
         let stored = try Shell.sqlite(study.database, "SELECT DISTINCT expires_at FROM assignment")
@@ -151,7 +151,7 @@ import Testing
         defer { server.stop() }
         let client = HTTPClient(baseURL: server.baseURL, token: try study.invite("ann"))
         let other = HTTPClient(baseURL: server.baseURL, token: try study.invite("bob"))
-        let item = try #require(client.lease().array.first?["item_id"] as? Int)
+        let item = try #require(client.lease().array.first?["item_id"] as? String)
         let uuid = UUID().uuidString
         let body: [String: Any] = ["uuid": uuid, "item_id": item, "guesses": [2], "response_ms": 1234]
         let first = try client.post("/api/judgements", json: body)
@@ -161,7 +161,7 @@ import Testing
         #expect(try Shell.sqlite(study.database, "SELECT count(*) FROM judgement WHERE uuid = '\(uuid)'") == "1")
         #expect(try other.post("/api/judgements", json: body).status == 409)  // someone else's uuid
 
-        let second = try #require(client.lease().array.first?["item_id"] as? Int)
+        let second = try #require(client.lease().array.first?["item_id"] as? String)
         #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [3]]).status == 422)
         #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": second, "guesses": [0, 1]]).status == 422)
         let malformed = try client.request("POST", "/api/judgements", body: Data("{\"uuid\": ".utf8))
@@ -185,7 +185,7 @@ import Testing
 
         let lease = try #require(client.lease().array.first)
         #expect(lease["phase"] as? String == "test")
-        let third = try #require(lease["item_id"] as? Int)
+        let third = try #require(lease["item_id"] as? String)
         let answered = UUID().uuidString
         #expect(try client.post("/api/judgements", json: ["uuid": answered, "item_id": third, "abstained": true]).status == 200)
         #expect(try client.request("DELETE", "/api/judgements/\(uuid)").status == 409)  // not the latest
@@ -193,7 +193,7 @@ import Testing
         #expect(undo.status == 200, "\(undo.text)")
         #expect(try Shell.sqlite(study.database, "SELECT abstained, superseded_at IS NOT NULL FROM judgement WHERE uuid = '\(answered)'") == "1|1")
         // The item is free again: it comes back first, and can be judged anew.
-        #expect(try client.lease().array.first?["item_id"] as? Int == third)
+        #expect(try client.lease().array.first?["item_id"] as? String == third)
         #expect(try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": third, "guesses": [0]]).status == 200)
     }
 

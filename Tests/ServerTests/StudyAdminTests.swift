@@ -8,7 +8,6 @@ import Testing
 @Suite struct StudyAdminTests {
     @Test func studiesParticipantsAndInvitesThroughTheAdminAPI() throws {
         let study = try StudyFixture()
-        let truths = try study.truths()
         let server = try ServerProcess(database: study.database)
         defer { server.stop() }
         let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
@@ -31,7 +30,8 @@ import Testing
         #expect(invite.status == 201 && invite.object["study"] as? String == "pilot")
         let token = try #require((invite.object["link"] as? String)?.split(separator: "/").last.map(String.init))
         let ann = HTTPClient(baseURL: server.baseURL, token: token)
-        let item = try #require(try ann.lease().array.first?["item_id"] as? Int)
+        let truths = try study.truths()  // now that "pilot" gave its items their handles
+        let item = try #require(try ann.lease().array.first?["item_id"] as? String)
         #expect(try ann.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": item, "guesses": [truths[item]!]]).status == 200)
         let frozen = try admin.post("/api/admin/studies/pilot", json: ["quota": 3])
         #expect(frozen.status == 409 && (frozen.object["error"] as? String)?.hasPrefix("study 'pilot' has test judgements since") == true)

@@ -36,12 +36,15 @@ struct StudyFixture {
         return String(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "/").last ?? "")
     }
 
-    /// The true category index of each item, read with sqlite3.
-    func truths() throws -> [Int: Int] {
-        let lines = try Shell.sqlite(database, "SELECT id || ' ' || category_idx FROM item").split(separator: "\n")
+    /// The true category index behind each item handle (every study's), read with sqlite3:
+    /// the API names items only by their handles.
+    func truths() throws -> [String: Int] {
+        let lines = try Shell.sqlite(database, """
+            SELECT handle || ' ' || category_idx FROM item_handle JOIN item ON item.id = item_handle.item_id
+            """).split(separator: "\n")
         return Dictionary(uniqueKeysWithValues: lines.map { line in
             let parts = line.split(separator: " ")
-            return (Int(parts[0])!, Int(parts[1])!)
+            return (String(parts[0]), Int(parts[1])!)
         })
     }
 }

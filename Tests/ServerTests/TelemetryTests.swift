@@ -17,7 +17,7 @@ import Testing
         let client = HTTPClient(baseURL: server.baseURL, token: token)
         let items = try client.lease(count: 2).array
         try #require(items.count == 2)
-        let first = items[0]["item_id"] as! Int, second = items[1]["item_id"] as! Int
+        let first = items[0]["item_id"] as! String, second = items[1]["item_id"] as! String
 
         let telemetry: [String: Any] = [
             "hidden_count": 2, "hidden_ms": 1500, "blur_count": 3, "blur_ms": 2100, "fullscreen_exits": 1,

@@ -216,7 +216,7 @@ import Testing
             case 0...5:
                 for assignment in try await desk.next(for: account, count: 1 + generator.uniform(below: 3))
                 where generator.uniform(below: 3) > 0 {
-                    _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID, guesses: [0]), by: account)
+                    _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: assignment.handle, guesses: [0]), by: account)
                 }
             case 6:
                 let latest = try await store.pool.read { db in

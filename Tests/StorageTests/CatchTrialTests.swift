@@ -42,7 +42,7 @@ import Testing
             // Right on catch trials except the first; test answers all right.
             let right = assignment.phase != .catch || phases.filter { $0 == .catch }.count > 1
             let guess = right ? truths[assignment.itemID]! : 1 - truths[assignment.itemID]!
-            let receipt = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID, guesses: [guess]),
+            let receipt = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: assignment.handle, guesses: [guess]),
                                                 by: annotator)
             #expect(receipt.phase == .test && receipt.correct == nil && receipt.trueCategory == nil)
         }

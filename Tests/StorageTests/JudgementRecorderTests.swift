@@ -32,18 +32,18 @@ import Testing
         defer { desk.shutdown() }
         let leased = try await desk.next(for: annotator, count: 2)
         let uuid = UUID().uuidString
-        let first = try await desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
+        let first = try await desk.record(JudgementSubmission(uuid: uuid, item: leased[0].handle, guesses: [1]), by: annotator)
         let path = dir.path("db.sqlite")
         let leaseQuery = "SELECT leased_at || ' ' || expires_at FROM assignment WHERE item_id = \(leased[1].itemID)"
         let leaseBefore = try Shell.sqlite(path, leaseQuery)
         // Same uuid, other item: the original receipt comes back and nothing is stored.
-        let replay = try await desk.record(JudgementSubmission(uuid: uuid, itemID: leased[1].itemID, guesses: [0]), by: annotator)
+        let replay = try await desk.record(JudgementSubmission(uuid: uuid, item: leased[1].handle, guesses: [0]), by: annotator)
         #expect(replay == first)
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement") == "1")
         #expect(try Shell.sqlite(path, leaseQuery) == leaseBefore && !leaseBefore.isEmpty)
         // The lease still works for a judgement of its own.
-        let second = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0]), by: annotator)
-        #expect(second.itemID == leased[1].itemID)
+        let second = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[1].handle, guesses: [0]), by: annotator)
+        #expect(second.item == leased[1].handle)
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
     }
 
@@ -52,19 +52,19 @@ import Testing
         let (desk, annotator) = try study(dir)
         defer { desk.shutdown() }
         let leased = try await desk.next(for: annotator, count: 3)
-        _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[0].itemID, guesses: [0, 1]), by: annotator)
+        _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[0].handle, guesses: [0, 1]), by: annotator)
         // From another connection: one guess only from now on. (`refhuman studies edit` refuses
         // this once a test judgement froze the study; the writer must not trust a cached copy either way.)
         _ = try Shell.sqlite(dir.path("db.sqlite"), "UPDATE study SET max_guesses = 1")
         await #expect(throws: JudgementRefusal.self) {
-            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [0, 1]), by: annotator)
+            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[1].handle, guesses: [0, 1]), by: annotator)
         }
-        _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[1].itemID, guesses: [1]), by: annotator)
+        _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[1].handle, guesses: [1]), by: annotator)
         // An abstention and a guess outside the categories take the full checks and their answers.
         await #expect(throws: JudgementRefusal.self) {
-            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [2]), by: annotator)
+            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[2].handle, guesses: [2]), by: annotator)
         }
-        let abstained = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: leased[2].itemID, guesses: [], abstained: true),
+        let abstained = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[2].handle, guesses: [], abstained: true),
                                         by: annotator)
         #expect(abstained.phase == .test && abstained.correct == nil)
     }
@@ -76,15 +76,15 @@ import Testing
         defer { desk.shutdown() }
         let path = dir.path("db.sqlite")
         let leased = try await desk.next(for: annotator, count: 1)
-        let never = try Int64(Shell.sqlite(path, "SELECT id FROM item WHERE id NOT IN (SELECT item_id FROM assignment) LIMIT 1"))!
+        let never = try Shell.sqlite(path, "SELECT handle FROM item_handle WHERE item_id NOT IN (SELECT item_id FROM assignment) LIMIT 1")
         await #expect(throws: JudgementRefusal.notLeased(never)) {
-            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: never, guesses: [0]), by: annotator)
+            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: never, guesses: [0]), by: annotator)
         }
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement") == "0")
         clock.advance(seconds: 1.2)  // the lease has expired; the item is far from full, so the answer counts
         let uuid = UUID().uuidString
-        let late = try await desk.record(JudgementSubmission(uuid: uuid, itemID: leased[0].itemID, guesses: [1]), by: annotator)
-        #expect(late.itemID == leased[0].itemID)
+        let late = try await desk.record(JudgementSubmission(uuid: uuid, item: leased[0].handle, guesses: [1]), by: annotator)
+        #expect(late.item == leased[0].handle)
         #expect(try Shell.sqlite(path, "SELECT count(*) || ' ' || max(uuid) FROM judgement") == "1 \(uuid)")
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
     }
@@ -111,7 +111,7 @@ import Testing
         let answers: [(Int64) -> [Int]] = [{ [(truth[$0]! + 1) % 3, truth[$0]!] }, { [truth[$0]!] }, { [(truth[$0]! + 1) % 3, (truth[$0]! + 2) % 3] }]
         var verdicts: [Bool?] = []
         for (assignment, answer) in zip(leased, answers) {
-            let receipt = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: assignment.itemID,
+            let receipt = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: assignment.handle,
                                                               guesses: answer(assignment.itemID)), by: annotator)
             verdicts.append(receipt.correct)
         }

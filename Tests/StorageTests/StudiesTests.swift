@@ -23,8 +23,8 @@ import Testing
         return store
     }
 
-    func judge(_ desk: StudyDesk, _ annotator: Annotator, _ item: Int64) async throws {
-        _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, itemID: item, guesses: [0]), by: annotator)
+    func judge(_ desk: StudyDesk, _ annotator: Annotator, _ item: String) async throws {
+        _ = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: item, guesses: [0]), by: annotator)
     }
 
     @Test func twoStudiesOfOneDatasetCountApartAndOnePersonCanTakePartInBoth() async throws {
@@ -38,10 +38,13 @@ import Testing
         defer { desk.shutdown() }
         // a fills both items of study d (one judgement each) ...
         let first = try await desk.next(for: a, count: 2)
-        for assignment in first { try await judge(desk, a, assignment.itemID) }
+        for assignment in first { try await judge(desk, a, assignment.handle) }
         #expect(try await desk.next(for: a, count: 2).isEmpty)
         // ... which leaves study "second" untouched: b is offered both.
-        #expect(Set(try await desk.next(for: b, count: 2).map(\.itemID)) == Set(first.map(\.itemID)))
+        let offeredToB = try await desk.next(for: b, count: 2)
+        #expect(Set(offeredToB.map(\.itemID)) == Set(first.map(\.itemID)))
+        // The same items have other handles in the other study.
+        #expect(Set(offeredToB.map(\.handle)).isDisjoint(with: first.map(\.handle)))
         // a joins "second" with the same account and may judge the same items again there.
         let moved = try store.enrolAnnotator(name: "a", study: "second")
         #expect(moved.id == a.id && moved.study == "second")
@@ -49,7 +52,7 @@ import Testing
         // b holds both leases, each item's only slot in "second": nothing is free for a yet.
         #expect(again.isEmpty)
         let itemB = first[0].itemID
-        try await judge(desk, b, itemB)
+        try await judge(desk, b, offeredToB.first { $0.itemID == itemB }!.handle)
         #expect(try Shell.sqlite(dir.path("db.sqlite"), """
             SELECT group_concat(name || ':' || n) FROM (SELECT study.name, count(judgement.id) AS n FROM study
             LEFT JOIN judgement ON judgement.study_id = study.id GROUP BY study.id ORDER BY study.id)
@@ -76,7 +79,7 @@ import Testing
         let desk = StudyDesk(store: store, clock: clock.read)
         defer { desk.shutdown() }
         let leased = try await desk.next(for: a, count: 1)
-        try await judge(desk, a, leased[0].itemID)
+        try await judge(desk, a, leased[0].handle)
         let frozenAt = Timestamp.string(from: clock.read())
         #expect(try store.study(named: "d").frozenAt == frozenAt)
         #expect(throws: StorageError.studyFrozen(name: "d", since: frozenAt)) {
