@@ -1,10 +1,13 @@
 // admin.js: fills the admin page from /api/admin/progress and points the live report and the
-// download links at the chosen dataset, keeping the reader's place in the report across a
+// download links at the chosen study, keeping the reader's place in the report across a
 // refresh, and flags annotators whose answers look hurried, repetitive or made away from
-// the page; its Sign out button ends the admin's session. Plain DOM, no build step.
+// the page; js/admin-studies.js runs the studies and invites; its Sign out button ends the
+// admin's session. Plain DOM, no build step.
 import { installSignOut } from "./js/signout.js";
+import { installStudies } from "./js/admin-studies.js";
+import { keepFocus } from "./js/studies-view.js";
 
-const datasetSelect = document.querySelector("#dataset");
+const studySelect = document.querySelector("#report-study");
 const status = document.querySelector("#status");
 const reportFrame = document.querySelector("#report");
 const liveToggle = document.querySelector("#live");
@@ -90,7 +93,7 @@ function fillTable(selector, rows) {
 
 function query(extra) {
   const params = new URLSearchParams(extra);
-  if (datasetSelect.value) params.set("dataset", datasetSelect.value);
+  if (studySelect.value) params.set("study", studySelect.value);
   return params.toString();
 }
 
@@ -109,22 +112,25 @@ async function loadProgress() {
     throw new Error(body.detail || body.error || `progress: HTTP ${response.status}`);
   }
   const progress = await response.json();
-  // Reports are per dataset (every study of it); the progress table is per study.
-  const chosen = datasetSelect.value;
-  const datasets = [...new Set(progress.studies.map((study) => study.dataset))].sort();
-  datasetSelect.replaceChildren(...datasets.map((name) => new Option(name, name)));
-  if (datasets.includes(chosen)) datasetSelect.value = chosen;
+  // Reports are per study: judgements collected under two protocols are not one sample, so
+  // the server refuses a dataset's report when the dataset has several studies.
+  const chosen = studySelect.value;
+  const names = progress.studies.map((study) => study.name).sort();
+  studySelect.replaceChildren(...progress.studies.slice().sort((a, b) => a.name.localeCompare(b.name))
+    .map((study) => new Option(study.name === study.dataset ? study.name : `${study.name} (${study.dataset})`, study.name)));
+  if (names.includes(chosen)) studySelect.value = chosen;
   fillTable("#studies", progress.studies.map((study) => [
     cell(study.name), cell(study.dataset), cell(study.test_items, true), cell(study.complete_items, true),
     cell(study.test_judgements, true), cell(study.test_items * study.judgements_per_item, true),
     cell(study.closed_at ? "closed" : study.frozen_at ? "running" : "open to edits"),
   ]));
-  fillTable("#annotators", progress.annotators.map((annotator) => [
+  keepFocus(document.querySelector("#annotators tbody"), () => fillTable("#annotators", progress.annotators.map((annotator) => [
     cell(annotator.name), cell(annotator.study ?? "–"), cell(annotator.practice_done, true),
     cell(annotator.test_done, true), timeCell(annotator.last_submitted_at),
-    cell(annotator.disabled ? "disabled" : "active"), flagsCell(annotator.flags),
-  ]));
+    cell(annotator.disabled ? "disabled" : "active"), studies.annotatorActions(annotator), flagsCell(annotator.flags),
+  ])));
   explainFlags(progress.annotators);
+  studies.progress(progress);
 }
 
 /**
@@ -145,9 +151,9 @@ async function refresh() {
   status.classList.remove("error");
   status.textContent = "refreshing…";
   try {
-    await loadProgress();
+    await Promise.all([loadProgress(), studies.refresh()]);
     pointLinks();
-    if (datasetSelect.value) showReport(`/api/admin/report?${query({ format: "html" })}`);
+    if (studySelect.value) showReport(`/api/admin/report?${query({ format: "html" })}`);
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     status.classList.add("error");
@@ -155,13 +161,14 @@ async function refresh() {
   }
 }
 
+const studies = installStudies(document, { changed: () => refresh() });
 installSignOut(document.querySelector("#sign-out"), {
   tell: (text) => {
     status.classList.toggle("error", text !== "");
     if (text) status.textContent = text;
   },
 });
-datasetSelect.addEventListener("change", refresh);
+studySelect.addEventListener("change", refresh);
 document.querySelector("#refresh").addEventListener("click", refresh);
 setInterval(() => { if (liveToggle.checked && !document.hidden) refresh(); }, refreshEveryMs);
 refresh();

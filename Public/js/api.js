@@ -72,3 +72,21 @@ export const leaseNext = (count) => call('POST', `/api/next?count=${count}`);
 export const postJudgement = (judgement, timeoutMs) =>
   call('POST', '/api/judgements', { body: judgement, timeoutMs });
 export const deleteJudgement = (uuid) => call('DELETE', `/api/judgements/${encodeURIComponent(uuid)}`);
+
+// ---- the admin's routes (admin token or admin session) ----
+const studyPath = (name) => `/api/admin/studies/${encodeURIComponent(name)}`;
+/** Every study with its settings, terms, enrolment code and counts. */
+export const getStudies = () => call('GET', '/api/admin/studies');
+/** Creates a study ({name, dataset?, …settings and terms}); answers the study (201). */
+export const postStudy = (body) => call('POST', '/api/admin/studies', { body });
+/** Changes the fields present in `body`; 409 once the study is frozen. */
+export const postStudyEdit = (name, body) => call('POST', studyPath(name), { body });
+export const postStudyClose = (name) => call('POST', `${studyPath(name)}/close`, { body: {} });
+export const getParticipants = (name) => call('GET', `${studyPath(name)}/participants`);
+/** Invites a named person into a study; answers {name, study, link} (a path /join/TOKEN). */
+export const postInvite = (name, study) => call('POST', '/api/admin/annotators', { body: { name, study } });
+/** A new invite link for `name`; the old one stops working. */
+export const postReissue = (name) =>
+  call('POST', `/api/admin/annotators/${encodeURIComponent(name)}/reissue`, { body: {} });
+export const postDisable = (name) =>
+  call('POST', `/api/admin/annotators/${encodeURIComponent(name)}/disable`, { body: {} });

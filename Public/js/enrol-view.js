@@ -1,6 +1,7 @@
 // enrol-view.js — the enrolment page's view: shows one part of enrol.html at a time (checking,
-// an MTurk preview of the study, a refusal, the server unreachable), moves the keyboard focus
-// to what appeared, and reports the retry button. No server calls.
+// an MTurk preview of the study, or in MTurk's frame the link that opens it in a new window,
+// a refusal, the server unreachable), moves the keyboard focus to what appeared, and reports
+// the retry button. No server calls.
 import { renderIntro } from './study-facts.js';
 
 const PARTS = {
@@ -34,6 +35,22 @@ export class EnrolView {
     renderIntro({ title: $('enrol-preview-title'), facts: $('enrol-facts'), text: $('enrol-instructions') }, study);
     this.doc.title = `${study?.title || 'A study'} · RefHuman`;
     this.show('preview');
+  }
+
+  /**
+   * Inside MTurk's frame, for an accepted HIT: the study's introduction and a link that opens
+   * `url` (the study with the ids) in a window of its own, with the focus on that link.
+   */
+  openWindow(study, url) {
+    const $ = (id) => this.doc.getElementById(id);
+    renderIntro({ title: $('enrol-preview-title'), facts: $('enrol-facts'), text: $('enrol-instructions') }, study);
+    this.doc.title = `${study?.title || 'A study'} · RefHuman`;
+    $('enrol-kicker').textContent = 'Your HIT';
+    $('enrol-accept').hidden = true;
+    $('enrol-open').href = url;
+    $('enrol-open-box').hidden = false;
+    this.show('preview');
+    $('enrol-open').focus();
   }
 
   /** A refusal: its heading, the server's words in one line, and what to do. */

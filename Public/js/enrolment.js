@@ -1,6 +1,6 @@
 // enrolment.js — the enrolment page's model: the study code read from /s/{code}, the
-// platform ids Prolific or MTurk appended to the link, and what POST /api/enrol makes of
-// them. No DOM here.
+// platform ids Prolific or MTurk appended to the link, what POST /api/enrol makes of them,
+// and whether a page inside MTurk's frame may enrol at all. No DOM here.
 import { ApiError, NetworkError, postEnrol } from './api.js';
 
 /** Query parameters the platforms append, and the names the server takes them by. */
@@ -52,6 +52,31 @@ export function idsForThisTab(code, search, storage = sessionStorage) {
   return ids;
 }
 
+/** The assignmentId MTurk sends while a worker only previews the HIT. */
+export const PREVIEW_ASSIGNMENT = 'ASSIGNMENT_ID_NOT_AVAILABLE';
+
+/**
+ * What this opening of the link does: 'enrol' (POST /api/enrol: the top-level page, or an
+ * MTurk preview, which stores nothing and sets no cookie, or a link with no ids at all, which
+ * the server refuses) or 'open-window': inside a frame (MTurk's ExternalQuestion) the browser
+ * would not keep the SameSite=Strict session cookie, so an accepted assignment only shows the
+ * introduction and a link that opens the study top-level.
+ */
+export function frameDecision(framed, ids) {
+  if (!framed || Object.keys(ids ?? {}).length === 0) return 'enrol';
+  return ids.assignment_id === PREVIEW_ASSIGNMENT ? 'enrol' : 'open-window';
+}
+
+/** The study's link with the platform ids again, under the platforms' own names: what opens it top-level. */
+export function linkWithIds(origin, code, ids) {
+  const query = new URLSearchParams();
+  for (const [param, name] of Object.entries(PLATFORM_PARAMETERS)) {
+    if (ids?.[name]) query.set(param, ids[name]);
+  }
+  const search = query.toString();
+  return `${origin}/s/${encodeURIComponent(code)}${search ? `?${search}` : ''}`;
+}
+
 /** Headings for the server's refusals, by status (and for 409, by what it says). */
 function refusalTitle(error) {
   if (error.status === 404) return 'This study link does not work';
@@ -81,6 +106,17 @@ export class Enrolment {
    * study} (an MTurk preview: nothing stored), {outcome: 'refused', title, message, hint} and
    * {outcome: 'unreachable', message}.
    */
+  /**
+   * The study's introduction without enrolling: the preview MTurk's frame may ask for (no
+   * worker id sent; nothing stored, no cookie). Resolves like enrol(), with outcome 'preview'
+   * on success.
+   */
+  introduction() {
+    const ids = { assignment_id: PREVIEW_ASSIGNMENT };
+    if (this.ids.hit_id) ids.hit_id = this.ids.hit_id;
+    return new Enrolment(this.code, ids).enrol();
+  }
+
   async enrol() {
     if (!this.code) {
       return { outcome: 'refused', title: 'This study link does not work', message: 'The address holds no study code.', hint: HINTS[404] };

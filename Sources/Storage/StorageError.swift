@@ -17,6 +17,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case datasetNotChosen
     case studyGone(id: Int64)
     case studyNameLength
+    case nameWithSlash(name: String)
     case studyExists(name: String)
     case unknownStudy(name: String, known: [String])
     case studyFrozen(name: String, since: String)
@@ -74,6 +75,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "study \(id) was removed while in use"
         case .studyNameLength:
             "study name must be 1 to 100 characters"
+        case let .nameWithSlash(name):
+            "'\(name)': a name cannot contain '/'"
         case let .studyExists(name):
             "a study named '\(name)' already exists"
         case let .unknownStudy(name, known):

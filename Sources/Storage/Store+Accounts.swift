@@ -9,6 +9,8 @@ extension Store {
     /// invite link; the token itself is not kept.
     public func addAnnotator(name: String, dataset: String?, study: String? = nil) throws -> (Annotator, token: String) {
         guard (1...100).contains(name.count) else { throw StorageError.annotatorNameLength }
+        // The admin routes name an annotator in the path.
+        guard !name.contains("/") else { throw StorageError.nameWithSlash(name: name) }
         // `serve` keeps its admin account under this name.
         guard name != "admin" else { throw StorageError.annotatorNameReserved(name: name) }
         let token = AccessToken.generate()

@@ -69,6 +69,8 @@ extension Store {
     static func insertStudy(_ db: Database, datasetID: Int64, name: String, title: String, settings: DatasetSettings,
                             terms: StudyTerms = StudyTerms()) throws -> Int64 {
         guard (1...100).contains(name.count) else { throw StorageError.studyNameLength }
+        // The admin routes name a study in the path.
+        guard !name.contains("/") else { throw StorageError.nameWithSlash(name: name) }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE name = ?", arguments: [name]) == true {
             throw StorageError.studyExists(name: name)
         }

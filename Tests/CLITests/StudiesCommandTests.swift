@@ -43,6 +43,8 @@ import TestSupport
         let before = try Shell.sqlite(db, "SELECT * FROM study ORDER BY id")
         for (arguments, line) in [
             (["studies", "create", "pilot"], "refhuman: a study named 'pilot' already exists"),
+            (["studies", "create", "a/b"], "refhuman: 'a/b': a name cannot contain '/'"),
+            (["annotators", "add", "x/y", "--study", "pilot"], "refhuman: 'x/y': a name cannot contain '/'"),
             (["studies", "edit", "pilto", "--max-guesses", "2"], "refhuman: no study named 'pilto'; did you mean 'pilot'? (studies: pets, pilot)"),
             (["studies", "edit", "pilot", "--max-guesses", "11"], "refhuman: max_guesses must be between 1 and 10"),
             (["annotators", "add", "ann", "--study", "nope"], "refhuman: no study named 'nope' (studies: pets, pilot)"),

@@ -1,8 +1,16 @@
 """browser.py — one headless Chromium (via /usr/bin/chromedriver) shared by all UI
 tests, with the few helpers they need: waiting for a condition, reading page state,
 asking the server from inside the page, pressing keys, the console's complaints,
-screenshots, phone emulation and blocked sites through the DevTools protocol."""
+screenshots, phone emulation and blocked sites through the DevTools protocol. MTurk's two
+hosts resolve, in this Chromium only, to a local HTTPS port whose self-signed certificate
+it alone trusts (see MTurkStandIn), so a check can frame a page from https://www.mturk.com."""
 
+import base64
+import hashlib
+import shutil
+import socket
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -14,14 +22,45 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 DESKTOP = (1280, 860)
+MTURK_HOSTS = ("www.mturk.com", "workersandbox.mturk.com")
+
+
+class MTurkStandIn:
+    """A port on 127.0.0.2 and a certificate for MTurk's hosts, made before Chromium starts:
+    Chromium maps both hosts to that port (--host-resolver-rules) and trusts that one
+    certificate's key (--ignore-certificate-errors-spki-list), nothing else. A test serves
+    the port with other_site.OtherSite(..., tls=standin)."""
+
+    def __init__(self):
+        self.directory = Path(tempfile.mkdtemp(prefix="refhuman-mturk-"))
+        self.cert, self.key = self.directory / "cert.pem", self.directory / "key.pem"
+        names = ",".join(f"DNS:{host}" for host in MTURK_HOSTS)
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-keyout", str(self.key), "-out", str(self.cert), "-days", "2",
+                        "-subj", f"/CN={MTURK_HOSTS[0]}", "-addext", f"subjectAltName={names}"],
+                       check=True, capture_output=True, timeout=30)
+        public = subprocess.run(["openssl", "x509", "-in", str(self.cert), "-pubkey", "-noout"],
+                                check=True, capture_output=True, timeout=30).stdout
+        der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=public,
+                             check=True, capture_output=True, timeout=30).stdout
+        self.spki = base64.b64encode(hashlib.sha256(der).digest()).decode()
+        probe = socket.socket()
+        probe.bind(("127.0.0.2", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+
+    def flags(self):
+        rules = ", ".join(f"MAP {host} 127.0.0.2:{self.port}" for host in MTURK_HOSTS)
+        return [f"--host-resolver-rules={rules}", f"--ignore-certificate-errors-spki-list={self.spki}"]
 
 
 class Browser:
     def __init__(self, artifacts):
         self.artifacts = Path(artifacts)
+        self.mturk = MTurkStandIn()
         options = webdriver.ChromeOptions()
         options.binary_location = "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        for flag in (*self.mturk.flags(), "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--disable-extensions", "--no-first-run", "--hide-scrollbars", "--mute-audio",
                      f"--window-size={DESKTOP[0]},{DESKTOP[1]}", "--force-device-scale-factor=1"):
             options.add_argument(flag)
@@ -32,6 +71,7 @@ class Browser:
 
     def quit(self):
         self.driver.quit()
+        shutil.rmtree(self.mturk.directory, ignore_errors=True)
 
     # ---- page state ----------------------------------------------------------------
 

@@ -1618,6 +1618,383 @@ def test_invite_account_in_a_study_with_a_quota(ctx):
     no_csp_violations(b, "labelling and the code-only finish")
 
 
+# ---- the admin page's studies, participants and invites; the enrolment page in a frame --
+
+def tab_until(b, css, limit=120):
+    """Presses Tab until the focused element matches `css`, as someone without a mouse would."""
+    for _ in range(limit):
+        if b.js("return !!document.activeElement && document.activeElement.matches(arguments[0])", css):
+            return
+        b.keys(Keys.TAB)
+    raise AssertionError(f"{css} is not reachable with Tab (focus ended on {b.focused()})")
+
+
+def focused_matches(b, css):
+    return b.js("return !!document.activeElement && document.activeElement.matches(arguments[0])", css)
+
+
+def row_button(action, name, table="#study-list"):
+    return f'{table} button[data-action="{action}"][data-name="{name}"]'
+
+
+def press(b, css):
+    """Tabs to the element and presses Enter on it."""
+    tab_until(b, css)
+    b.keys(Keys.ENTER)
+
+
+def type_into(b, css, text):
+    """Tabs to a form field, empties it and types `text`."""
+    tab_until(b, css)
+    b.chord(Keys.CONTROL, "a")
+    b.keys(Keys.DELETE)
+    if text:
+        b.keys(text)
+
+
+def confirm_dialog(b, answer):
+    """The confirmation dialog opens with Cancel focused; `answer` True tabs to the other
+    button and presses Enter, False presses Escape."""
+    b.wait(lambda: b.js("return document.getElementById('confirm').open") and b.focused() == "confirm-cancel",
+           what="the confirmation, Cancel focused")
+    if answer:
+        b.keys(Keys.TAB)
+        assert b.focused() == "confirm-ok", b.focused()
+        b.keys(Keys.ENTER)
+    else:
+        b.keys(Keys.ESCAPE)
+    b.wait(lambda: not b.js("return document.getElementById('confirm').open"), what="the dialog to close")
+
+
+def admin_studies(b):
+    """{study name: [cells…]} of the admin page's studies table (the actions cell as its buttons' words)."""
+    return b.js("""return Object.fromEntries([...document.querySelectorAll('#study-list tbody tr')].map(tr => [
+        tr.cells[0].textContent, [...tr.cells].slice(1, 5).map(c => c.textContent)
+          .concat([[...tr.cells[5].querySelectorAll('button')].map(x => x.textContent).join(',')])]));""")
+
+
+def studies_api(b):
+    status, body = b.fetch("/api/admin/studies")
+    assert status == 200, (status, body)
+    return {study["name"]: study for study in body}
+
+
+def open_admin_page(ctx):
+    b = ctx.browser
+    ctx.accept(ctx.server.admin_link, lands_on="/admin")
+    b.wait(lambda: b.js("return document.querySelectorAll('#study-list tbody tr').length") >= 1, what="the studies table")
+
+
+def test_admin_creates_edits_and_closes_a_study(ctx):
+    """By keyboard alone: a new study whose name exists is refused with the server's line next
+    to the form, focused, and what was typed stays; renamed, it is created with its terms
+    (the database row says so). Its link is copied, with the Prolific form beside it. Its
+    edit form comes prefilled and saves a change; once a test judgement freezes it, saving is
+    refused with the server's line, and the form then opens locked, saying why. Closing asks
+    first (Escape keeps it open), then closes it; its participants are listed."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    open_admin_page(ctx)
+    assert admin_studies(b) == {"clothes": ["clothes", "0", "0", "open to edits", "Copy link,Edit,Participants,Close"]}, admin_studies(b)
+    assert b.js("return [...document.querySelector('#new-study [name=dataset]').options].map(o => o.value)") == ["clothes"]
+
+    type_into(b, '#new-study [name="name"]', "clothes")
+    type_into(b, '#new-study [name="title"]', "Clothes pilot")
+    type_into(b, '#new-study [name="max_guesses"]', "2")
+    type_into(b, '#new-study [name="instructions"]', "Pick the **category**.")
+    type_into(b, '#new-study [name="pay"]', "£1.20")
+    type_into(b, '#new-study [name="quota"]', "2")
+    type_into(b, '#new-study [name="practice_pass"]', "60 %")
+    type_into(b, '#new-study [name="completion_code"]', "DONE-1")
+    press(b, '#new-study button[type="submit"]')
+    b.wait(lambda: b.visible("#new-study-problem"), what="the refusal next to the form")
+    assert "already exists" in b.text("#new-study-problem"), b.text("#new-study-problem")
+    assert b.focused() == "new-study-problem", b.focused()
+    kept = b.js("const f = document.getElementById('new-study'); return [f.elements.name.value, f.elements.pay.value, f.elements.instructions.value];")
+    assert kept == ["clothes", "£1.20", "Pick the **category**."], kept
+    type_into(b, '#new-study [name="name"]', "pilot")
+    b.keys(Keys.ENTER)  # Enter in a text field submits the form
+    b.wait(lambda: "pilot" in admin_studies(b), what="the new study in the table")
+    assert not b.visible("#new-study-problem")
+    assert focused_matches(b, row_button("link", "pilot")), b.focused()
+    assert admin_studies(b)["pilot"] == ["clothes", "0", "0", "open to edits", "Copy link,Edit,Participants,Close"]
+    stored = server.query("SELECT title, max_guesses, instructions, pay, quota, practice_pass, completion_code, judgements_per_item "
+                          "FROM study WHERE name = 'pilot'")
+    assert stored == [("Clothes pilot", 2, "Pick the **category**.", "£1.20", 2, 0.6, "DONE-1", 3)], stored
+    assert b.js("return document.getElementById('new-study').elements.name.value") == "", "the form kept a created study"
+    no_csp_violations(b, "creating a study")
+
+    # The enrolment link, copied, and the Prolific form of it.
+    link = server.run("studies", "link", "pilot", "--base-url", server.url).strip().splitlines()[0]
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.visible("#study-link"), what="the enrolment link")
+    shown = b.js("return [...document.querySelectorAll('#study-link input')].map(i => i.value)")
+    assert shown == [link, link + "?PROLIFIC_PID={{%PROLIFIC_PID%}}&STUDY_ID={{%STUDY_ID%}}&SESSION_ID={{%SESSION_ID%}}"], shown
+    assert focused_matches(b, "#study-link-plain input"), b.focused()
+    b.wait(lambda: b.text("#study-link-plain .link-said") in ("Copied.", "The link is selected: press Ctrl+C (⌘C on a Mac) to copy it."),
+           what="the link copied (or selected to copy)")
+    assert "Prolific needs" in b.text("#study-link .note")
+    press(b, "#study-link-prolific .link-copy")
+    b.wait(lambda: b.text("#study-link-prolific .link-said"), what="the Prolific form copied")
+    no_csp_violations(b, "the study's links")
+
+    # Edit: prefilled, one change saved.
+    press(b, row_button("edit", "pilot"))
+    b.wait(lambda: b.visible("#study-edit") and focused_matches(b, '#study-edit [name="title"]'), what="the edit form, title focused")
+    prefilled = b.js("const f = document.getElementById('study-edit'); return ['pay', 'quota', 'practice_pass', 'max_guesses', 'exposure_ms']"
+                     ".map(k => f.elements[k].value);")
+    assert prefilled == ["£1.20", "2", "0.6", "2", ""], prefilled
+    type_into(b, '#study-edit [name="quota"]', "5")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: not b.visible("#study-edit"), what="the saved form to close")
+    assert server.query("SELECT quota, pay FROM study WHERE name = 'pilot'") == [(5, "£1.20")]
+    assert focused_matches(b, row_button("edit", "pilot")), b.focused()
+    assert "Saved the changes to pilot" in b.text("#studies-line")
+    no_csp_violations(b, "editing a study")
+
+    # Frozen while the form is open: the server's refusal, in one line, next to the form.
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.visible("#study-edit") and focused_matches(b, '#study-edit [name="title"]'), what="the edit form again")
+    invite = server.run("annotators", "add", "fay", "--study", "pilot", "--base-url", server.url).strip().splitlines()[0]
+    item, = lease_elsewhere(server, invite, 1)
+    assert post_judgement_elsewhere(server, invite, item, [3]) == 200
+    type_into(b, '#study-edit [name="pay"]', "£2")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.visible("#study-edit-problem"), what="the server's refusal")
+    line = b.text("#study-edit-problem")
+    assert "frozen" in line and "\n" not in line, line
+    assert b.focused() == "study-edit-problem", b.focused()
+    assert server.query("SELECT pay FROM study WHERE name = 'pilot'") == [("£1.20",)]
+    press(b, "#study-edit-cancel")
+    assert not b.visible("#study-edit") and focused_matches(b, row_button("edit", "pilot")), b.focused()
+    b.click("#refresh")
+    b.wait(lambda: admin_studies(b)["pilot"][3] == "running (frozen)", what="pilot running")
+    assert admin_studies(b)["pilot"][2] == "1", admin_studies(b)
+    press(b, row_button("edit", "pilot"))
+    b.wait(lambda: b.visible("#study-edit-frozen") and b.focused() == "study-edit-frozen", what="the frozen form's explanation")
+    assert "froze its protocol" in b.text("#study-edit-frozen")
+    no_csp_violations(b, "the frozen study's form")
+    assert b.js("return document.getElementById('study-edit-fields').disabled") and not b.visible("#study-edit-save")
+    b.screenshot("admin-study-frozen")
+
+    # Participants, in plain words.
+    press(b, row_button("participants", "pilot"))
+    b.wait(lambda: b.visible("#participants") and b.focused() == "participants-title", what="the participants")
+    rows = visible_texts(b, "#participant-list tbody td")
+    assert rows == ["fay", "invite link", "labelling", rows[3], "–", "1"], rows
+    assert re.fullmatch(r"\d+\.\d", rows[3]), rows
+    assert b.text("#participants-pay") == "Median effective pay: n/a (no one has finished yet)", b.text("#participants-pay")
+    no_csp_violations(b, "the participants")
+
+    # Closing asks first; Escape keeps it open, the confirmation closes it.
+    press(b, row_button("close", "pilot"))
+    confirm_dialog(b, False)
+    assert server.query("SELECT closed_at FROM study WHERE name = 'pilot'") == [(None,)]
+    assert focused_matches(b, row_button("close", "pilot")), b.focused()
+    b.keys(Keys.ENTER)
+    confirm_dialog(b, True)
+    b.wait(lambda: admin_studies(b)["pilot"][3] == "closed", what="pilot closed")
+    assert server.query("SELECT closed_at IS NOT NULL FROM study WHERE name = 'pilot'") == [(1,)]
+    assert admin_studies(b)["pilot"][4] == "Copy link,Edit,Participants", admin_studies(b)
+    assert "pilot is closed" in b.text("#studies-line")
+    # A closed study takes no invites.
+    assert b.js("return [...document.querySelector('#invite [name=study]').options].map(o => o.value)") == ["clothes"]
+    b.screenshot("admin-studies")
+    no_csp_violations(b, "the admin page's studies")
+
+
+def test_admin_shows_participants_and_their_hourly_pay(ctx):
+    """Two Prolific participants finish a quota of 1; the participants table names them by
+    pseudonym, with platform, status, minutes and test count in words, and the median
+    effective hourly pay is pay ÷ hours over those who finished. The pay is read as a number
+    with an optional currency symbol, and anything else is "n/a"."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=3, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    link = server.add_study("paid", *study_options(ctx, consent=None, practice_count=0, quota=1, pay="£1.20",
+                                                  completion_code="PAID"))
+    for pid in ("pp1", "pp2"):
+        b.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        b.go(link + f"?PROLIFIC_PID={pid}&STUDY_ID=s&SESSION_ID=x")
+        answer_by_digit(b, 1)
+        finish_link(b, "Thank you, you have finished.")
+        b.js("sessionStorage.clear(); localStorage.clear();")
+    b.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    open_admin_page(ctx)
+    press(b, row_button("participants", "paid"))
+    b.wait(lambda: b.visible("#participants") and b.focused() == "participants-title", what="the participants")
+    status, listed = b.fetch("/api/admin/studies/paid/participants")
+    assert status == 200 and len(listed) == 2, (status, listed)
+    rows = b.js("return [...document.querySelectorAll('#participant-list tbody tr')].map(tr => [...tr.cells].map(c => c.textContent))")
+    assert rows == [[p["name"], "Prolific", "finished", f"{p['minutes_spent']:.1f}", "–", "1"] for p in listed], (rows, listed)
+    assert all(p["name"].startswith("prolific-") for p in listed), listed
+    rates = sorted(1.20 / (p["minutes_spent"] / 60) for p in listed)
+    expected = f"£{(rates[0] + rates[1]) / 2:.2f} an hour (median of 2 finished participants)"
+    assert b.text("#participants-pay") == f"Median effective pay: {expected}", (b.text("#participants-pay"), expected)
+    b.screenshot("admin-participants")
+    no_csp_violations(b, "the participants table")
+    # The pay's reading, through the page's own model.
+    worded = b.driver.execute_async_script("""const done = arguments[0];
+        import('/js/studies.js').then((m) => {
+          const finished = [{status: 'done', minutes_spent: 30}, {status: 'done', minutes_spent: 10}, {status: 'test', minutes_spent: 1}];
+          done(['$2', '3 €', 'EUR 3', '£1.5', '', 'about £1', '1,20 €'].map((pay) => m.medianHourlyPay(pay, finished))
+            .concat([m.medianHourlyPay('£1', [{status: 'declined', minutes_spent: 3}])]));
+        }).catch((e) => done(String(e)));""")
+    assert worded == ["$8.00 an hour (median of 2 finished participants)", "12.00 € an hour (median of 2 finished participants)",
+                      "n/a (the pay is not a plain amount)", "£6.00 an hour (median of 2 finished participants)",
+                      "n/a (the pay is not a plain amount)", "n/a (the pay is not a plain amount)",
+                      "n/a (the pay is not a plain amount)", "n/a (no one has finished yet)"], worded
+
+
+def test_admin_invites_reissues_and_disables(ctx):
+    """Invite a person by keyboard: the full link is shown with the focus on it and signs in;
+    the same name again is refused next to the form, focused. In the annotators table "New
+    link" asks first, then shows a new link that works while the old one no longer does;
+    "Disable" asks first, and the account's links stop working."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    open_admin_page(ctx)
+    type_into(b, '#invite [name="name"]', "carol")
+    tab_until(b, '#invite [name="study"]')
+    assert b.js("return document.querySelector('#invite [name=study]').value") == "clothes"
+    b.keys(Keys.TAB, Keys.ENTER)
+    b.wait(lambda: b.visible("#invite-result"), what="the invite link")
+    assert focused_matches(b, "#invite-result input"), b.focused()
+    first = b.js("return document.querySelector('#invite-result input').value")
+    assert first.startswith(server.url + "/join/"), first
+    assert b.text("#invite-result .link-title") == "Invite link of carol (clothes)"
+    press(b, "#invite-result .link-copy")
+    b.wait(lambda: b.text("#invite-result .link-said"), what="the invite link copied")
+    assert server.query("SELECT count(*) FROM annotator WHERE name = 'carol' AND disabled_at IS NULL") == [(1,)]
+    assert post_session(server, first.rsplit("/", 1)[1])[0] == 200
+    b.wait(lambda: b.js("return [...document.querySelectorAll('#annotators tbody tr')].some(tr => tr.cells[0].textContent === 'carol')"),
+           what="carol in the annotators table")
+
+    type_into(b, '#invite [name="name"]', "carol")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: b.visible("#invite-problem"), what="the refusal of a name taken")
+    assert "already exists" in b.text("#invite-problem") and b.focused() == "invite-problem", (b.text("#invite-problem"), b.focused())
+    assert b.js("return document.querySelector('#invite [name=name]').value") == "carol"
+    assert not b.visible("#invite-result")
+
+    # A new link: asked first; the old link stops working, the new one works.
+    press(b, row_button("reissue", "carol", "#annotators"))
+    confirm_dialog(b, False)
+    assert post_session(server, first.rsplit("/", 1)[1])[0] == 200, "cancelled, yet the link changed"
+    press(b, row_button("reissue", "carol", "#annotators"))
+    confirm_dialog(b, True)
+    b.wait(lambda: b.visible("#annotator-link"), what="the new link")
+    assert focused_matches(b, "#annotator-link input"), b.focused()
+    second = b.js("return document.querySelector('#annotator-link input').value")
+    assert second.startswith(server.url + "/join/") and second != first, (first, second)
+    assert post_session(server, first.rsplit("/", 1)[1])[0] == 401
+    assert post_session(server, second.rsplit("/", 1)[1])[0] == 200
+
+    # Disable: asked first, then the row says so and the link no longer signs in.
+    press(b, row_button("disable", "carol", "#annotators"))
+    confirm_dialog(b, True)
+    b.wait(lambda: b.js("""return [...document.querySelectorAll('#annotators tbody tr')]
+        .find(tr => tr.cells[0].textContent === 'carol')?.cells[5].textContent === 'disabled'"""), what="carol disabled")
+    assert not b.finds(row_button("disable", "carol", "#annotators"))
+    assert focused_matches(b, row_button("reissue", "carol", "#annotators")), b.focused()
+    assert "carol is disabled" in b.text("#annotators-line")
+    assert server.query("SELECT disabled_at IS NOT NULL FROM annotator WHERE name = 'carol'") == [(1,)]
+    assert post_session(server, second.rsplit("/", 1)[1])[0] in (401, 403)
+    b.screenshot("admin-invites")
+    no_csp_violations(b, "invites")
+
+
+def test_enrolment_page_in_a_frame(ctx):
+    """/s/CODE may be framed by MTurk's origins only: its policy says so, and a page on
+    another site (127.0.0.2) that frames the link is refused by Chromium, enrolling nobody.
+    Framed by https://www.mturk.com (this Chromium resolves MTurk's hosts to a local HTTPS
+    stand-in), the preview shows the instructions and "Accept the HIT"; an accepted HIT shows
+    them with "Open the task in a new window" focused and enrols no one in the frame; Enter
+    opens the study top-level, without an opener, where the worker is enrolled, labels the
+    quota and the finish form posts to turkSubmitTo's externalSubmit. The decision itself is
+    also checked through the page's model module."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    link = server.add_study("hit", *study_options(ctx, consent=None, title="Framed HIT", practice_count=0, quota=1,
+                                                  completion_code="FRAMED"))
+    _, headers, _ = http_get(link)
+    assert headers.get("content-security-policy") == CSP.replace(
+        "frame-ancestors 'none'", "frame-ancestors https://www.mturk.com https://workersandbox.mturk.com"), headers
+    assert http_get(server.url + "/")[1].get("content-security-policy") == CSP
+
+    before = counted(server)
+    submit_to = "https://workersandbox.mturk.com"
+    accepted = f"?workerId=wf&assignmentId=af&hitId=hf&turkSubmitTo={urllib.parse.quote(submit_to, safe='')}"
+    with OtherSite(f"<!doctype html><title>not MTurk</title><iframe id=f src='{link}{accepted}'></iframe>") as other:
+        b.go(other.url)
+        refused = b.wait(lambda: [m for m in b.csp_violations() if "frame-ancestors" in m], what="Chromium refusing the frame")
+        assert "https://www.mturk.com https://workersandbox.mturk.com" in refused[0], refused[0]
+    assert counted(server) == before, "a refused frame enrolled someone"
+
+    page = {"src": ""}
+    framing = "<!doctype html><title>MTurk</title><iframe id=hit width=900 height=700 src='{src}'></iframe>"
+
+    def framed(query):
+        """Opens MTurk's stand-in framing the link with `query`, and switches into the frame."""
+        b.driver.switch_to.default_content()
+        mturk.page = framing.format(src=link + query).encode()
+        b.go("https://www.mturk.com/mturk/preview")
+        b.driver.switch_to.frame(b.find("#hit"))
+        b.wait(lambda: b.js("return document.querySelector('main')?.dataset.part") == "preview", what="the framed page")
+        assert b.js("return window.top !== window.self"), "not in a frame"
+
+    with OtherSite("", tls=b.mturk) as mturk:
+        framed("?assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE&hitId=hf")
+        assert b.focused() == "enrol-preview-title" and b.text("#enrol-preview-title") == "Framed HIT", b.focused()
+        assert "Accept the HIT to start" in b.text("#enrol-accept") and not b.visible("#enrol-open")
+        no_csp_violations(b, "the preview in MTurk's frame")
+        assert counted(server) == before, "a framed preview stored something"
+
+        framed(accepted)
+        b.wait(lambda: b.focused() == "enrol-open", what="the focused link to open the task")
+        assert b.text("#enrol-preview-title") == "Framed HIT" and b.text("#enrol-kicker") == "Your HIT"
+        assert not b.visible("#enrol-accept")
+        assert b.js("const a = document.getElementById('enrol-open'); return [a.href, a.target, a.rel, a.textContent];") \
+            == [link + accepted, "_blank", "noopener", "Open the task in a new window"]
+        no_csp_violations(b, "the accepted HIT in MTurk's frame")
+        assert counted(server) == before, "the frame enrolled someone"
+        b.driver.switch_to.default_content()
+        b.screenshot("mturk-frame-open-window")
+        b.driver.switch_to.frame(b.find("#hit"))
+        handles = b.driver.window_handles
+        b.keys(Keys.ENTER)
+        b.wait(lambda: len(b.driver.window_handles) == len(handles) + 1, what="a new window")
+        b.driver.switch_to.window([h for h in b.driver.window_handles if h not in handles][0])
+        try:
+            b.wait_item()
+            assert b.driver.current_url == server.url + "/", b.driver.current_url
+            assert b.js("return window.opener") is None, "the new window can reach its opener"
+            answer_by_digit(b, 1)
+            b.wait(lambda: b.visible("#finish-form") and b.focused() == "finish-submit", what="the focused Submit to MTurk")
+            b.keys(Keys.ENTER)
+            b.wait(lambda: mturk.posts, what="MTurk's externalSubmit to receive the form")
+            assert mturk.posts[0][0] == "/mturk/externalSubmit" and mturk.posts[0][1].get("assignmentId") == ["af"], mturk.posts
+        finally:
+            b.driver.close()
+            b.driver.switch_to.window(handles[0])
+            b.driver.switch_to.default_content()
+    row, = participants(server, "wf")
+    assert (row["platform"], row["platform_session"], row["turk_submit_to"]) == ("mturk", "af", submit_to), row
+    assert row["completed_at"] and counted(server) == (before[0] + 1, before[1] + 1)
+
+    # The decision, through the page's model module.
+    b.go(server.url + "/signed-out.html")
+    decided = b.driver.execute_async_script("""const done = arguments[0];
+        import('/js/enrolment.js').then((m) => {
+          const preview = {worker_id: 'w', assignment_id: m.PREVIEW_ASSIGNMENT, hit_id: 'h'};
+          const accepted = {worker_id: 'w', assignment_id: 'a', hit_id: 'h', turk_submit_to: 'https://www.mturk.com'};
+          done([m.frameDecision(true, preview), m.frameDecision(true, accepted), m.frameDecision(false, accepted),
+                m.frameDecision(false, preview), m.frameDecision(true, {}), m.frameDecision(true, {prolific_pid: 'p'}),
+                m.linkWithIds('https://x.org', 'c0de', accepted)]);
+        }).catch((e) => done(String(e)));""")
+    assert decided == ["enrol", "open-window", "enrol", "enrol", "enrol", "open-window",
+                       "https://x.org/s/c0de?workerId=w&assignmentId=a&hitId=h&turkSubmitTo=https%3A%2F%2Fwww.mturk.com"], decided
+
+
 ALL = [
     test_join_and_practice,
     test_label_by_keyboard_mouse_and_search,
@@ -1653,6 +2030,10 @@ ALL = [
     test_mturk_preview_then_assignment,
     test_study_link_problems_are_explained,
     test_invite_account_in_a_study_with_a_quota,
+    test_admin_creates_edits_and_closes_a_study,
+    test_admin_shows_participants_and_their_hourly_pay,
+    test_admin_invites_reissues_and_disables,
+    test_enrolment_page_in_a_frame,
 ]
 
 
