@@ -37,7 +37,7 @@ LEASE, IMAGE, JUDGEMENT = 0, 1, 2
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # The lease's three fields, read without building a dict per answer (json.loads is the
 # fallback for any answer these do not match).
-ITEM_ID = re.compile(rb'"item_id"\s*:\s*(\d+)')
+ITEM_ID = re.compile(rb'"item_id"\s*:\s*"([0-9a-f]+)"')
 IMAGE_URL = re.compile(rb'"image_url"\s*:\s*"([^"\\]+)"')
 PHASE = re.compile(rb'"phase"\s*:\s*"([a-z]+)"')
 # Linux: bind() to an address without reserving a port until connect(), so thousands of
@@ -66,14 +66,15 @@ def random_uuid():
 
 
 def parse_lease(body):
-    """(item_id, image_url, phase) of the first lease, or None for an empty array."""
+    """(item_id, image_url, phase) of the first lease, or None for an empty array; the item
+    id is the study's opaque handle, kept as bytes."""
     item, url, phase = ITEM_ID.search(body), IMAGE_URL.search(body), PHASE.search(body)
     if item and url and phase:
-        return int(item.group(1)), url.group(1), phase.group(1).decode()
+        return item.group(1), url.group(1), phase.group(1).decode()
     leases = json.loads(body)
     if not leases:
         return None
-    return leases[0]["item_id"], leases[0]["image_url"].encode(), leases[0].get("phase")
+    return leases[0]["item_id"].encode(), leases[0]["image_url"].encode(), leases[0].get("phase")
 
 
 def new_loop():
@@ -242,7 +243,7 @@ class Annotator:
         self.in_flight = False
         self.connection = None
         self.connecting = False
-        self.item_id = 0
+        self.item_id = b""
         self.image_url = b""
         self.done = False
         host = worker.host_header
@@ -330,7 +331,7 @@ class Annotator:
         elif kind == IMAGE:
             data = b"GET " + self.image_url + self.image_tail
         else:
-            body = b'{"uuid":"%s","item_id":%d,"guesses":[%d],"response_ms":%d}' % (
+            body = b'{"uuid":"%s","item_id":"%s","guesses":[%d],"response_ms":%d}' % (
                 random_uuid().encode(), self.item_id, random.randrange(self.worker.categories), self.think_ms)
             data = self.judgement_head + b"%d\r\n\r\n" % len(body) + body
         transport = self.connection.transport

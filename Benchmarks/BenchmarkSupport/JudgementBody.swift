@@ -3,13 +3,14 @@ import Foundation
 
 public struct JudgementBody: Encodable {
     let uuid = UUID().uuidString
-    let itemID: Int
+    /// The item's handle, as its lease named it.
+    let itemID: String
     let guesses: [Int]
     let responseMs = 900
 
-    /// A fresh judgement of `item` guessing category `item % 10`.
-    public static func data(item: Int) -> Data {
-        (try? JSONEncoder().encode(JudgementBody(itemID: item, guesses: [item % 10]))) ?? Data()
+    /// A fresh judgement of `item` (a handle) guessing category `guess`.
+    public static func data(item: String, guess: Int) -> Data {
+        (try? JSONEncoder().encode(JudgementBody(itemID: item, guesses: [guess]))) ?? Data()
     }
 
     enum CodingKeys: String, CodingKey {
