@@ -123,7 +123,8 @@ class Browser:
         raise AssertionError(f"timed out after {timeout} s waiting for {what}" + (f" ({last_error})" if last_error else ""))
 
     def item_id(self):
-        """The item on screen, once its image has been painted and answering is on."""
+        """The item on screen (its handle in the study, as /api/next gave it), once its image has
+        been painted and answering is on."""
         return self.js("""const s = window.refhumanSession;
             return s && s.mode === 'answer' && s.current && s.current.onset ? s.current.item.item_id : null;""")
 

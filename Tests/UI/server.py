@@ -1,6 +1,7 @@
 """server.py — the real `refhuman` binary as the UI tests need it: import a bundle, add
 annotators and studies, serve on a free port with a temporary database, and stop, freeze
-or restart the server on the same port and database to simulate a failing network."""
+or restart the server on the same port and database to simulate a failing network. The
+API knows items by their study's handles; `item_of` turns one back into the item's row."""
 
 import os
 import re
@@ -107,6 +108,19 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         self.admin_link = None
+
+    def item_of(self, handle):
+        """The item row id behind a handle the API gave out (handles are unique across
+        studies); raises when the database knows no such handle."""
+        rows = self.query("SELECT item_id FROM item_handle WHERE handle = ?", handle)
+        assert len(rows) == 1, f"{len(rows)} items with handle {handle!r}"
+        return rows[0][0]
+
+    def study_of(self, handle):
+        """The study whose handle this is."""
+        rows = self.query("SELECT study_id FROM item_handle WHERE handle = ?", handle)
+        assert len(rows) == 1, f"{len(rows)} studies with handle {handle!r}"
+        return rows[0][0]
 
     def query(self, sql, *args):
         """Reads the database (read-only; fine next to the running server in WAL mode)."""

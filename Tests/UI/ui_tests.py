@@ -55,14 +55,21 @@ class Context:
         b.keys(Keys.ENTER)
         b.wait(lambda: b.js("return location.pathname") == lands_on, what=f"the page at {lands_on}")
 
-    def truth(self, item_id):
-        return self.server.query("SELECT category_idx FROM item WHERE id = ?", item_id)[0][0]
+    def truth(self, handle):
+        """The true category of the item behind a handle the page was given."""
+        rows = self.server.query("""SELECT item.category_idx FROM item_handle AS h
+            JOIN item ON item.id = h.item_id WHERE h.handle = ?""", handle)
+        assert len(rows) == 1, f"{len(rows)} items with handle {handle!r}"
+        return rows[0][0]
 
     def live(self, name="ann"):
-        """The annotator's judgements that count, oldest first: (item, guesses, abstained, phase)."""
+        """The annotator's judgements that count, oldest first: (item, guesses, abstained,
+        phase, response_ms, shown_at), the item as the handle the judgement's study gives it
+        (what the page saw; None if that study has no handle for it)."""
         rows = self.server.query("""
-            SELECT j.item_id, j.guesses, j.abstained, j.phase, j.response_ms, j.shown_at
+            SELECT h.handle, j.guesses, j.abstained, j.phase, j.response_ms, j.shown_at
             FROM live_judgement AS j JOIN annotator AS a ON a.id = j.annotator_id
+            LEFT JOIN item_handle AS h ON h.study_id = j.study_id AND h.item_id = j.item_id
             WHERE a.name = ? ORDER BY j.id""", name)
         return [(r[0], json.loads(r[1]), bool(r[2]), r[3], r[4], r[5]) for r in rows]
 
@@ -189,9 +196,10 @@ def test_join_and_practice(ctx):
     assert b.text("#feedback .compare-chosen strong") == CLOTHES[wrong]
     assert b.text("#feedback .compare-truth strong") == CLOTHES[truth]
     shown = b.js("return [...document.querySelectorAll('#feedback .compare-truth img')].map(i => i.getAttribute('src'))")
-    examples = {f"/images/{sha}" for (sha,) in ctx.server.query(
-        "SELECT image.sha256 FROM item JOIN image ON image.id = item.image_id "
-        "WHERE item.split = 'example' AND item.category_idx = ?", truth)}
+    examples = {f"/images/{handle}" for (handle,) in ctx.server.query(
+        "SELECT h.handle FROM item_handle AS h JOIN item ON item.id = h.item_id "
+        "WHERE h.study_id = ? AND item.split = 'example' AND item.category_idx = ?",
+        ctx.server.study_of(second), truth)}
     assert shown and set(shown) <= examples, "the truth column must show the true category's examples"
     chosen_shown = b.js("return [...document.querySelectorAll('#feedback .compare-chosen img')].map(i => i.getAttribute('src'))")
     assert chosen_shown and not set(chosen_shown) & examples
@@ -349,7 +357,7 @@ def test_abstain_then_undo(ctx):
     b.wait(lambda: b.item_id() == first, what="the undone image back on screen")
     assert "Undone" in b.text("#hint")
     assert ctx.live() == [], "the abstention no longer counts"
-    rows = ctx.server.query("SELECT abstained, superseded_at FROM judgement WHERE item_id = ?", first)
+    rows = ctx.server.query("SELECT abstained, superseded_at FROM judgement WHERE item_id = ?", ctx.server.item_of(first))
     assert len(rows) == 1 and rows[0][0] == 1 and rows[0][1], rows
     assert b.js("return document.getElementById('undo').disabled") is True
     answer_by_digit(b, 1)
@@ -410,9 +418,10 @@ def test_submit_survives_server_outage(ctx):
 
     for uuid, item, guess in ((uuid_b, item_b, 1), (uuid_c, item_c, 2)):
         rows = server.query("SELECT item_id, guesses FROM judgement WHERE uuid = ?", uuid)
-        assert rows == [(item, f"[{guess}]")], rows
+        assert rows == [(server.item_of(item), f"[{guess}]")], rows
     per_item = server.query("SELECT item_id, count(*) FROM judgement GROUP BY item_id ORDER BY item_id")
-    assert sorted(per_item) == sorted([(a, 1), (item_b, 1), (item_c, 1)]), per_item
+    assert sorted(per_item) == sorted([(server.item_of(a), 1), (server.item_of(item_b), 1),
+                                       (server.item_of(item_c), 1)]), per_item
     assert [(r[0], r[1]) for r in ctx.live()] == [(a, [0]), (item_b, [1]), (item_c, [2])]
     # The telemetry is part of the judgement: it survives the retry and the reload.
     for uuid, sent in ((uuid_b, telemetry_b), (uuid_c, telemetry_c)):
@@ -482,7 +491,7 @@ def test_telemetry_counts_a_hidden_tab(ctx):
     b.keys(digit(4), Keys.ENTER)
     b.wait_item(other_than=item)
     wait_saved(b)
-    row = stored_telemetry(ctx.server, item_id=item)
+    row = stored_telemetry(ctx.server, item_id=ctx.server.item_of(item))
     assert row["hidden_count"] == 1, row
     assert 0 < row["hidden_ms"] <= row["response_ms"], row
     assert row["blur_count"] in (0, 1) and 0 <= row["blur_ms"] <= row["response_ms"], row
@@ -508,7 +517,7 @@ def test_telemetry_measures_the_exposure(ctx):
     b.keys(digit(2), Keys.ENTER)
     b.wait_item(other_than=item)
     wait_saved(b)
-    row = stored_telemetry(ctx.server, item_id=item)
+    row = stored_telemetry(ctx.server, item_id=ctx.server.item_of(item))
     stored = row["measured_exposure_ms"]
     assert stored is not None, row
     assert abs(stored - measured) <= 0.051, (stored, measured)
@@ -666,7 +675,7 @@ def test_answered_item_never_queued_again(ctx):
     b.keys(digit(2), Keys.ENTER)
     b.wait_item(other_than=third)
     wait_saved(b)
-    assert ctx.server.query("SELECT count(*) FROM live_judgement WHERE item_id = ?", third)[0][0] == 1
+    assert ctx.server.query("SELECT count(*) FROM live_judgement WHERE item_id = ?", ctx.server.item_of(third))[0][0] == 1
     b.js("window.testNextGate.open(); window.fetch = window.testNextGate.realFetch;")
     b.wait(lambda: b.js("return window.refhumanSession.leases.pending === null"), what="the refill to finish")
     queued = b.js("return window.refhumanSession.leases.items.map((item) => item.item_id)")
@@ -702,6 +711,94 @@ def test_answered_elsewhere_is_dropped_quietly(ctx):
     assert b.js("return window.refhumanSession.outbox.rejected.length") == 0
     assert b.text("#sync") == "", f"a warning for an answer already given: {b.text('#sync')!r}"
     assert [(r[0], r[1]) for r in ctx.live()] == [(queued, [6]), (first, [0])], ctx.live()
+
+
+HANDLE = re.compile(r"[0-9a-f]{24}")
+
+
+def test_nothing_an_annotator_sees_reveals_order_or_content(ctx):
+    """Blinding: every item id and image URL the API gives the page (its leases, asked for
+    through the page's own session, and the categories' example images) is an opaque
+    handle of the annotator's study: never a number, an item's row id or an image's
+    sha256; sorted, the handles do not give the import order; a second study of the same
+    dataset knows the same items by other handles; and /images/ with a leased image's
+    sha256 answers 404 where its handle answers 200."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    ctx.join()
+    on_screen_item = b.wait_item()
+
+    # Everything the annotator is leased: the server answers live leases first, so one call
+    # for 50 brings back the page's own leases along with every other test item.
+    status, leases = b.fetch("/api/next?count=50", "POST")
+    assert status == 200 and isinstance(leases, list), (status, leases)
+    page_queue = b.js("return window.refhumanSession.leases.items.map((item) => item.item_id)")
+    tests = server.query("SELECT count(*) FROM item WHERE split = 'test'")[0][0]
+    leased = [lease["item_id"] for lease in leases]
+    assert len(leased) == len(set(leased)) == tests == 20, (len(leased), tests, leased)
+    assert {on_screen_item, *page_queue} <= set(leased), (on_screen_item, page_queue, leased)
+    for lease in leases:
+        assert lease["image_url"] == f"/images/{lease['item_id']}", lease
+    status, categories = b.fetch("/api/categories")
+    assert status == 200 and len(categories) == 10, (status, categories)
+    examples = {c["index"]: c["examples"] for c in categories}
+    example_urls = [url for urls in examples.values() for url in urls]
+    assert len(example_urls) == 40, example_urls
+    # The page shows no image by any other name (thumbnails, the item on screen).
+    shown = b.js("return [...document.images].map((i) => i.getAttribute('src')).filter((s) => s && s.includes('/images/'))")
+    urls = [lease["image_url"] for lease in leases] + example_urls
+    assert shown and set(shown) <= set(urls), (shown, urls)
+
+    # (a) No id is a number, an item's row id or an image's content hash.
+    row_ids = {str(i) for (i,) in server.query("SELECT id FROM item")}
+    hashes = {h for (h,) in server.query("SELECT sha256 FROM image")}
+    assert len(hashes) == server.query("SELECT count(*) FROM item")[0][0] == 20 + 40, len(hashes)
+    ids = leased + [url.removeprefix("/images/") for url in urls]
+    for value in ids:
+        assert isinstance(value, str) and HANDLE.fullmatch(value), f"not an opaque handle: {value!r}"
+        try:
+            int(value)
+        except ValueError:
+            pass
+        else:
+            raise AssertionError(f"the id {value!r} parses as an integer")
+        assert value not in row_ids and value not in hashes, f"{value!r} is an item id or an image's sha256"
+    for url in urls:
+        assert url.startswith("/images/") and not any(h in url for h in hashes), url
+
+    # Every handle is this annotator's study's, for the item it stands for.
+    study = server.study_of(on_screen_item)
+    own = {handle: (item, split, category) for handle, item, split, category in server.query(
+        """SELECT h.handle, item.id, item.split, item.category_idx FROM item_handle AS h
+           JOIN item ON item.id = h.item_id WHERE h.study_id = ?""", study)}
+    assert all(own.get(handle, (None, None))[1] == "test" for handle in leased), leased
+    for index, urls_of_category in examples.items():
+        for url in urls_of_category:
+            _, split, category = own.get(url.removeprefix("/images/"), (None, None, None))
+            assert (split, category) == ("example", index), (url, split, category, index)
+
+    # (b) Sorted by handle, the leased items are not in their row (import) order.
+    rows = [own[handle][0] for handle in sorted(leased)]
+    assert len(rows) >= 10 and rows != sorted(rows), f"handles sort in import order: {rows}"
+
+    # (c) A second study of the same dataset knows the same items by other handles.
+    server.run("studies", "create", "second-look")
+    other = server.query("SELECT id FROM study WHERE name = ?", "second-look")[0][0]
+    assert other != study
+    theirs = dict(server.query("SELECT item_id, handle FROM item_handle WHERE study_id = ?", other))
+    mine = {item: handle for handle, (item, _, _) in own.items()}
+    assert set(theirs) == set(mine) and len(mine) == 60, (len(theirs), len(mine))
+    for handle in leased:
+        item = own[handle][0]
+        assert theirs[item] != handle, f"item {item} has handle {handle} in both studies"
+    assert not set(theirs.values()) & set(mine.values()), "a handle shared by two studies"
+
+    # (d) A leased image's sha256 names no image; its handle does.
+    for handle in leased[:3]:
+        sha = server.query("""SELECT image.sha256 FROM item JOIN image ON image.id = item.image_id
+            WHERE item.id = ?""", own[handle][0])[0][0]
+        assert b.fetch(f"/images/{sha}")[0] == 404, f"/images/{sha} is served"
+        assert b.fetch(f"/images/{handle}")[0] == 200, f"/images/{handle} is not served"
 
 
 def test_practice_feedback_follows_top_k_rule(ctx):
@@ -2009,6 +2106,7 @@ ALL = [
     test_desktop_columns_do_not_scroll_sideways,
     test_answered_item_never_queued_again,
     test_answered_elsewhere_is_dropped_quietly,
+    test_nothing_an_annotator_sees_reveals_order_or_content,
     test_practice_feedback_follows_top_k_rule,
     test_one_guess_rule_said_once,
     test_pixels_are_whole_multiples,
