@@ -1,4 +1,4 @@
--- 0010_item_handles: what an annotator sees of an item (its id in the API and its image's
+-- 0011_item_handles: what an annotator sees of an item (its id in the API and its image's
 -- URL) is a handle of their study: random, so it tells neither the import order nor the
 -- image's content hash (which anyone can compute from the public files), and different
 -- in every study. Handles are unique across studies, so an image URL names one study's item.
