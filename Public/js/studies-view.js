@@ -1,6 +1,6 @@
 // studies-view.js — the admin page's view of studies, participants and invites: fills the tables and forms of admin.html, shows links to copy, asks for confirmation, moves the keyboard focus to what appeared, and reports the buttons pressed; no server calls.
 import {
-  FIELDS, PLATFORM_WORDS, STATE_WORDS, STATUS_WORDS, minutesText, practiceAccuracy, shownValue, stateOf, valueOf,
+  FIELDS, PLATFORM_WORDS, STATE_WORDS, STATUS_WORDS, catchAccuracy, minutesText, practiceAccuracy, shownValue, stateOf, valueOf,
 } from './studies.js';
 
 function cell(doc, text, numeric = false) {
@@ -93,9 +93,10 @@ export function addFields(fieldset) {
     label.className = field.kind === 'textarea' ? 'field wide' : 'field';
     const words = doc.createElement('span');
     words.textContent = field.label;
-    const input = doc.createElement(field.kind === 'textarea' ? 'textarea' : 'input');
+    const input = doc.createElement(field.kind === 'textarea' ? 'textarea' : field.kind === 'choice' ? 'select' : 'input');
     input.name = field.key;
     if (field.kind === 'textarea') input.rows = 4;
+    else if (field.kind === 'choice') input.append(...field.options.map((option) => new Option(option, option)));
     else {
       input.type = 'text';
       input.autocomplete = 'off';
@@ -213,7 +214,7 @@ export class StudiesView {
       tr.append(cell(doc, p.name), cell(doc, PLATFORM_WORDS[p.platform] ?? 'invite link'),
         cell(doc, (STATUS_WORDS[p.status] ?? p.status) + (p.disabled ? ' (disabled)' : '')),
         cell(doc, minutesText(p.minutes_spent), true), cell(doc, practiceAccuracy(p), true),
-        cell(doc, p.test_done ?? 0, true));
+        cell(doc, p.test_done ?? 0, true), cell(doc, catchAccuracy(p), true));
       return tr;
     }));
     this.$('participants-empty').hidden = participants.length > 0;

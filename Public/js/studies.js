@@ -24,6 +24,9 @@ export const FIELDS = [
   { key: 'screened_out_code', part: 'terms', kind: 'text', label: 'Screened-out code' },
   { key: 'no_consent_code', part: 'terms', kind: 'text', label: 'No-consent code' },
   { key: 'participant_cap', part: 'terms', kind: 'int', label: 'Participant cap' },
+  { key: 'catch_rate', part: 'terms', kind: 'share', label: 'Catch trials (share of test trials, 0–1 or %)' },
+  { key: 'assignment_order', part: 'terms', kind: 'choice', options: ['fill', 'spread'],
+    label: 'Assignment order (fill: complete items first; spread: least judged first)' },
 ];
 
 /** A field's current value in a study as GET /api/admin/studies gives it (absent: null). */
@@ -61,6 +64,7 @@ export const frozenLine = (study) =>
 function readField(field, raw) {
   const text = raw ?? '';
   if (field.kind === 'text' || field.kind === 'textarea') return { value: field.kind === 'text' ? text.trim() : text };
+  if (field.kind === 'choice') return field.options.includes(text) ? { value: text } : { problem: `${field.label}: choose one.` };
   const trimmed = text.trim();
   if (trimmed === '') return { value: null };
   if (field.kind === 'int') {
@@ -112,6 +116,14 @@ export function practiceAccuracy(participant) {
   const done = participant?.practice_done ?? 0;
   if (!done) return '–';
   const correct = participant.practice_correct ?? 0;
+  return `${correct} of ${done} (${Math.round((100 * correct) / done)} %)`;
+}
+
+/** "3 of 4 (75 %)" for the catch trials, or "–" before any. */
+export function catchAccuracy(participant) {
+  const done = participant?.catch_done ?? 0;
+  if (!done) return '–';
+  const correct = participant.catch_correct ?? 0;
   return `${correct} of ${done} (${Math.round((100 * correct) / done)} %)`;
 }
 

@@ -22,6 +22,7 @@ struct StudyPayload: Decodable {
     let noConsentCode: String?
     let participantCap: Int?
     let catchRate: Double?
+    let assignmentOrder: AssignmentOrder?
 
     func apply(to settings: inout DatasetSettings) {
         if let judgementsPerItem { settings.judgementsPerItem = judgementsPerItem }
@@ -43,5 +44,6 @@ struct StudyPayload: Decodable {
         if let noConsentCode { terms.noConsentCode = noConsentCode }
         if let participantCap { terms.participantCap = participantCap }
         if let catchRate { terms.catchRate = catchRate }
+        if let assignmentOrder { terms.assignmentOrder = assignmentOrder }
     }
 }

@@ -28,6 +28,7 @@ final class AssignmentBoard {
     }
 
     let judgementsPerItem: Int
+    let order: AssignmentOrder
     private let studyID: Int64
     private let itemIDs: [Int64]  // ascending; an item's position is its index here
     private let positions: [Int64: Int]
@@ -46,6 +47,7 @@ final class AssignmentBoard {
     /// Reads the study's test items (its dataset's), their live-judgement counts in the study, and its leases active at `now`.
     init(_ db: Database, rules: StudyRules, now: String) throws {
         judgementsPerItem = rules.settings.judgementsPerItem
+        order = rules.order
         studyID = rules.studyID
         var ids: [Int64] = [], counts: [Int] = []
         let rows = try Row.fetchCursor(db, sql: """
@@ -69,22 +71,25 @@ final class AssignmentBoard {
         while let lease = try active.next() { hold(annotator: lease[0], item: lease[1], until: lease[2]) }
     }
 
-    /// Up to `wanted` test items for the annotator: least loaded first (live judgements
-    /// plus others' active leases), ties in the annotator's seeded order; never an item
-    /// they have judged or already hold, nor one that is full.
+    /// Up to `wanted` test items for the annotator by the study's order of load (live
+    /// judgements plus others' active leases): most loaded first for `fill`, least loaded
+    /// first for `spread`; ties in the annotator's seeded order; never an item they have
+    /// judged or already hold, nor one that is full.
     func testItems(_ db: Database, for annotator: Int64, now: String, wanted: Int) throws -> [Int64] {
         expireLeases(now: now)
         let ledger = try self.ledger(db, annotator)
         // Walking the seeded order fills each load level in tie order; a level needs no
-        // more than `wanted` entries, and a full level 0 cannot be beaten.
+        // more than `wanted` entries, and a full first level cannot be beaten.
+        let first = order == .fill ? judgementsPerItem - 1 : 0
         var levels = Array(repeating: [Int](), count: judgementsPerItem)
         for position in ledger.ranked where ledger.flags[position] == 0 {
             let load = live[position] + leaseCounts[position]
             guard load < judgementsPerItem, levels[load].count < wanted else { continue }
             levels[load].append(position)
-            if load == 0 && levels[0].count == wanted { break }
+            if load == first && levels[first].count == wanted { break }
         }
-        return levels.joined().prefix(wanted).map { itemIDs[$0] }
+        let ordered = order == .fill ? Array(levels.reversed()) : levels
+        return ordered.joined().prefix(wanted).map { itemIDs[$0] }
     }
 
     /// How many practice judgements of the annotator count.

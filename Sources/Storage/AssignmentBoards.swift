@@ -15,7 +15,8 @@ final class AssignmentBoards: @unchecked Sendable {
     /// The board for `rules`' study, loaded afresh if the cached one cannot be trusted.
     func board(_ db: Database, _ transaction: WriteTransaction, rules: StudyRules, now: String) throws -> AssignmentBoard {
         let judgementsPerItem = rules.settings.judgementsPerItem
-        if let board = try loaded(db, transaction, studyID: rules.studyID), board.judgementsPerItem == judgementsPerItem {
+        if let board = try loaded(db, transaction, studyID: rules.studyID), board.judgementsPerItem == judgementsPerItem,
+           board.order == rules.order {
             return board
         }
         let board = try AssignmentBoard(db, rules: rules, now: now)

@@ -13,13 +13,14 @@ struct StudyRules {
     let closed: Bool
     /// Share of test slots given to catch trials.
     let catchRate: Double
+    let order: AssignmentOrder
 
     /// How many practice judgements come before the test phase.
     var practiceTarget: Int { min(practiceItems, settings.practiceCount ?? practiceItems) }
 
     init(_ db: Database, studyID: Int64) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed, catch_rate,
+            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed, catch_rate, assignment_order,
                    (SELECT count(*) FROM item WHERE dataset_id = study.dataset_id AND split = 'practice') AS practice_items,
                    (SELECT count(*) FROM category WHERE dataset_id = study.dataset_id) AS categories
             FROM study WHERE id = ?
@@ -31,5 +32,6 @@ struct StudyRules {
         categories = row["categories"]
         closed = row["closed"]
         catchRate = row["catch_rate"]
+        order = AssignmentOrder(rawValue: row["assignment_order"]) ?? .fill
     }
 }

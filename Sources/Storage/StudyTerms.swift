@@ -23,6 +23,8 @@ public struct StudyTerms: Codable, Sendable, Equatable {
     public var participantCap: Int?
     /// Share of test slots given to catch trials (attention checks with a known answer).
     public var catchRate = 0.0
+    /// Which test items go out first.
+    public var assignmentOrder = AssignmentOrder.fill
 
     public init() {}
 
@@ -51,13 +53,15 @@ public struct StudyTerms: Codable, Sendable, Equatable {
         noConsentCode = row["no_consent_code"]
         participantCap = row["participant_cap"]
         catchRate = row["catch_rate"]
+        assignmentOrder = AssignmentOrder(rawValue: row["assignment_order"]) ?? .fill
     }
 
     static let columns = ["instructions", "consent_text", "consent_version", "estimated_minutes", "pay", "quota", "practice_pass",
-                          "completion_code", "screened_out_code", "no_consent_code", "participant_cap", "catch_rate"]
+                          "completion_code", "screened_out_code", "no_consent_code", "participant_cap", "catch_rate",
+                          "assignment_order"]
 
     var values: [(any DatabaseValueConvertible)?] {
         [instructions, consentText, consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode,
-         noConsentCode, participantCap, catchRate]
+         noConsentCode, participantCap, catchRate, assignmentOrder.rawValue]
     }
 }

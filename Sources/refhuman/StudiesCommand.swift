@@ -169,6 +169,7 @@ struct StudiesCommand: ParsableCommand {
         if let minutes = terms.estimatedMinutes { facts.append("\(minutes) min") }
         if !terms.pay.isEmpty { facts.append("pay \(terms.pay)") }
         if let cap = terms.participantCap { facts.append("cap \(cap) participants") }
+        facts.append("order \(terms.assignmentOrder.rawValue)")
         if terms.catchRate > 0 { facts.append("catch trials \(Int((terms.catchRate * 100).rounded())) %") }
         if !terms.consentText.isEmpty { facts.append("consent version \(terms.consentVersion)") }
         if !facts.isEmpty { print("  " + facts.joined(separator: "; ")) }

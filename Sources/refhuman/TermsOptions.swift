@@ -18,6 +18,8 @@ struct TermsOptions: ParsableArguments {
     @Option(help: "Code (or URL) for participants screened out by the practice pass mark.") var screenedOutCode: String?
     @Option(help: "Code (or URL) for participants who decline consent.") var noConsentCode: String?
     @Option(help: "Most participants the public link enrols.") var cap: Int?
+    @Option(help: "Which test items go out first: fill (complete items first; the default) or spread (least judged first).")
+    var order: AssignmentOrder?
     @Option(help: "Share of test trials that are catch trials: example or spare practice images, scored per participant, never test data.")
     var catchRate: Double?
 
@@ -35,6 +37,7 @@ struct TermsOptions: ParsableArguments {
         if let noConsentCode { terms.noConsentCode = noConsentCode }
         if let cap { terms.participantCap = cap }
         if let catchRate { terms.catchRate = catchRate }
+        if let order { terms.assignmentOrder = order }
     }
 
     private static func text(_ path: String) throws -> String {

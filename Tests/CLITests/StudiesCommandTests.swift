@@ -30,6 +30,7 @@ import TestSupport
             pilot — pets: 0 participant(s), 0 test judgement(s), open to edits
               title: pets
               judgements per item: 3; guesses: 3; exposure: until the answer; practice: all practice items
+              order fill
 
             """)
         #expect(try Shell.sqlite(db, "SELECT name || ',' || judgements_per_item || ',' || max_guesses FROM study ORDER BY id") == "pets,4,1\npilot,3,3")

@@ -92,7 +92,7 @@ import Testing
         return z ^ (z >> 31)
     }
 
-    @Test func leastLoadedFirstThenTheAnnotatorsSeededOrder() async throws {
+    @Test func spreadGivesLeastLoadedFirstAndFillMostLoadedFirstThenTheAnnotatorsSeededOrder() async throws {
         let dir = TemporaryDirectory()
         let (store, who, item) = try study(in: dir, items: 10)
         let a = who["a"]!, b = who["b"]!, c = who["c"]!, d = who["d"]!
@@ -112,12 +112,16 @@ import Testing
         func seeded(_ pair: [Int64], for annotator: Int64) -> [Int64] {
             pair.sorted { referenceRank(item: $0, annotator: annotator) < referenceRank(item: $1, annotator: annotator) }
         }
-        let expected = seeded([item[5], item[8]], for: a) + seeded([item[2], item[4]], for: a) + seeded([item[1], item[9]], for: a)
-        for wanted in 1...8 {
-            let picks = try await store.pool.read { db in
-                try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), now: now).testItems(db, for: a, now: now, wanted: wanted)
+        let spread = seeded([item[5], item[8]], for: a) + seeded([item[2], item[4]], for: a) + seeded([item[1], item[9]], for: a)
+        let fill = seeded([item[1], item[9]], for: a) + seeded([item[2], item[4]], for: a) + seeded([item[5], item[8]], for: a)
+        for (order, expected) in [("spread", spread), ("fill", fill)] {
+            _ = try Shell.sqlite(dir.path("db.sqlite"), "UPDATE study SET assignment_order = '\(order)'")
+            for wanted in 1...8 {
+                let picks = try await store.pool.read { db in
+                    try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), now: now).testItems(db, for: a, now: now, wanted: wanted)
+                }
+                #expect(picks == Array(expected.prefix(wanted)), "\(order), wanted \(wanted)")
             }
-            #expect(picks == Array(expected.prefix(wanted)), "wanted \(wanted)")
         }
         // Over 200 equal items, each annotator gets exactly the reference order for them,
         // and two annotators' orders differ.

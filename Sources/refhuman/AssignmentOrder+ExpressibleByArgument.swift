@@ -1,0 +1,5 @@
+// AssignmentOrder+ExpressibleByArgument: `--order fill|spread` on `studies create` and `edit`.
+import ArgumentParser
+import Storage
+
+extension AssignmentOrder: ExpressibleByArgument {}
