@@ -214,7 +214,7 @@ export class StudiesView {
       tr.append(cell(doc, p.name), cell(doc, PLATFORM_WORDS[p.platform] ?? 'invite link'),
         cell(doc, (STATUS_WORDS[p.status] ?? p.status) + (p.disabled ? ' (disabled)' : '')),
         cell(doc, minutesText(p.minutes_spent), true), cell(doc, practiceAccuracy(p), true),
-        cell(doc, p.test_done ?? 0, true), cell(doc, catchAccuracy(p), true));
+        cell(doc, p.test_done ?? 0, true), cell(doc, catchAccuracy(p), true), cell(doc, (p.flags ?? []).join(' ')));
       return tr;
     }));
     this.$('participants-empty').hidden = participants.length > 0;

@@ -17,10 +17,12 @@ public struct ParticipantLine: Encodable, Sendable, Equatable {
     /// From enrolment to their latest judgement, in minutes; nil before a judgement.
     public let minutesSpent: Double?
     public let disabled: Bool
+    /// What their test answers in this study give cause to look at (see IntegrityFlag).
+    public let flags: [IntegrityFlag]
 
     enum CodingKeys: String, CodingKey {
         case name, platform, status, enrolledAt, consentedAt, endedAt, practiceDone, practiceCorrect, testDone, catchDone, catchCorrect
-        case minutesSpent, disabled
+        case minutesSpent, disabled, flags
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -38,5 +40,6 @@ public struct ParticipantLine: Encodable, Sendable, Equatable {
         try container.encode(catchCorrect, forKey: .catchCorrect)
         try container.encode(minutesSpent, forKey: .minutesSpent)
         try container.encode(disabled, forKey: .disabled)
+        try container.encode(flags, forKey: .flags)
     }
 }

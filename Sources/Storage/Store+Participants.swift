@@ -107,6 +107,16 @@ extension Store {
         }
     }
 
+    /// The participant's live test answers in the study, in submission order, as the flags read them.
+    static func testAnswers(_ db: Database, annotatorID: Int64, studyID: Int64) throws -> [IntegrityFlag.Answer] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT response_ms, json_extract(guesses, '$[0]'), hidden_ms FROM live_judgement
+            WHERE annotator_id = ? AND study_id = ? AND phase = 'test' ORDER BY id
+            """), arguments: [annotatorID, studyID]).map {
+            IntegrityFlag.Answer(responseMilliseconds: $0[0], firstGuess: $0[1], hiddenMilliseconds: $0[2])
+        }
+    }
+
     /// Answers of one phase with the truth among their guesses.
     static func correctCount(_ db: Database, annotatorID: Int64, studyID: Int64, phase: Phase) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: """
@@ -153,7 +163,8 @@ extension Store {
                                        practiceCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .practice),
                                        testDone: testDone,
                                        catchDone: try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch),
-                                       catchCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch), minutesSpent: minutes, disabled: (row["disabled_at"] as String?) != nil)
+                                       catchCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch), minutesSpent: minutes, disabled: (row["disabled_at"] as String?) != nil,
+                                       flags: IntegrityFlag.flags(for: try Self.testAnswers(db, annotatorID: annotatorID, studyID: studyID)))
             }
         }
     }

@@ -44,7 +44,7 @@ import Testing
                              "REFHUMAN_PROXY_PORT": "\(proxyPort)", "REFHUMAN_PROXY_HTTP_PORT": "\(redirectPort)",
                              "REFHUMAN_PORT": "\(server.port)"]
         let caddyLog = study.directory.path("caddy.log")
-        FileManager.default.createFile(atPath: caddyLog, contents: nil)
+        _ = FileManager.default.createFile(atPath: caddyLog, contents: nil)
         caddy.standardOutput = FileHandle.nullDevice
         caddy.standardError = FileHandle(forWritingAtPath: caddyLog)
         try caddy.run()

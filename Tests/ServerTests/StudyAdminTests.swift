@@ -32,7 +32,8 @@ import Testing
         let ann = HTTPClient(baseURL: server.baseURL, token: token)
         let truths = try study.truths()  // now that "pilot" gave its items their handles
         let item = try #require(try ann.lease().array.first?["item_id"] as? String)
-        #expect(try ann.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": item, "guesses": [truths[item]!]]).status == 200)
+        #expect(try ann.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": item, "guesses": [truths[item]!],
+                                                          "response_ms": 150]).status == 200)
         let frozen = try admin.post("/api/admin/studies/pilot", json: ["quota": 3])
         #expect(frozen.status == 409 && (frozen.object["error"] as? String)?.hasPrefix("study 'pilot' has test judgements since") == true)
 
@@ -41,6 +42,8 @@ import Testing
         let line = try #require(participants.first)
         #expect(line["name"] as? String == "ann" && line["status"] as? String == "done" && line["test_done"] as? Int == 1)
         #expect(line["platform"] is NSNull && line["minutes_spent"] is Double)
+        // One answer in 150 ms: all of its timed answers were under 400 ms.
+        #expect(line["flags"] as? [String] == ["fast"] && line["catch_done"] as? Int == 0)
 
         // Reissue: the old link stops working, the new one works; disable ends the account.
         let reissued = try admin.post("/api/admin/annotators/ann/reissue", json: [:])

@@ -1878,7 +1878,7 @@ def test_admin_creates_edits_and_closes_a_study(ctx):
     press(b, row_button("participants", "pilot"))
     b.wait(lambda: b.visible("#participants") and b.focused() == "participants-title", what="the participants")
     rows = visible_texts(b, "#participant-list tbody td")
-    assert rows == ["fay", "invite link", "labelling", rows[3], "–", "1", "–"], rows  # no catch trials in this study
+    assert rows == ["fay", "invite link", "labelling", rows[3], "–", "1", "–", ""], rows  # no catch trials, no flags
     assert re.fullmatch(r"\d+\.\d", rows[3]), rows
     assert b.text("#participants-pay") == "Median effective pay: n/a (no one has finished yet)", b.text("#participants-pay")
     no_csp_violations(b, "the participants")
@@ -1922,7 +1922,8 @@ def test_admin_shows_participants_and_their_hourly_pay(ctx):
     status, listed = b.fetch("/api/admin/studies/paid/participants")
     assert status == 200 and len(listed) == 2, (status, listed)
     rows = b.js("return [...document.querySelectorAll('#participant-list tbody tr')].map(tr => [...tr.cells].map(c => c.textContent))")
-    assert rows == [[p["name"], "Prolific", "finished", f"{p['minutes_spent']:.1f}", "–", "1", "–"] for p in listed], (rows, listed)
+    assert rows == [[p["name"], "Prolific", "finished", f"{p['minutes_spent']:.1f}", "–", "1", "–", " ".join(p["flags"])]
+                    for p in listed], (rows, listed)
     assert all(p["name"].startswith("prolific-") for p in listed), listed
     rates = sorted(1.20 / (p["minutes_spent"] / 60) for p in listed)
     expected = f"£{(rates[0] + rates[1]) / 2:.2f} an hour (median of 2 finished participants)"
