@@ -126,15 +126,20 @@ def prepare_database(args, workdir, steps, period):
     items = connection.execute("SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'", (dataset_id,)).fetchone()[0]
     categories = connection.execute("SELECT count(*) FROM category WHERE dataset_id = ?", (dataset_id,)).fetchone()[0]
     # `refhuman annotators add` opens the store and runs once per annotator; 20,000 of them
-    # go in as one transaction instead, exactly as Store+Accounts.addAnnotator writes them:
+    # go in as one transaction instead, as Store+Accounts.addAnnotator writes them:
     # token_hash is the SHA-256 hex of the token's UTF-8 text (AccessToken.hash), created_at
     # the ISO 8601 UTC text with milliseconds that Timestamp.now() writes.
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
     tokens = [secrets.token_hex(32) for _ in range(annotators)]
+    # Each takes part in the dataset's study (the one its import made), as Store.enrol writes it.
     with connection:
         connection.executemany(
-            "INSERT INTO annotator (name, role, dataset_id, token_hash, created_at) VALUES (?, 'annotator', ?, ?, ?)",
-            ((f"capacity-{n:05d}", dataset_id, hashlib.sha256(token.encode()).hexdigest(), now) for n, token in enumerate(tokens)))
+            "INSERT INTO annotator (name, role, token_hash, created_at) VALUES (?, 'annotator', ?, ?)",
+            ((f"capacity-{n:05d}", hashlib.sha256(token.encode()).hexdigest(), now) for n, token in enumerate(tokens)))
+        connection.execute(
+            "INSERT INTO participant (study_id, annotator_id, enrolled_at) "
+            "SELECT (SELECT min(id) FROM study WHERE dataset_id = ?), id, ? FROM annotator WHERE name LIKE 'capacity-%' ORDER BY id",
+            (dataset_id, now))
     connection.close()
     summary = run_cli(args.refhuman, "datasets", "--db", db).splitlines()[0]
     print(summary)
