@@ -77,8 +77,7 @@ function readField(field, raw) {
 
 /**
  * The request body for the typed `values` ({key: text}). With `study` (an edit) only the
- * changed fields are sent; a number once set cannot be emptied (the server keeps a null as
- * "unchanged"), so that is a problem. Answers {body, problem} (problem '' when none).
+ * changed fields are sent, an emptied one as null. Answers {body, problem} (problem '' when none).
  */
 export function bodyOf(values, study = null) {
   const body = {};
@@ -92,9 +91,7 @@ export function bodyOf(values, study = null) {
     const before = valueOf(study, field);
     const same = read.value === before || (read.value === '' && before === null);
     if (same) continue;
-    if (read.value === null) {
-      return { body, problem: `${field.label}: the server keeps a number once set; enter a value instead of emptying it.` };
-    }
+    // An emptied box is sent as null, which empties the setting (the server refuses it where a value is needed).
     body[field.key] = read.value;
   }
   return { body, problem: '' };

@@ -24,12 +24,13 @@ struct StudyAdminAPI: Sendable {
         router.add(.post, "/api/admin/studies") { request, _ in
             _ = try auth.admin(request)
             let payload = try request.decodeJSON(StudyPayload.self)
-            guard let name = payload.name else { throw HTTPError.badRequest("name the study") }
+            guard let name = payload.name.value else { throw HTTPError.badRequest("name the study") }
             var settings = DatasetSettings(), terms = StudyTerms()
-            payload.apply(to: &settings)
-            payload.apply(to: &terms)
+            try payload.apply(to: &settings)
+            try payload.apply(to: &terms)
             return try Response.json(try Self.refusalsAsHTTP {
-                try desk.store.createStudy(name: name, dataset: payload.dataset, title: payload.title, settings: settings, terms: terms)
+                try desk.store.createStudy(name: name, dataset: payload.dataset.value, title: payload.title.value, settings: settings,
+                                           terms: terms)
             }, status: .created)
         }
         router.add(.post, "/api/admin/studies/{name}") { request, parameters in
@@ -37,8 +38,8 @@ struct StudyAdminAPI: Sendable {
             let payload = try request.decodeJSON(StudyPayload.self)
             let name = try parameters.require("name")
             return try Response.json(try Self.refusalsAsHTTP {
-                try desk.store.editStudy(name: name, title: payload.title, settings: { payload.apply(to: &$0) },
-                                         terms: { payload.apply(to: &$0) })
+                try desk.store.editStudy(name: name, title: payload.title.value, settings: { try payload.apply(to: &$0) },
+                                         terms: { try payload.apply(to: &$0) })
             })
         }
         router.add(.post, "/api/admin/studies/{name}/close") { request, parameters in

@@ -1,49 +1,106 @@
 // StudyPayload: the body of the admin's study routes: POST /api/admin/studies creates a
-// study from it; POST /api/admin/studies/{name} changes the fields it carries.
+// study from it; POST /api/admin/studies/{name} changes the fields it carries. A field
+// sent as null empties a setting that may be empty (no exposure limit, no quota, …); a
+// field left out stays as it was.
+import HTTPServer
 import Storage
 
 struct StudyPayload: Decodable {
-    let name: String?
-    let dataset: String?
-    let title: String?
-    let judgementsPerItem: Int?
-    let maxGuesses: Int?
-    let exposureMs: Int?
-    let practiceCount: Int?
-    let instructions: String?
-    let consentText: String?
-    let consentVersion: String?
-    let estimatedMinutes: Int?
-    let pay: String?
-    let quota: Int?
-    let practicePass: Double?
-    let completionCode: String?
-    let screenedOutCode: String?
-    let noConsentCode: String?
-    let participantCap: Int?
-    let catchRate: Double?
-    let assignmentOrder: AssignmentOrder?
+    /// A field as sent: left out, or a value (nil: sent as null).
+    enum Field<Value: Decodable & Sendable>: Sendable {
+        case absent
+        case sent(Value?)
 
-    func apply(to settings: inout DatasetSettings) {
-        if let judgementsPerItem { settings.judgementsPerItem = judgementsPerItem }
-        if let maxGuesses { settings.maxGuesses = maxGuesses }
-        if let exposureMs { settings.exposureMs = exposureMs }
-        if let practiceCount { settings.practiceCount = practiceCount }
+        /// Applies a sent value (a null too) to `target`.
+        func apply(to target: inout Value?) {
+            if case let .sent(value) = self { target = value }
+        }
+
+        /// Applies a sent value to a setting that cannot be empty; a null is refused.
+        func apply(to target: inout Value, name: String) throws {
+            guard case let .sent(value) = self else { return }
+            guard let value else { throw HTTPError.badRequest("\(name) cannot be empty") }
+            target = value
+        }
+
+        var value: Value? { if case let .sent(value) = self { value } else { nil } }
     }
 
-    func apply(to terms: inout StudyTerms) {
-        if let instructions { terms.instructions = instructions }
-        if let consentText { terms.consentText = consentText }
-        if let consentVersion { terms.consentVersion = consentVersion }
-        if let estimatedMinutes { terms.estimatedMinutes = estimatedMinutes }
-        if let pay { terms.pay = pay }
-        if let quota { terms.quota = quota }
-        if let practicePass { terms.practicePass = practicePass }
-        if let completionCode { terms.completionCode = completionCode }
-        if let screenedOutCode { terms.screenedOutCode = screenedOutCode }
-        if let noConsentCode { terms.noConsentCode = noConsentCode }
-        if let participantCap { terms.participantCap = participantCap }
-        if let catchRate { terms.catchRate = catchRate }
-        if let assignmentOrder { terms.assignmentOrder = assignmentOrder }
+    let name: Field<String>
+    let dataset: Field<String>
+    let title: Field<String>
+    let judgementsPerItem: Field<Int>
+    let maxGuesses: Field<Int>
+    let exposureMs: Field<Int>
+    let practiceCount: Field<Int>
+    let instructions: Field<String>
+    let consentText: Field<String>
+    let consentVersion: Field<String>
+    let estimatedMinutes: Field<Int>
+    let pay: Field<String>
+    let quota: Field<Int>
+    let practicePass: Field<Double>
+    let completionCode: Field<String>
+    let screenedOutCode: Field<String>
+    let noConsentCode: Field<String>
+    let participantCap: Field<Int>
+    let catchRate: Field<Double>
+    let assignmentOrder: Field<AssignmentOrder>
+
+    enum CodingKeys: String, CodingKey {
+        case name, dataset, title, judgementsPerItem, maxGuesses, exposureMs, practiceCount, instructions, consentText
+        case consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode, noConsentCode
+        case participantCap, catchRate, assignmentOrder
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func field<Value: Decodable & Sendable>(_ key: CodingKeys) throws -> Field<Value> {
+            guard container.contains(key) else { return .absent }
+            return try container.decodeNil(forKey: key) ? .sent(nil) : .sent(container.decode(Value.self, forKey: key))
+        }
+        name = try field(.name)
+        dataset = try field(.dataset)
+        title = try field(.title)
+        judgementsPerItem = try field(.judgementsPerItem)
+        maxGuesses = try field(.maxGuesses)
+        exposureMs = try field(.exposureMs)
+        practiceCount = try field(.practiceCount)
+        instructions = try field(.instructions)
+        consentText = try field(.consentText)
+        consentVersion = try field(.consentVersion)
+        estimatedMinutes = try field(.estimatedMinutes)
+        pay = try field(.pay)
+        quota = try field(.quota)
+        practicePass = try field(.practicePass)
+        completionCode = try field(.completionCode)
+        screenedOutCode = try field(.screenedOutCode)
+        noConsentCode = try field(.noConsentCode)
+        participantCap = try field(.participantCap)
+        catchRate = try field(.catchRate)
+        assignmentOrder = try field(.assignmentOrder)
+    }
+
+    func apply(to settings: inout DatasetSettings) throws {
+        try judgementsPerItem.apply(to: &settings.judgementsPerItem, name: "judgements_per_item")
+        try maxGuesses.apply(to: &settings.maxGuesses, name: "max_guesses")
+        exposureMs.apply(to: &settings.exposureMs)
+        practiceCount.apply(to: &settings.practiceCount)
+    }
+
+    func apply(to terms: inout StudyTerms) throws {
+        try instructions.apply(to: &terms.instructions, name: "instructions")
+        try consentText.apply(to: &terms.consentText, name: "consent_text")
+        try consentVersion.apply(to: &terms.consentVersion, name: "consent_version")
+        estimatedMinutes.apply(to: &terms.estimatedMinutes)
+        try pay.apply(to: &terms.pay, name: "pay")
+        quota.apply(to: &terms.quota)
+        practicePass.apply(to: &terms.practicePass)
+        completionCode.apply(to: &terms.completionCode)
+        screenedOutCode.apply(to: &terms.screenedOutCode)
+        noConsentCode.apply(to: &terms.noConsentCode)
+        participantCap.apply(to: &terms.participantCap)
+        try catchRate.apply(to: &terms.catchRate, name: "catch_rate")
+        try assignmentOrder.apply(to: &terms.assignmentOrder, name: "assignment_order")
     }
 }

@@ -26,14 +26,14 @@ extension Store {
     }
 
     /// Changes the protocol, terms and title, refused once a test judgement froze them.
-    public func editStudy(name: String, title: String?, settings change: (inout DatasetSettings) -> Void,
-                          terms changeTerms: (inout StudyTerms) -> Void = { _ in }) throws -> StudySummary {
+    public func editStudy(name: String, title: String?, settings change: (inout DatasetSettings) throws -> Void,
+                          terms changeTerms: (inout StudyTerms) throws -> Void = { _ in }) throws -> StudySummary {
         try pool.write { db in
             let current = try Self.studySummary(db, name: name)
             if let frozenAt = current.frozenAt { throw StorageError.studyFrozen(name: name, since: frozenAt) }
             var settings = current.settings, terms = current.terms
-            change(&settings)
-            changeTerms(&terms)
+            try change(&settings)
+            try changeTerms(&terms)
             if let problem = settings.problem ?? terms.problem { throw StorageError.invalidSettings(reason: problem) }
             try db.execute(sql: """
                 UPDATE study SET title = ?, judgements_per_item = ?, max_guesses = ?, exposure_ms = ?, practice_count = ?,

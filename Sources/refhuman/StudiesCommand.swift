@@ -103,7 +103,7 @@ struct StudiesCommand: ParsableCommand {
                 if let exposureMs { settings.exposureMs = exposureMs }
                 if noExposureLimit { settings.exposureMs = nil }
                 if let practiceCount { settings.practiceCount = practiceCount }
-            }, terms: { current in try? terms.apply(to: &current) })
+            }, terms: { current in try terms.apply(to: &current) })
             try StudiesCommand.show(study, json: json)
             StatusLine.say("updated study \(study.name)")
         }

@@ -24,6 +24,13 @@ import Testing
         #expect(try Shell.sqlite(study.database, "SELECT title || ',' || max_guesses || ',' || quota || ',' || pay FROM study WHERE name = 'pilot'")
                 == "Pilot,2,1,£1")
         #expect(try admin.post("/api/admin/studies/nope", json: ["quota": 2]).status == 404)
+        // null empties what may be empty; what may not be empty is refused; a field left out stays.
+        #expect(try admin.post("/api/admin/studies", json: ["name": "scratch", "quota": 5, "exposure_ms": 300, "pay": "£2"]).status == 201)
+        #expect(try admin.post("/api/admin/studies/scratch", json: ["quota": NSNull(), "exposure_ms": NSNull()]).status == 200)
+        #expect(try Shell.sqlite(study.database, "SELECT quote(quota) || ',' || quote(exposure_ms) || ',' || pay FROM study WHERE name = 'scratch'")
+                == "NULL,NULL,£2")
+        let emptied = try admin.post("/api/admin/studies/scratch", json: ["max_guesses": NSNull()])
+        #expect(emptied.status == 400 && emptied.object["detail"] as? String == "max_guesses cannot be empty")
 
         // An invite for the study: its link signs in, and one judgement completes the quota.
         let invite = try admin.post("/api/admin/annotators", json: ["name": "ann", "study": "pilot"])
