@@ -182,19 +182,24 @@ export class Session {
    */
   async #endedAfterPractice() {
     this.mode = 'waiting';
-    if (this.outbox.size) {
-      this.stage.say('Saving your last answers…');
-      await this.outbox.drained();
-    }
     let me;
     try {
-      me = await api.getMe();
+      me = await this.#meAfterSaving();
     } catch {
       return false;
     }
     this.stage.say('');
     if (!hasEnded(me.participation)) return false;
     return this.#adoptMe(me);
+  }
+
+  /** Waits until unsent answers are stored, then asks the server where this person stands. */
+  async #meAfterSaving() {
+    if (this.outbox.size) {
+      this.stage.say('Saving your last answers…');
+      await this.outbox.drained();
+    }
+    return api.getMe();
   }
 
   /** True once this person has labelled the study's quota of test items. */
@@ -207,13 +212,9 @@ export class Session {
     this.mode = 'waiting';
     this.current = null;
     this.stage.clear();
-    if (this.outbox.size) {
-      this.stage.say('Saving your last answers…');
-      await this.outbox.drained();
-    }
     let me;
     try {
-      me = await api.getMe();
+      me = await this.#meAfterSaving();
     } catch (error) {
       this.stage.say(`Cannot reach the server (${error.message}). Trying again shortly.`);
       setTimeout(() => { if (this.mode === 'waiting') this.advance(null); }, 5000);

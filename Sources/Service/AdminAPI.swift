@@ -62,9 +62,8 @@ struct AdminAPI: Sendable {
         do {
             return try body()
         } catch let error as StorageError {
-            if case .unknownDataset = error { throw HTTPError.notFound(error.description) }
-            if case .unknownStudy = error { throw HTTPError.notFound(error.description) }
-            throw HTTPError.badRequest(error.description)
+            // What StorageError+HTTP does not list (an unknown model, say) is still the request's fault here.
+            throw error.httpError ?? HTTPError.badRequest(error.description)
         }
     }
 }

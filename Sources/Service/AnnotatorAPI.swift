@@ -61,18 +61,13 @@ struct AnnotatorAPI: Sendable {
         return count
     }
 
-    /// A write's refusals as HTTP errors: a judgement refused, or the store unable to take
-    /// writes at all (stopping, or its file gone), which is the server's trouble, not the client's.
+    /// A write's refusals as HTTP errors: a judgement refused, or the store refusing (see
+    /// StorageError+HTTP; stopping, or its file gone, is a 503).
     static func storeErrorsAsHTTP<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()
         } catch let error as StorageError {
-            switch error {
-            case .shuttingDown, .databaseFileLost:
-                throw HTTPError(.serviceUnavailable, error: "not stored", detail: "the server cannot store anything now; try again later")
-            default:
-                throw error
-            }
+            throw error.httpError ?? error
         } catch let refusal as JudgementRefusal {
             let status: HTTPStatus = switch refusal {
             case .malformed: .badRequest

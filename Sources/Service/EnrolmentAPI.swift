@@ -52,7 +52,7 @@ struct EnrolmentAPI: Sendable {
                 auth.throttle.failed(request.clientAddress)
                 throw HTTPError(.notFound, error: "unknown study link", detail: "check the link the study gave you")
             } catch let error as StorageError {
-                throw Self.httpError(error)
+                throw error.httpError ?? error
             }
             var response = try Response.json(Enrolled(preview: enrolment.sessionID == nil, resumed: enrolment.resumed,
                                                       study: enrolment.intro))
@@ -65,23 +65,10 @@ struct EnrolmentAPI: Sendable {
         router.add(.post, "/api/consent") { request, _ in
             let annotator = try auth.annotator(request)
             let consent = try request.decodeJSON(Consent.self)
-            do {
+            try await AnnotatorAPI.storeErrorsAsHTTP {
                 try await desk.consent(by: annotator, agree: consent.agree, version: consent.consentVersion)
-            } catch let error as StorageError {
-                throw Self.httpError(error)
             }
             return try Response.json(try desk.status(of: annotator).participation)
-        }
-    }
-
-    /// The store's refusals of an enrolment or consent, as the participant's page shows them.
-    static func httpError(_ error: StorageError) -> HTTPError {
-        switch error {
-        case .studyFull, .studyClosed, .consentVersionChanged: HTTPError(.conflict, error: "\(error)")
-        case .invalidSettings: HTTPError.badRequest("\(error)")
-        case .shuttingDown, .databaseFileLost:
-            HTTPError(.serviceUnavailable, error: "not stored", detail: "the server cannot store anything now; try again later")
-        default: HTTPError(.internalServerError, error: "internal error")
         }
     }
 }

@@ -72,18 +72,12 @@ struct StudyAdminAPI: Sendable {
         }
     }
 
-    /// The store's refusals as one-line HTTP errors: unknown names 404, conflicts 409, bad values 400.
+    /// Runs `body`, answering the store's refusals as StorageError+HTTP says.
     static func refusalsAsHTTP<Value>(_ body: () throws -> Value) throws -> Value {
         do {
             return try body()
         } catch let error as StorageError {
-            switch error {
-            case .unknownStudy, .unknownDataset, .unknownAnnotator: throw HTTPError.notFound(error.description)
-            case .studyExists, .annotatorExists, .studyFrozen, .studyClosed, .noOpenStudy:
-                throw HTTPError(.conflict, error: error.description)
-            case .shuttingDown, .databaseFileLost: throw error
-            default: throw HTTPError.badRequest(error.description)
-            }
+            throw error.httpError ?? error
         }
     }
 }

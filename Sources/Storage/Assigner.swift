@@ -19,9 +19,7 @@ enum Assigner {
         // Nothing for a participant who has not consented, declined, was screened out or finished.
         var testAllowance = Int.max
         if let participant = try Store.participantRow(db, annotatorID: annotator.id) {
-            let ended = ["declined_at", "screened_out_at", "completed_at"].contains { (participant[$0] as String?) != nil }
-            let awaitingConsent = !(participant["consent_text"] as String).isEmpty && (participant["consented_at"] as String?) == nil
-            if ended || awaitingConsent { return [] }
+            if Store.heldStep(participant) != nil { return [] }
             if let quota = participant["quota"] as Int? {
                 testAllowance = max(0, quota - (try liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .test)))
             }
@@ -32,13 +30,17 @@ enum Assigner {
         var result = try renewedLeases(db, annotator: annotator, studyID: studyID, count: count, now: nowText, expires: expires,
                                        maxHoldSeconds: maxHoldSeconds, board: board)
         // Leases beyond the quota's remainder are not returned, and so lapse.
-        var heldTests = 0
-        result = result.filter { $0.phase != .test || { heldTests += 1; return heldTests <= testAllowance }() }
+        let renewedTests = result.filter { $0.phase == .test }
+        let heldTests = min(renewedTests.count, testAllowance)
+        let lapsing = Set(renewedTests.dropFirst(heldTests).map(\.itemID))
+        result.removeAll { $0.phase == .test && lapsing.contains($0.itemID) }
         if result.count < count {
-            // The ordinal of the next test-or-catch slot: each slot's coin for a catch trial is seeded by it.
-            let slotsBefore = try liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .test)
-                + liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .catch)
-                + result.filter { $0.phase != .practice }.count
+            // The ordinal of the next test-or-catch slot: each slot's coin for a catch trial is
+            // seeded by it. Counted only where there are catch trials: this is every lease's path.
+            let slotsBefore = study.catchRate == 0 ? 0
+                : try liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .test)
+                    + liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .catch)
+                    + result.filter { $0.phase != .practice }.count
             result += try newLeases(db, annotator: annotator, study: study, board: board, wanted: count - result.count,
                                    testsWanted: max(0, testAllowance - heldTests), slotsBefore: slotsBefore,
                                    alreadyPractice: result.filter { $0.phase == .practice }.count, now: nowText, expires: expires)

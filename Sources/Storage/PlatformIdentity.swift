@@ -20,10 +20,10 @@ public struct PlatformIdentity: Sendable, Equatable {
     public init(platform: Platform, participant: String, study: String?, session: String?, submitTo: String?) throws {
         let given = [participant, study, session, submitTo].compactMap { $0 }
         guard !participant.isEmpty, given.allSatisfy({ $0.count <= Self.idLimit && !$0.contains(where: \.isNewline) }) else {
-            throw StorageError.invalidSettings(reason: "platform ids must be 1 to \(Self.idLimit) characters on one line")
+            throw StorageError.invalidPlatformIDs(reason: "platform ids must be 1 to \(Self.idLimit) characters on one line")
         }
         if let submitTo, !(submitTo.hasPrefix("https://") || submitTo.hasPrefix("http://")) {
-            throw StorageError.invalidSettings(reason: "turkSubmitTo must be an http(s) address")
+            throw StorageError.invalidPlatformIDs(reason: "turkSubmitTo must be an http(s) address")
         }
         self.platform = platform
         self.participant = participant

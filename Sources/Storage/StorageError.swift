@@ -24,6 +24,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case studyClosed(name: String)
     case noOpenStudy(dataset: String)
     case invalidSettings(reason: String)
+    case invalidPlatformIDs(reason: String)
     case unknownEnrolmentLink
     case studyNotChosen(dataset: String, studies: [String])
     case studyOfOtherDataset(study: String, dataset: String)
@@ -87,7 +88,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "study '\(name)' is closed"
         case let .noOpenStudy(dataset):
             "dataset '\(dataset)' has no open study; create one with `refhuman studies create`"
-        case let .invalidSettings(reason):
+        case let .invalidSettings(reason), let .invalidPlatformIDs(reason):
             reason
         case let .studyNotChosen(dataset, studies):
             studies.isEmpty ? "dataset '\(dataset)' has no study"

@@ -69,12 +69,19 @@ extension Store {
                        arguments: [Timestamp.string(from: now), version, row["id"] as Int64])
     }
 
-    /// The step a participant is at, from their row and their counts in the study.
-    static func participantStatus(_ row: Row, practiceDone: Int, practiceTarget: Int, testDone: Int, testRemaining: Int) -> Participation.Status {
+    /// The step a participant is held at, whatever their counts: declined, screened out,
+    /// completed, or not yet consented; nil while they may label.
+    static func heldStep(_ row: Row) -> Participation.Status? {
         if (row["declined_at"] as String?) != nil { return .declined }
         if (row["screened_out_at"] as String?) != nil { return .screenedOut }
         if (row["completed_at"] as String?) != nil { return .done }
         if !(row["consent_text"] as String).isEmpty && (row["consented_at"] as String?) == nil { return .consenting }
+        return nil
+    }
+
+    /// The step a participant is at, from their row and their counts in the study.
+    static func participantStatus(_ row: Row, practiceDone: Int, practiceTarget: Int, testDone: Int, testRemaining: Int) -> Participation.Status {
+        if let held = heldStep(row) { return held }
         if practiceDone < practiceTarget { return .practice }
         if let quota = row["quota"] as Int?, testDone >= quota { return .done }
         return testRemaining > 0 && (row["study_closed_at"] as String?) == nil ? .test : .done
@@ -129,8 +136,7 @@ extension Store {
     /// Everyone who takes part in the study, in enrolment order, with their step as the page would see it.
     public func participants(study name: String) throws -> [ParticipantLine] {
         try pool.read { db in
-            let summary = try Self.studySummary(db, name: name)  // refuses an unknown name in one line
-            let studyID = try Int64.fetchOne(db, sql: "SELECT id FROM study WHERE name = ?", arguments: [name])!
+            let studyID = try Self.resolveStudy(db, dataset: nil, study: name)
             let rules = try StudyRules(db, studyID: studyID)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT participant.annotator_id, annotator.name, annotator.disabled_at, participant.platform,
@@ -144,7 +150,6 @@ extension Store {
             // The table calls anyone past practice and not finished "test"; counting the items
             // left for each of them would scan the study once per participant.
             let roomLeft = rules.closed ? 0 : 1
-            _ = summary
             return try rows.map { row in
                 let annotatorID: Int64 = row["annotator_id"]
                 let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: studyID, phase: .practice)
@@ -157,14 +162,16 @@ extension Store {
                         Timestamp.date(from: row["enrolled_at"]).map { end.timeIntervalSince($0) / 60 }
                     }
                 }
-                return ParticipantLine(name: row["name"], platform: (row["platform"] as String?).flatMap(PlatformIdentity.Platform.init(rawValue:)),
-                                       status: status, enrolledAt: row["enrolled_at"], consentedAt: row["consented_at"],
-                                       endedAt: ended, practiceDone: practiceDone,
-                                       practiceCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .practice),
-                                       testDone: testDone,
-                                       catchDone: try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch),
-                                       catchCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch), minutesSpent: minutes, disabled: (row["disabled_at"] as String?) != nil,
-                                       flags: IntegrityFlag.flags(for: try Self.testAnswers(db, annotatorID: annotatorID, studyID: studyID)))
+                return ParticipantLine(
+                    name: row["name"], platform: (row["platform"] as String?).flatMap(PlatformIdentity.Platform.init(rawValue:)),
+                    status: status, enrolledAt: row["enrolled_at"], consentedAt: row["consented_at"], endedAt: ended,
+                    practiceDone: practiceDone,
+                    practiceCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .practice),
+                    testDone: testDone,
+                    catchDone: try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch),
+                    catchCorrect: try Self.correctCount(db, annotatorID: annotatorID, studyID: studyID, phase: .catch),
+                    minutesSpent: minutes, disabled: (row["disabled_at"] as String?) != nil,
+                    flags: IntegrityFlag.flags(for: try Self.testAnswers(db, annotatorID: annotatorID, studyID: studyID)))
             }
         }
     }

@@ -78,11 +78,7 @@ public final class StudyDesk: Sendable {
             }
             let study = try StudyRules(db, studyID: studyID)
             let practiceDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .practice)
-            let practiceCorrect = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM live_judgement AS judgement JOIN item ON item.id = judgement.item_id
-                WHERE judgement.annotator_id = ? AND judgement.study_id = ? AND judgement.phase = 'practice'
-                  AND EXISTS (SELECT 1 FROM json_each(judgement.guesses) WHERE value = item.category_idx)
-                """), arguments: [annotator.id, studyID]) ?? 0
+            let practiceCorrect = try Store.correctCount(db, annotatorID: annotator.id, studyID: studyID, phase: .practice)
             let testDone = try Assigner.liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .test)
             let remaining = study.closed ? 0 : try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM item WHERE dataset_id = ?1 AND split = 'test'

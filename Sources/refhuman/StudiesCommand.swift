@@ -33,7 +33,7 @@ struct StudiesCommand: ParsableCommand {
 
         func run() throws {
             var chosen = StudyTerms()
-            try terms.apply(to: &chosen)
+            try terms.change()(&chosen)
             let study = try store.open().createStudy(name: name, dataset: dataset, title: settings.title, settings: settings.settings,
                                                      terms: chosen)
             try StudiesCommand.show(study, json: json)
@@ -95,15 +95,14 @@ struct StudiesCommand: ParsableCommand {
         }
 
         func run() throws {
-            var changed = StudyTerms()
-            try terms.apply(to: &changed)  // reads the files before the database is touched
+            let changeTerms = try terms.change()
             let study = try store.open().editStudy(name: name, title: title, settings: { settings in
                 if let judgementsPerItem { settings.judgementsPerItem = judgementsPerItem }
                 if let maxGuesses { settings.maxGuesses = maxGuesses }
                 if let exposureMs { settings.exposureMs = exposureMs }
                 if noExposureLimit { settings.exposureMs = nil }
                 if let practiceCount { settings.practiceCount = practiceCount }
-            }, terms: { current in try terms.apply(to: &current) })
+            }, terms: changeTerms)
             try StudiesCommand.show(study, json: json)
             StatusLine.say("updated study \(study.name)")
         }

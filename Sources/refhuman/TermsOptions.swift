@@ -23,10 +23,17 @@ struct TermsOptions: ParsableArguments {
     @Option(help: "Share of test trials that are catch trials: example or spare practice images, scored per participant, never test data.")
     var catchRate: Double?
 
-    /// Sets what was given on `terms`, reading the text files.
-    func apply(to terms: inout StudyTerms) throws {
-        if let instructionsFile { terms.instructions = try Self.text(instructionsFile) }
-        if let consentFile { terms.consentText = try Self.text(consentFile) }
+    /// What was given, as a change to apply to a study's terms. The text files are read
+    /// here, once, before the database is touched.
+    func change() throws -> (inout StudyTerms) -> Void {
+        let instructions = try instructionsFile.map(Self.text)
+        let consent = try consentFile.map(Self.text)
+        return { terms in apply(to: &terms, instructions: instructions, consent: consent) }
+    }
+
+    private func apply(to terms: inout StudyTerms, instructions: String?, consent: String?) {
+        if let instructions { terms.instructions = instructions }
+        if let consent { terms.consentText = consent }
         if let consentVersion { terms.consentVersion = consentVersion }
         if let minutes { terms.estimatedMinutes = minutes }
         if let pay { terms.pay = pay }
