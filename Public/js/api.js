@@ -66,6 +66,8 @@ export const postEnrol = (body) => call('POST', '/api/enrol', { body });
 /** Agrees (or not) to the consent text of `version`; answers the new participation. */
 export const postConsent = (agree, version) =>
   call('POST', '/api/consent', { body: { agree, consent_version: version } });
+/** Stops before the end: the participant returns the study; answers the new participation. */
+export const postReturn = () => call('POST', '/api/return');
 export const getCategories = () => call('GET', '/api/categories');
 // Leasing changes server state, so it is a POST (with an empty body), never a GET.
 export const leaseNext = (count) => call('POST', `/api/next?count=${count}`);

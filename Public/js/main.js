@@ -1,12 +1,12 @@
 // main.js — the annotator page's entry point: loads who the annotator is and the
 // categories, explains a missing or stale login, offers signing out, takes a study's
-// participant through its instructions and consent, hands over to the session, and shows
-// how it ended.
+// participant through its instructions and consent, hands over to the session, lets them
+// return the study early, and shows how it ended.
 import { ApiError, getCategories, getMe } from './api.js';
 import { installShortcuts } from './keys.js';
 import { trackStickyHeights } from './layout.js';
 import { mark, record } from './metrics.js';
-import { answerConsent, finishOf, hasEnded, isConsenting, needsFinishScreen } from './participation.js';
+import { answerConsent, finishOf, hasEnded, isConsenting, mayReturn, needsFinishScreen, returnStudy } from './participation.js';
 import { PathView } from './path-view.js';
 import { Session } from './session.js';
 import { installSignOut } from './signout.js';
@@ -40,11 +40,43 @@ function offerSignOut(currentSession) {
   button.hidden = false;
 }
 
+/**
+ * A study's participant may stop at any point of the labelling: "Return study" asks once
+ * (a native confirm, which Enter and Escape answer), lets answers on their way arrive, and
+ * ends the path on the server, which then shows the "returned" finish screen.
+ */
+function offerReturn(path, me, currentSession) {
+  const button = $('return-study');
+  const note = $('sign-out-note');
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    if (!window.confirm('Return this study? You will label no more images here; the answers you gave are kept.')) return;
+    button.setAttribute('aria-disabled', 'true');
+    note.textContent = '';
+    const outbox = currentSession()?.outbox;
+    if (outbox && outbox.size > 0) {
+      outbox.kick();
+      await Promise.race([outbox.drained(), new Promise((done) => setTimeout(done, SIGN_OUT_SETTLE_MS))]);
+    }
+    const result = await returnStudy();
+    button.removeAttribute('aria-disabled');
+    if (result.outcome === 'problem') {
+      note.textContent = `Not returned: ${result.message}`;
+      return;
+    }
+    button.hidden = true;
+    const session = currentSession();
+    if (!session?.adopt(result.me)) showEnd(path, result.me);
+  });
+}
+
 /** The labelling is over (or never began): the plain done page, or the finish screen of a study. */
 function showEnd(path, me) {
   $('loading').hidden = true;
   $('workspace').hidden = true;
   $('pause').hidden = true;
+  $('return-study').hidden = true;
   if (!needsFinishScreen(me.participation)) {
     $('done-count').textContent = String(me.test_done);
     $('done').hidden = false;
@@ -130,6 +162,7 @@ async function boot() {
     showEnd(path, me);
     return;
   }
+  if (mayReturn(me.participation)) offerReturn(path, me, () => session);
   if (categories instanceof Error) {
     explain('RefHuman cannot start', `${categories.message}. Reload the page to try again.`);
     return;

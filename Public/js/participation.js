@@ -1,12 +1,13 @@
 // participation.js — the participant's path through a study as /api/me reports it
-// (consenting, practice, test, and the three endings), what each ending offers (a code, a
-// link back to the platform, a form for MTurk), and the consent answer sent to the server.
+// (consenting, practice, test, and the four endings), what each ending offers (a code, a
+// link back to the platform, a form for MTurk), and the consent answer and the return sent
+// to the server.
 // No DOM here.
-import { ApiError, NetworkError, getMe, postConsent } from './api.js';
+import { ApiError, NetworkError, getMe, postConsent, postReturn } from './api.js';
 
-const ENDED = new Set(['done', 'declined', 'screened_out']);
+const ENDED = new Set(['done', 'declined', 'screened_out', 'returned']);
 
-/** True once the path is over: done, declined or screened out. */
+/** True once the path is over: done, declined, screened out or returned. */
 export const hasEnded = (participation) => !!participation && ENDED.has(participation.status);
 
 /** True while the person still has to read the instructions and answer the consent question. */
@@ -23,13 +24,21 @@ export const OUTCOMES = {
     title: 'Your practice answers did not reach the accuracy this study needs, so it ends here.',
     text: 'Thank you for your time.',
   },
+  returned: {
+    title: 'You have returned this study.',
+    text: 'The answers you gave are kept. If you came from Prolific or MTurk, return the study there too, '
+      + 'so that your place goes to someone else.',
+  },
 };
+
+/** True while a study's participant is labelling, when they may stop and return the study. */
+export const mayReturn = (participation) => participation?.status === 'practice' || participation?.status === 'test';
 
 /** The outcome of an ended participation (its finish's, or what its status implies). */
 export function outcomeOf(participation) {
   const outcome = participation?.finish?.outcome;
   if (OUTCOMES[outcome]) return outcome;
-  return { declined: 'no_consent', screened_out: 'screened_out' }[participation?.status] ?? 'completed';
+  return { declined: 'no_consent', screened_out: 'screened_out', returned: 'returned' }[participation?.status] ?? 'completed';
 }
 
 /** `url` if it is an absolute http(s) URL (nothing else may become a link or a form's target). */
@@ -89,6 +98,19 @@ export async function answerConsent(agree, version) {
         return { outcome: 'problem', message: problemText(again) };
       }
     }
+    return { outcome: 'problem', message: problemText(error) };
+  }
+}
+
+/**
+ * Returns the study: the participant stops here. Resolves to {outcome: 'returned', me} (the
+ * fresh /api/me) or {outcome: 'problem', message}; never rejects.
+ */
+export async function returnStudy() {
+  try {
+    await postReturn();
+    return { outcome: 'returned', me: await getMe() };
+  } catch (error) {
     return { outcome: 'problem', message: problemText(error) };
   }
 }

@@ -501,6 +501,11 @@ export class Session {
     } catch { /* the next refresh will do */ }
   }
 
+  /** The server's fresh word on this person (after they returned the study, say); true when it ends the labelling. */
+  adopt(me) {
+    return this.#adoptMe(me);
+  }
+
   /** Takes the server's word for the counts; true when it says the path has ended (and ends it here). */
   #adoptMe(me) {
     this.me = me;

@@ -1,6 +1,7 @@
 // studies-view.js — the admin page's view of studies, participants and invites: fills the tables and forms of admin.html, shows links to copy, asks for confirmation, moves the keyboard focus to what appeared, and reports the buttons pressed; no server calls.
 import {
-  FIELDS, PLATFORM_WORDS, STATE_WORDS, STATUS_WORDS, catchAccuracy, minutesText, practiceAccuracy, shownValue, stateOf, valueOf,
+  FIELDS, PLATFORM_WORDS, STATE_WORDS, STATUS_WORDS, catchAccuracy, minutesText, participantSummary, practiceAccuracy, shownValue,
+  stateOf, valueOf,
 } from './studies.js';
 
 function cell(doc, text, numeric = false) {
@@ -209,6 +210,7 @@ export class StudiesView {
     const panel = this.$('participants');
     this.$('participants-title').textContent = `Participants of ${study.name}`;
     this.$('participants-pay').textContent = `Median effective pay: ${payLine}`;
+    this.$('participants-summary').textContent = participantSummary(participants, study.previews ?? 0);
     this.$('participant-list').querySelector('tbody').replaceChildren(...participants.map((p) => {
       const tr = doc.createElement('tr');
       tr.append(cell(doc, p.name), cell(doc, PLATFORM_WORDS[p.platform] ?? 'invite link'),

@@ -27,6 +27,8 @@ export const FIELDS = [
   { key: 'catch_rate', part: 'terms', kind: 'share', label: 'Catch trials (share of test trials, 0–1 or %)' },
   { key: 'assignment_order', part: 'terms', kind: 'choice', options: ['fill', 'spread'],
     label: 'Assignment order (fill: complete items first; spread: least judged first)' },
+  { key: 'catch_source', part: 'terms', kind: 'choice', options: ['auto', 'catch', 'shown'],
+    label: 'Catch trials from (catch: the catch split; shown: example and spare practice images; auto: catch if there is one)' },
 ];
 
 /** A field's current value in a study as GET /api/admin/studies gives it (absent: null). */
@@ -106,7 +108,22 @@ export const STATUS_WORDS = {
   done: 'finished',
   declined: 'declined consent',
   screened_out: 'screened out by the practice',
+  returned: 'returned the study',
 };
+
+/**
+ * "4 participants: 2 finished, 1 returned the study, 1 labelling; 9 MTurk previews" — each
+ * status counted in the order of STATUS_WORDS, the previews only when there were any.
+ */
+export function participantSummary(participants, previews = 0) {
+  const counts = Object.keys(STATUS_WORDS)
+    .map((status) => [STATUS_WORDS[status], participants.filter((p) => p.status === status).length])
+    .filter(([, count]) => count > 0)
+    .map(([words, count]) => `${count} ${words}`);
+  const people = `${participants.length} participant${participants.length === 1 ? '' : 's'}`;
+  const line = counts.length ? `${people}: ${counts.join(', ')}` : people;
+  return previews > 0 ? `${line}; ${previews} MTurk preview${previews === 1 ? '' : 's'} (nothing kept about them)` : line;
+}
 
 /** "7 of 10 (70 %)", or "–" before any practice answer. */
 export function practiceAccuracy(participant) {

@@ -43,7 +43,7 @@ public enum CSVManifestReader {
             var split = defaultSplit
             if names.count == 3 {
                 guard let given = Split(rawValue: row.fields[2]) else {
-                    throw ImportError.line(row.line, in: file, "unknown split '\(row.fields[2])' (test, practice, example or train)")
+                    throw ImportError.line(row.line, in: file, "unknown split '\(row.fields[2])' (test, practice, example, train or catch)")
                 }
                 split = given
             }

@@ -10,16 +10,10 @@ public enum FolderReader {
         let top = try visibleEntries(directory).filter { isFolder(directory.appendingPathComponent($0)) }
         guard !top.isEmpty else { throw ImportError(file: directory.path, reason: "no category folders") }
         // Split folders when every top folder names a split; otherwise the top folders are categories.
-        let splitNames = Set(Split.allCases.map(\.rawValue) + ["catch"])
+        let splits = top.compactMap(Split.init(rawValue:))
         let trees: [(root: URL, split: Split)]
-        if top.allSatisfy(splitNames.contains) {
-            trees = try top.map { name in
-                guard let split = Split(rawValue: name) else {
-                    throw ImportError(file: directory.appendingPathComponent(name).path,
-                                      reason: "catch items come with crowd studies, which this refhuman does not have yet")
-                }
-                return (directory.appendingPathComponent(name), split)
-            }
+        if splits.count == top.count {
+            trees = splits.map { (directory.appendingPathComponent($0.rawValue), $0) }
         } else {
             trees = [(directory, split)]
         }

@@ -1,7 +1,7 @@
 // EnrolmentAPI: a crowd study's public link. /s/{code} serves a page that takes the
 // platform's ids out of the address bar and POSTs them to /api/enrol, which enrols the
 // participant (or finds them again by their platform id) and signs the browser in;
-// /api/consent records their answer to the consent text.
+// /api/consent records their answer to the consent text; /api/return ends their part early.
 import Foundation
 import HTTPServer
 import Storage
@@ -68,6 +68,11 @@ struct EnrolmentAPI: Sendable {
             try await AnnotatorAPI.storeErrorsAsHTTP {
                 try await desk.consent(by: annotator, agree: consent.agree, version: consent.consentVersion)
             }
+            return try Response.json(try desk.status(of: annotator).participation)
+        }
+        router.add(.post, "/api/return") { request, _ in
+            let annotator = try auth.annotator(request)
+            try await AnnotatorAPI.storeErrorsAsHTTP { try await desk.returnStudy(by: annotator) }
             return try Response.json(try desk.status(of: annotator).participation)
         }
     }

@@ -9,7 +9,8 @@ extension StorageError {
         switch self {
         case .unknownStudy, .unknownDataset, .unknownAnnotator:
             HTTPError.notFound(description)
-        case .studyExists, .annotatorExists, .studyFrozen, .studyClosed, .noOpenStudy, .studyFull, .consentVersionChanged:
+        case .studyExists, .annotatorExists, .studyFrozen, .studyClosed, .noOpenStudy, .studyFull, .consentVersionChanged,
+             .notAParticipant:
             HTTPError(.conflict, error: description)
         case .invalidSettings, .invalidPlatformIDs, .studyNameLength, .nameWithSlash, .annotatorNameLength, .annotatorNameReserved,
              .noDataset, .datasetNotChosen, .studyNotChosen, .studyOfOtherDataset:

@@ -46,11 +46,12 @@ struct StudyPayload: Decodable {
     let participantCap: Field<Int>
     let catchRate: Field<Double>
     let assignmentOrder: Field<AssignmentOrder>
+    let catchSource: Field<CatchSource>
 
     enum CodingKeys: String, CodingKey {
         case name, dataset, title, judgementsPerItem, maxGuesses, exposureMs, practiceCount, instructions, consentText
         case consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode, noConsentCode
-        case participantCap, catchRate, assignmentOrder
+        case participantCap, catchRate, assignmentOrder, catchSource
     }
 
     init(from decoder: any Decoder) throws {
@@ -79,6 +80,7 @@ struct StudyPayload: Decodable {
         participantCap = try field(.participantCap)
         catchRate = try field(.catchRate)
         assignmentOrder = try field(.assignmentOrder)
+        catchSource = try field(.catchSource)
     }
 
     func apply(to settings: inout DatasetSettings) throws {
@@ -102,5 +104,6 @@ struct StudyPayload: Decodable {
         participantCap.apply(to: &terms.participantCap)
         try catchRate.apply(to: &terms.catchRate, name: "catch_rate")
         try assignmentOrder.apply(to: &terms.assignmentOrder, name: "assignment_order")
+        try catchSource.apply(to: &terms.catchSource, name: "catch_source")
     }
 }

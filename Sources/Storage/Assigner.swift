@@ -146,18 +146,18 @@ enum Assigner {
         return generator.nextDouble()
     }
 
-    /// Items for catch trials, in the participant's seeded order: the dataset's example
-    /// images and the practice images beyond the practice they do, never one they have
-    /// judged in this study or hold now. Fewer (none) when those run out.
+    /// Items for catch trials, in the participant's seeded order, from the study's catch
+    /// splits: never one they have judged in this study or hold now (so a practice image
+    /// already practised on is not a catch trial). Fewer (none) when those run out.
     private static func catchItems(_ db: Database, annotator: Int64, study: StudyRules, wanted: Int, now: String) throws -> [Int64] {
         let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT item.id FROM item
-            WHERE item.dataset_id = ?1 AND item.split IN ('example', 'practice')
+            WHERE item.dataset_id = ?1 AND item.split IN (SELECT value FROM json_each(?5))
               AND NOT EXISTS (SELECT 1 FROM live_judgement AS judgement WHERE judgement.item_id = item.id
                               AND judgement.annotator_id = ?2 AND judgement.study_id = ?3)
               AND NOT EXISTS (SELECT 1 FROM assignment WHERE assignment.item_id = item.id
                               AND assignment.annotator_id = ?2 AND assignment.expires_at > ?4)
-            """), arguments: [study.datasetID, annotator, study.studyID, now])
+            """), arguments: [study.datasetID, annotator, study.studyID, now, JSONText.encode(study.catchSplits.map(\.rawValue))])
         return Array(candidates.sorted { (seededRank($0, annotator), $0) < (seededRank($1, annotator), $1) }.prefix(wanted))
     }
 

@@ -38,9 +38,10 @@ public final class CatalogWriter {
     }
 
     /// A test image whose label annotators would have seen elsewhere in the dataset (as an
-    /// example with its category, or as practice with feedback) is not a blind trial.
+    /// example with its category, or as practice with feedback) is not a blind trial; nor
+    /// is one a participant also meets as a catch trial, which is scored and may be revealed.
     private func checkBlinding(imageID: Int64, split: Split, source: String) throws {
-        let shown: Set<Split> = [.example, .practice]
+        let shown: Set<Split> = [.example, .practice, .catch]
         guard split == .test || shown.contains(split) else { return }
         guard let earlier = firstUse[imageID] else {
             firstUse[imageID] = (split, source)

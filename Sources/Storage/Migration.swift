@@ -15,6 +15,10 @@ public struct Migration: Sendable, Equatable {
         self.checksum = ContentHash.sha256Hex(Data(sql.utf8))
     }
 
+    /// A file that rebuilds a table others refer to starts with this line, and runs with
+    /// foreign keys off (see Migrator).
+    var needsForeignKeysOff: Bool { sql.hasPrefix("-- refhuman: foreign keys off\n") }
+
     /// Parses "0001_initial.sql" into version 1; nil for any other file name.
     static func version(ofFileName name: String) -> Int? {
         guard name.hasSuffix(".sql") else { return nil }

@@ -32,12 +32,39 @@ struct Migrator {
         }
         let appliedVersions = Set(applied.map { $0["version"] as Int })
         for migration in migrations where !appliedVersions.contains(migration.version) {
-            // writer.write wraps the closure in one transaction: a failing file leaves no trace.
-            try writer.write { db in
+            if migration.needsForeignKeysOff {
+                try applyWithForeignKeysOff(migration, writer)
+            } else {
+                // writer.write wraps the closure in one transaction: a failing file leaves no trace.
+                try writer.write { db in
+                    try db.execute(sql: migration.sql)
+                    try record(migration, db)
+                }
+            }
+        }
+    }
+
+    private func record(_ migration: Migration, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO schema_migration (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+            arguments: [migration.version, migration.name, migration.checksum, Timestamp.now()])
+    }
+
+    /// SQLite's procedure for rebuilding a table that others point at: foreign keys off
+    /// (possible only outside a transaction), the change in one transaction, and a
+    /// foreign_key_check that must come back empty before it commits. With foreign keys on,
+    /// dropping the old table would cascade-delete every row that points at it.
+    private func applyWithForeignKeysOff(_ migration: Migration, _ writer: some DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction {
                 try db.execute(sql: migration.sql)
-                try db.execute(
-                    sql: "INSERT INTO schema_migration (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
-                    arguments: [migration.version, migration.name, migration.checksum, Timestamp.now()])
+                if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                    throw StorageError.migrationBrokeReferences(name: migration.name, table: broken[0])
+                }
+                try record(migration, db)
+                return .commit
             }
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 
 public struct Participation: Encodable, Sendable, Equatable {
     public enum Status: String, Encodable, Sendable {
-        case consenting, practice, test, done, declined
+        case consenting, practice, test, done, declined, returned
         case screenedOut = "screened_out"
     }
 
@@ -14,6 +14,7 @@ public struct Participation: Encodable, Sendable, Equatable {
             case completed
             case noConsent = "no_consent"
             case screenedOut = "screened_out"
+            case returned
         }
 
         public struct Form: Encodable, Sendable, Equatable {

@@ -8,4 +8,7 @@ public enum Split: String, Codable, Sendable, CaseIterable {
     case example
     /// Items a classifier learns from; never shown to annotators.
     case train
+    /// Items kept for attention checks: shown like test items in studies that draw their
+    /// catch trials from this split, scored per participant, never reported as test data.
+    case `catch`
 }

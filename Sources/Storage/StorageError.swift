@@ -8,6 +8,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case migrationEdited(name: String)
     case databaseNewerThanCode(version: Int, known: Int)
     case migrationsMissing(reason: String)
+    case migrationBrokeReferences(name: String, table: String)
     case datasetExists(name: String)
     case datasetHasJudgements(name: String, count: Int)
     case unknownDataset(name: String, known: [String])
@@ -30,6 +31,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case studyOfOtherDataset(study: String, dataset: String)
     case studyFull(name: String)
     case consentVersionChanged(current: String)
+    case notAParticipant
     case annotatorNameLength
     case annotatorNameReserved(name: String)
     case annotatorExists(name: String)
@@ -56,6 +58,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "database schema version \(version) is newer than this refhuman (knows up to \(known)); use a newer refhuman"
         case let .migrationsMissing(reason):
             "cannot read migrations: \(reason)"
+        case let .migrationBrokeReferences(name, table):
+            "migration \(name) would leave rows of \(table) pointing at nothing; nothing was changed"
         case let .datasetExists(name):
             "dataset '\(name)' already exists; pass --replace to replace it"
         case let .datasetHasJudgements(name, count):
@@ -99,6 +103,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "this study link is unknown"
         case let .studyFull(name):
             "study '\(name)' has all the participants it needs"
+        case .notAParticipant:
+            "this account takes part in no study"
         case let .consentVersionChanged(current):
             "the consent text changed (now version \(current)); read it again"
         case .annotatorNameLength:

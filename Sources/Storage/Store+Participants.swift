@@ -13,7 +13,7 @@ extension Store {
         try Row.fetchOne(db.cachedStatement(sql: """
             SELECT participant.id, participant.platform, participant.platform_session, participant.turk_submit_to,
                    participant.consented_at, participant.declined_at, participant.screened_out_at, participant.completed_at,
-                   study.name AS study_name, study.title, study.closed_at AS study_closed_at,
+                   participant.returned_at, study.name AS study_name, study.title, study.closed_at AS study_closed_at,
                    \(StudyTerms.columns.map { "study.\($0)" }.joined(separator: ", "))
             FROM participant JOIN study ON study.id = participant.study_id
             WHERE participant.id = (SELECT max(id) FROM participant WHERE annotator_id = ?)
@@ -21,7 +21,7 @@ extension Store {
     }
 
     /// Enrols the platform's participant in the study behind `code`, or finds them again.
-    /// A preview stores nothing and returns no annotator.
+    /// A preview stores nothing about the person (the study counts it) and returns no annotator.
     static func enrol(_ db: Database, code: String, identity: PlatformIdentity, now: Date) throws -> (intro: StudyIntro, annotator: Annotator?, resumed: Bool) {
         guard let study = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, name, title, closed_at, \(StudyTerms.columns.joined(separator: ", ")),
@@ -31,8 +31,11 @@ extension Store {
         let terms = StudyTerms(row: study)
         let intro = StudyIntro(title: study["title"], instructions: terms.instructions, estimatedMinutes: terms.estimatedMinutes,
                                pay: terms.pay, quota: terms.quota, platform: identity.platform)
-        if identity.isPreview { return (intro, nil, false) }
         let studyID: Int64 = study["id"]
+        if identity.isPreview {
+            try db.execute(sql: "UPDATE study SET previews = previews + 1 WHERE id = ?", arguments: [studyID])
+            return (intro, nil, false)
+        }
         if let existing = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT annotator_id FROM participant WHERE study_id = ? AND platform = ? AND platform_pid = ?
             """), arguments: [studyID, identity.platform.rawValue, identity.participant]) {
@@ -69,12 +72,22 @@ extension Store {
                        arguments: [Timestamp.string(from: now), version, row["id"] as Int64])
     }
 
+    /// The participant stops before the end and returns the study. A path that has already
+    /// ended (declined, screened out, completed) stays as it ended.
+    static func returnStudy(_ db: Database, annotatorID: Int64, now: Date) throws {
+        guard let row = try participantRow(db, annotatorID: annotatorID) else { throw StorageError.notAParticipant }
+        guard heldStep(row) == nil || heldStep(row) == .consenting else { return }
+        try db.execute(sql: "UPDATE participant SET returned_at = ? WHERE id = ?",
+                       arguments: [Timestamp.string(from: now), row["id"] as Int64])
+    }
+
     /// The step a participant is held at, whatever their counts: declined, screened out,
-    /// completed, or not yet consented; nil while they may label.
+    /// completed, returned, or not yet consented; nil while they may label.
     static func heldStep(_ row: Row) -> Participation.Status? {
         if (row["declined_at"] as String?) != nil { return .declined }
         if (row["screened_out_at"] as String?) != nil { return .screenedOut }
         if (row["completed_at"] as String?) != nil { return .done }
+        if (row["returned_at"] as String?) != nil { return .returned }
         if !(row["consent_text"] as String).isEmpty && (row["consented_at"] as String?) == nil { return .consenting }
         return nil
     }
@@ -141,7 +154,7 @@ extension Store {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT participant.annotator_id, annotator.name, annotator.disabled_at, participant.platform,
                        participant.enrolled_at, participant.consented_at, participant.declined_at, participant.screened_out_at,
-                       participant.completed_at, study.consent_text, study.quota, study.closed_at AS study_closed_at,
+                       participant.completed_at, participant.returned_at, study.consent_text, study.quota, study.closed_at AS study_closed_at,
                        (SELECT max(submitted_at) FROM live_judgement WHERE annotator_id = participant.annotator_id
                         AND study_id = participant.study_id) AS last_judgement
                 FROM participant JOIN annotator ON annotator.id = participant.annotator_id JOIN study ON study.id = participant.study_id
@@ -156,7 +169,7 @@ extension Store {
                 let testDone = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: studyID, phase: .test)
                 let status = Self.participantStatus(row, practiceDone: practiceDone, practiceTarget: rules.practiceTarget,
                                                     testDone: testDone, testRemaining: roomLeft)
-                let ended = ["declined_at", "screened_out_at", "completed_at"].compactMap { row[$0] as String? }.first
+                let ended = ["declined_at", "screened_out_at", "completed_at", "returned_at"].compactMap { row[$0] as String? }.first
                 let minutes = (row["last_judgement"] as String?).flatMap { last in
                     Timestamp.date(from: last).flatMap { end in
                         Timestamp.date(from: row["enrolled_at"]).map { end.timeIntervalSince($0) / 60 }

@@ -87,13 +87,13 @@ extension Store {
         return studyID
     }
 
-    /// Gives every shown item of the study's dataset (test, practice, example) a random
+    /// Gives every shown item of the study's dataset (test, practice, example, catch) a random
     /// handle in the study, if it has none yet (an import adds its items after its study).
     static func giveHandles(_ db: Database, studyID: Int64) throws {
         try db.execute(sql: """
             INSERT INTO item_handle (study_id, item_id, handle)
             SELECT study.id, item.id, lower(hex(randomblob(12))) FROM study JOIN item ON item.dataset_id = study.dataset_id
-            WHERE study.id = ? AND item.split IN ('test', 'practice', 'example')
+            WHERE study.id = ? AND item.split IN ('test', 'practice', 'example', 'catch')
               AND NOT EXISTS (SELECT 1 FROM item_handle WHERE item_handle.study_id = study.id AND item_handle.item_id = item.id)
             """, arguments: [studyID])
     }
@@ -138,6 +138,6 @@ extension Store {
         return StudySummary(name: row["name"], dataset: row["dataset_name"], title: row["title"], settings: DatasetSettings(row: row),
                             terms: StudyTerms(row: row), enrolmentCode: row["enrolment_code"],
                             createdAt: row["created_at"], frozenAt: row["frozen_at"], closedAt: row["closed_at"],
-                            participants: row["participants"], testJudgements: row["test_judgements"])
+                            participants: row["participants"], previews: row["previews"], testJudgements: row["test_judgements"])
     }
 }

@@ -109,6 +109,8 @@ public final class StudyDesk: Sendable {
         case .done: (.completed, terms.completionCode)
         case .declined: (.noConsent, terms.noConsentCode)
         case .screenedOut: (.screenedOut, terms.screenedOutCode)
+        // Nothing to hand back: the platform has its own button for returning a study.
+        case .returned: (.returned, nil)
         case .consenting, .practice, .test: nil
         }
         let finish = outcome.map {
@@ -147,6 +149,12 @@ public final class StudyDesk: Sendable {
     public func consent(by annotator: Annotator, agree: Bool, version: String) async throws {
         try await batcher.perform { [self] db, _ in
             try Store.consent(db, annotatorID: annotator.id, agree: agree, version: version, now: clock())
+        }
+    }
+
+    public func returnStudy(by annotator: Annotator) async throws {
+        try await batcher.perform { [self] db, _ in
+            try Store.returnStudy(db, annotatorID: annotator.id, now: clock())
         }
     }
 

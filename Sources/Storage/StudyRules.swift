@@ -14,13 +14,16 @@ struct StudyRules {
     /// Share of test slots given to catch trials.
     let catchRate: Double
     let order: AssignmentOrder
+    /// The splits this study's catch trials are drawn from.
+    let catchSplits: [Split]
 
     /// How many practice judgements come before the test phase.
     var practiceTarget: Int { min(practiceItems, settings.practiceCount ?? practiceItems) }
 
     init(_ db: Database, studyID: Int64) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed, catch_rate, assignment_order,
+            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed, catch_rate, assignment_order, catch_source,
+                   EXISTS (SELECT 1 FROM item WHERE dataset_id = study.dataset_id AND split = 'catch') AS has_catch_items,
                    (SELECT count(*) FROM item WHERE dataset_id = study.dataset_id AND split = 'practice') AS practice_items,
                    (SELECT count(*) FROM category WHERE dataset_id = study.dataset_id) AS categories
             FROM study WHERE id = ?
@@ -33,5 +36,6 @@ struct StudyRules {
         closed = row["closed"]
         catchRate = row["catch_rate"]
         order = AssignmentOrder(rawValue: row["assignment_order"]) ?? .fill
+        catchSplits = (CatchSource(rawValue: row["catch_source"]) ?? .auto).splits(datasetHasCatchItems: row["has_catch_items"])
     }
 }

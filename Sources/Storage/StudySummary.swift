@@ -12,5 +12,7 @@ public struct StudySummary: Encodable, Sendable, Equatable {
     public let frozenAt: String?
     public let closedAt: String?
     public let participants: Int
+    /// MTurk previews of the task: counted, nothing else kept.
+    public let previews: Int
     public let testJudgements: Int
 }

@@ -25,6 +25,8 @@ public struct StudyTerms: Codable, Sendable, Equatable {
     public var catchRate = 0.0
     /// Which test items go out first.
     public var assignmentOrder = AssignmentOrder.fill
+    /// Where catch trials come from.
+    public var catchSource = CatchSource.auto
 
     public init() {}
 
@@ -54,14 +56,15 @@ public struct StudyTerms: Codable, Sendable, Equatable {
         participantCap = row["participant_cap"]
         catchRate = row["catch_rate"]
         assignmentOrder = AssignmentOrder(rawValue: row["assignment_order"]) ?? .fill
+        catchSource = CatchSource(rawValue: row["catch_source"]) ?? .auto
     }
 
     static let columns = ["instructions", "consent_text", "consent_version", "estimated_minutes", "pay", "quota", "practice_pass",
                           "completion_code", "screened_out_code", "no_consent_code", "participant_cap", "catch_rate",
-                          "assignment_order"]
+                          "assignment_order", "catch_source"]
 
     var values: [(any DatabaseValueConvertible)?] {
         [instructions, consentText, consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode,
-         noConsentCode, participantCap, catchRate, assignmentOrder.rawValue]
+         noConsentCode, participantCap, catchRate, assignmentOrder.rawValue, catchSource.rawValue]
     }
 }

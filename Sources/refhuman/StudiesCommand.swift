@@ -169,7 +169,9 @@ struct StudiesCommand: ParsableCommand {
         if !terms.pay.isEmpty { facts.append("pay \(terms.pay)") }
         if let cap = terms.participantCap { facts.append("cap \(cap) participants") }
         facts.append("order \(terms.assignmentOrder.rawValue)")
-        if terms.catchRate > 0 { facts.append("catch trials \(Int((terms.catchRate * 100).rounded())) %") }
+        if terms.catchRate > 0 {
+            facts.append("catch trials \(Int((terms.catchRate * 100).rounded())) % from \(terms.catchSource.rawValue)")
+        }
         if !terms.consentText.isEmpty { facts.append("consent version \(terms.consentVersion)") }
         if !facts.isEmpty { print("  " + facts.joined(separator: "; ")) }
     }

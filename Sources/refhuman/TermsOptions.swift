@@ -20,8 +20,10 @@ struct TermsOptions: ParsableArguments {
     @Option(help: "Most participants the public link enrols.") var cap: Int?
     @Option(help: "Which test items go out first: fill (complete items first; the default) or spread (least judged first).")
     var order: AssignmentOrder?
-    @Option(help: "Share of test trials that are catch trials: example or spare practice images, scored per participant, never test data.")
+    @Option(help: "Share of test trials that are catch trials: attention checks scored per participant, never test data.")
     var catchRate: Double?
+    @Option(help: "Where catch trials come from: catch (the dataset's catch split), shown (example and spare practice images) or auto (catch when the dataset has a catch split; the default).")
+    var catchSource: CatchSource?
 
     /// What was given, as a change to apply to a study's terms. The text files are read
     /// here, once, before the database is touched.
@@ -45,6 +47,7 @@ struct TermsOptions: ParsableArguments {
         if let cap { terms.participantCap = cap }
         if let catchRate { terms.catchRate = catchRate }
         if let order { terms.assignmentOrder = order }
+        if let catchSource { terms.catchSource = catchSource }
     }
 
     private static func text(_ path: String) throws -> String {

@@ -97,11 +97,6 @@ let badInputs: [BadInput] = [
         try dir.write("manifest.csv", "path,label\nimg/wide.png,cat\n")
         return ["import", "csv", dir.path("manifest.csv"), "--categories", dir.path("cats.txt"), "--name", "bad"]
     }, expected: ["manifest.csv", "line 2", "image is 4097×2, over the 4096 px limit per side", "--downscale"]),
-    BadInput(name: "folder with a catch split", arrange: { dir in
-        try dir.write("tree/test/cat/a.png", try Fixtures.png(shade: 1))
-        try dir.write("tree/catch/cat/b.png", try Fixtures.png(shade: 2))
-        return ["import", "folder", dir.path("tree"), "--name", "bad"]
-    }, expected: ["tree/catch", "crowd studies"]),
     BadInput(name: "CSV naming a missing file", arrange: { dir in
         try csvImport(dir, manifest: "path,label\nimg/a.png,cat\nimg/missing.png,dog\n")
     }, expected: ["manifest.csv", "line 3", "not found", "img/missing.png"]),

@@ -110,11 +110,18 @@ func datasetsJSON(_ db: String) throws -> [[String: Any]] {
         try dir.write("tree/practice/cat/c.png", try Fixtures.png(shade: 3))
         try dir.write("tree/example/dog/d.png", try Fixtures.png(shade: 4))
         try dir.write("tree/example/emu/e.png", try Fixtures.png(shade: 5))  // a category only an example shows
+        try dir.write("tree/catch/cat/f.png", try Fixtures.png(shade: 6))
         let result = try Shell.refhuman(["import", "folder", dir.path("tree"), "--name", "pets", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Shell.sqlite(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM category ORDER BY idx)") == "cat,dog,emu")
         #expect(try Shell.sqlite(db, "SELECT source || ':' || category_idx || ':' || split FROM item ORDER BY source")
-            == "example/dog/d.png:1:example\nexample/emu/e.png:2:example\npractice/cat/c.png:0:practice\ntest/cat/a.png:0:test\ntest/dog/b.png:1:test")
+            == "catch/cat/f.png:0:catch\nexample/dog/d.png:1:example\nexample/emu/e.png:2:example\npractice/cat/c.png:0:practice\ntest/cat/a.png:0:test\ntest/dog/b.png:1:test")
+        // A study draws its catch trials from that split when told to, and says so.
+        let created = try Shell.refhuman(["studies", "create", "checked", "--catch-rate", "0.2", "--catch-source", "catch", "--db", db])
+        #expect(created.status == 0 && created.stdout.contains("catch trials 20 % from catch"), "\(created.stdout)\(created.stderr)")
+        #expect(try Shell.sqlite(db, "SELECT catch_source FROM study WHERE name = 'checked'") == "catch")
+        let wrong = try Shell.refhuman(["studies", "edit", "checked", "--catch-source", "examples", "--db", db])
+        #expect(wrong.status != 0 && wrong.stderr.contains("'examples'") && wrong.stderr.contains("auto"), "\(wrong.stderr)")
     }
 
     @Test func outsidePathsImportWhenAllowed() throws {

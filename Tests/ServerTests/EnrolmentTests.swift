@@ -87,6 +87,32 @@ import Testing
         #expect(try Shell.sqlite(study.database, "SELECT name LIKE 'prolific-%' FROM annotator JOIN participant ON participant.annotator_id = annotator.id WHERE platform_pid = 'PID-1'") == "1")
     }
 
+    @Test func aParticipantWhoReturnsTheStudyStopsAndTheTableSaysSo() throws {
+        let study = try StudyFixture()
+        let code = try createStudy(study, "crowd", ["--quota", "5"])
+        let truths = try study.truths()
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        let client = HTTPClient(baseURL: server.baseURL)
+        let participant = try #require(try enrol(client, ["code": code, "prolific_pid": "PID-R"]).1)
+        _ = try participant.post("/api/consent", ["agree": true, "consent_version": "v1"])
+        #expect(try participant.answer(truths, right: true) == "practice")
+        let returned = try client.request("POST", "/api/return", headers: ["Cookie": participant.cookie])
+        #expect(returned.status == 200 && returned.object["status"] as? String == "returned", "\(returned.text)")
+        let finish = try #require(returned.object["finish"] as? [String: Any])
+        // No code and no redirect: a code would claim a completion; Prolific has its own return button.
+        #expect(finish["outcome"] as? String == "returned" && finish["code"] is NSNull && finish["redirect_url"] is NSNull)
+        #expect(try participant.lease().isEmpty)
+        #expect(try Shell.sqlite(study.database, "SELECT count(*) || ',' || (SELECT returned_at IS NOT NULL FROM participant WHERE platform_pid = 'PID-R') FROM judgement")
+                == "1,1")
+        let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
+        let line = try #require(try admin.get("/api/admin/studies/crowd/participants").array.first)
+        #expect(line["status"] as? String == "returned" && line["practice_done"] as? Int == 1 && !(line["ended_at"] is NSNull))
+        // An account outside every study has nothing to return.
+        let outsider = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
+        #expect(try outsider.request("POST", "/api/return").status == 409)
+    }
+
     @Test func declineAndScreeningEndWithTheirCodes() throws {
         let study = try StudyFixture()
         let code = try createStudy(study, "crowd", ["--practice-pass", "1"])
@@ -130,6 +156,10 @@ import Testing
         #expect(preview.status == 200 && preview.object["preview"] as? Bool == true && previewSession == nil)
         #expect((preview.object["study"] as? [String: Any])?["quota"] as? Int == 1)
         #expect(try Shell.sqlite(study.database, "SELECT (SELECT count(*) FROM annotator) || ',' || (SELECT count(*) FROM participant)") == before)
+        // Only a count, which the admin's study list gives.
+        let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
+        let listed = try admin.get("/api/admin/studies").array.first { $0["name"] as? String == "turk" }
+        #expect(listed?["previews"] as? Int == 1)
 
         let worker = try #require(try enrol(client, ["code": code, "worker_id": "W1", "assignment_id": "A1", "hit_id": "H1",
                                                      "turk_submit_to": "https://workersandbox.mturk.com/"]).1)

@@ -1520,6 +1520,49 @@ def test_prolific_participant_fails_practice(ctx):
     assert live_of(server, row["annotator_id"], "test") == 0, "a test answer from a participant screened out"
 
 
+def test_prolific_participant_returns_the_study(ctx):
+    """Midway through practice, "Return study" in the header (reached by Tab, pressed with
+    Enter, confirmed in the browser's own dialog) ends the path: the finish screen says the
+    study is returned and offers no code (a code would claim a completion), the labelling
+    and the button are gone, and the participant row records the return while the answer
+    already given stays. A reload shows the same ending."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice=1, practice_count=2))
+    b, server = ctx.browser, ctx.server
+    link = server.add_study("returnable", *study_options(ctx, quota=2, completion_code="DONE3"))
+    b.go(link + "?PROLIFIC_PID=p3&STUDY_ID=s3&SESSION_ID=x3")
+    agree_to_consent(b)
+    first = b.wait_item()
+    answer_by_digit(b, ctx.truth(first))
+    b.wait(lambda: b.js("return document.querySelector('#feedback.right') !== null"), what="'right' feedback")
+    assert b.visible("#return-study"), "no Return study button while labelling"
+    b.tab_to("return-study")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: _alert_text(b), what="the browser's confirm dialog")
+    assert "answers you gave are kept" in _alert_text(b), _alert_text(b)
+    b.driver.switch_to.alert.accept()
+    b.wait(lambda: b.visible("#finish") and b.text("#finish-title") == "You have returned this study.",
+           what="the returned finish screen")
+    assert b.focused() == "finish-title", b.focused()
+    assert not b.visible("#finish-code-box") and not b.visible("#finish-go-box") and not b.visible("#finish-form")
+    assert not b.visible("#workspace") and not b.visible("#return-study") and not b.visible("#pause")
+    row, = participants(server, "p3")
+    assert server.query("SELECT returned_at IS NOT NULL FROM participant WHERE platform_pid = 'p3'")[0][0] == 1
+    assert live_of(server, row["annotator_id"], "practice") == 1, "the answer given before returning was lost"
+    no_csp_violations(b, "returning the study")
+    b.go(server.url + "/")
+    b.wait(lambda: b.visible("#finish") and b.text("#finish-title") == "You have returned this study.",
+           what="the returned finish screen after a reload")
+    assert not b.visible("#return-study")
+
+
+def _alert_text(b):
+    """The open alert or confirm dialog's text, or '' when there is none."""
+    try:
+        return b.driver.switch_to.alert.text
+    except Exception:
+        return ""
+
+
 def test_prolific_participant_completes_and_resumes(ctx):
     """The consent text replaced while on screen: agreeing to the old version brings up the
     new one (409), agreed to by Enter; pass the practice, label the quota of 2 test items with
@@ -1928,6 +1971,7 @@ def test_admin_shows_participants_and_their_hourly_pay(ctx):
     rates = sorted(1.20 / (p["minutes_spent"] / 60) for p in listed)
     expected = f"£{(rates[0] + rates[1]) / 2:.2f} an hour (median of 2 finished participants)"
     assert b.text("#participants-pay") == f"Median effective pay: {expected}", (b.text("#participants-pay"), expected)
+    assert b.text("#participants-summary") == "2 participants: 2 finished", b.text("#participants-summary")
     b.screenshot("admin-participants")
     no_csp_violations(b, "the participants table")
     # The pay's reading, through the page's own model.
@@ -1941,6 +1985,14 @@ def test_admin_shows_participants_and_their_hourly_pay(ctx):
                       "n/a (the pay is not a plain amount)", "£6.00 an hour (median of 2 finished participants)",
                       "n/a (the pay is not a plain amount)", "n/a (the pay is not a plain amount)",
                       "n/a (the pay is not a plain amount)", "n/a (no one has finished yet)"], worded
+    # Each status counted in words, and MTurk previews (only ever a count) when there were any.
+    summaries = b.driver.execute_async_script("""const done = arguments[0];
+        import('/js/studies.js').then((m) => {
+          const people = [{status: 'returned'}, {status: 'test'}, {status: 'done'}, {status: 'returned'}];
+          done([m.participantSummary(people, 3), m.participantSummary([{status: 'done'}], 1), m.participantSummary([], 0)]);
+        }).catch((e) => done(String(e)));""")
+    assert summaries == ["4 participants: 1 labelling, 1 finished, 2 returned the study; 3 MTurk previews (nothing kept about them)",
+                         "1 participant: 1 finished; 1 MTurk preview (nothing kept about them)", "0 participants"], summaries
 
 
 def test_admin_invites_reissues_and_disables(ctx):
@@ -2125,6 +2177,7 @@ ALL = [
     test_pages_keep_to_the_content_security_policy,
     test_prolific_participant_declines,
     test_prolific_participant_fails_practice,
+    test_prolific_participant_returns_the_study,
     test_prolific_participant_completes_and_resumes,
     test_mturk_preview_then_assignment,
     test_study_link_problems_are_explained,
