@@ -50,7 +50,7 @@ func run(_ name: String, perClient: Int) throws -> Outcome {
     let (store, tokens) = try makeStore(path, items: perClient)
     let desk = StudyDesk(store: store)
     let server = HTTPServer(configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
-                            router: AnnotationService(desk: desk, publicDirectory: "Public").router())
+                            router: AnnotationService(desk: desk, publicDirectory: "Public", software: "refhuman (benchmark)").router())
     try server.start()
     let tally = Tally()
     let start = DispatchSemaphore(value: 0), finished = DispatchGroup()

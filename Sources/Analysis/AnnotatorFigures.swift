@@ -9,6 +9,8 @@ public struct AnnotatorFigures: Sendable, Equatable, Encodable {
     /// Non-abstained test judgements and their top-1 error.
     public var testJudgements: Int
     public var testError: Double?
+    /// Wilson 95 % interval of their test error (their judgements as independent trials).
+    public var testErrorCI: ConfidenceInterval?
     /// Abstained test judgements.
     public var abstentions: Int
     /// Median response time of the non-abstained test judgements that recorded one.
@@ -22,6 +24,7 @@ public struct AnnotatorFigures: Sendable, Equatable, Encodable {
         case practiceError = "practice_error"
         case testJudgements = "test_judgements"
         case testError = "test_error"
+        case testErrorCI = "test_error_ci"
         case abstentions
         case medianResponseMilliseconds = "median_response_ms"
         case learningCurve = "learning_curve"
@@ -36,6 +39,7 @@ public struct AnnotatorFigures: Sendable, Equatable, Encodable {
         try container.encode(practiceError, forKey: .practiceError)
         try container.encode(testJudgements, forKey: .testJudgements)
         try container.encode(testError, forKey: .testError)
+        try container.encode(testErrorCI, forKey: .testErrorCI)
         try container.encode(abstentions, forKey: .abstentions)
         try container.encode(medianResponseMilliseconds, forKey: .medianResponseMilliseconds)
         try container.encode(learningCurve, forKey: .learningCurve)

@@ -33,13 +33,15 @@ enum AnnotatorScoring {
         return annotatorIDs.indices.sorted { annotatorIDs[$0] < annotatorIDs[$1] }.map { index in
             let annotatorID = annotatorIDs[index]
             let practiceMisses = practiceMisses[index], testMisses = testMisses[index]
+            let testProportion = Proportion(of: testMisses) { $0 }
             return AnnotatorFigures(
                 annotatorID: annotatorID,
                 name: names[annotatorID],
                 practiceJudgements: practiceMisses.count,
                 practiceError: Proportion(of: practiceMisses) { $0 }.rate,
                 testJudgements: testMisses.count,
-                testError: Proportion(of: testMisses) { $0 }.rate,
+                testError: testProportion.rate,
+                testErrorCI: testProportion.wilsonInterval,
                 abstentions: abstentions[index],
                 medianResponseMilliseconds: Median.of(testTimes[index]),
                 learningCurve: curve(practiceMisses, phase: .practice, blockSize: learningCurveBlockSize)

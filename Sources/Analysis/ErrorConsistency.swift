@@ -11,10 +11,12 @@
 ///
 ///     κ = (n·A − (R₁R₂ + W₁W₂)) / (R₁W₂ + W₁R₂)     because n² − R₁R₂ − W₁W₂ = R₁W₂ + W₁R₂.
 ///
-/// c_exp = 1 (denominator 0) happens only when both sides are all right or both all wrong,
-/// and then c_obs = 1 too, so DESIGN's "κ = 1 when c_obs = 1" settles it. Identical outcomes
-/// carry no information about whether errors are shared beyond chance, so κ = 1 there is a
-/// convention, not evidence. nil is returned only for n = 0.
+/// c_exp = 1 (denominator 0) happens only when both sides are all right or both all wrong.
+/// Then κ is 0/0: outcomes without variation say nothing about whether errors are shared
+/// beyond chance, so κ is undefined and nil, not the 1 an earlier convention gave (a
+/// category where neither side erred would otherwise read as perfectly consistent errors).
+/// Identical outcomes with some errors have c_exp < 1 and give κ = 1 by the formula.
+/// nil also for n = 0.
 public enum ErrorConsistency {
     public static func kappa(firstCorrect: [Bool], secondCorrect: [Bool]) -> Double? {
         precondition(firstCorrect.count == secondCorrect.count, "both sides must be scored on the same items")
@@ -23,13 +25,12 @@ public enum ErrorConsistency {
         let firstRight = firstCorrect.filter { $0 }.count
         let secondRight = secondCorrect.filter { $0 }.count
         let agreeing = zip(firstCorrect, secondCorrect).filter { $0 == $1 }.count
-        if agreeing == n { return 1 }
-
         let (r1, w1) = (Double(firstRight), Double(n - firstRight))
         let (r2, w2) = (Double(secondRight), Double(n - secondRight))
         // Numerator and denominator are both n² times DESIGN's; the factor cancels.
         let observedMinusExpected = Double(n) * Double(agreeing) - (r1 * r2 + w1 * w2)
         let oneMinusExpected = r1 * w2 + w1 * r2
+        guard oneMinusExpected > 0 else { return nil }
         return observedMinusExpected / oneMinusExpected
     }
 }

@@ -11,12 +11,15 @@ public struct HumanFigures: Sendable, Equatable, Encodable {
     public var errorCI: ConfidenceInterval?
     /// Pooled top-k error (k = max_guesses) over judgements.
     public var topKError: Double?
-    /// Error of the per-item majority label over compared items.
+    /// Complete items (at least k counted judgements), the unit of the majority error.
+    public var majorityItems: Int
+    /// Error of the per-item majority label over complete items.
     public var majorityError: Double?
     public var majorityErrorCI: ConfidenceInterval?
 
     enum CodingKeys: String, CodingKey {
         case items, judgements
+        case majorityItems = "human_majority_items"
         case error = "human_error"
         case errorCI = "human_error_ci"
         case topKError = "human_topk_error"
@@ -32,6 +35,7 @@ public struct HumanFigures: Sendable, Equatable, Encodable {
         try container.encode(error, forKey: .error)
         try container.encode(errorCI, forKey: .errorCI)
         try container.encode(topKError, forKey: .topKError)
+        try container.encode(majorityItems, forKey: .majorityItems)
         try container.encode(majorityError, forKey: .majorityError)
         try container.encode(majorityErrorCI, forKey: .majorityErrorCI)
     }

@@ -1,7 +1,8 @@
 // HumanScoring: computes the human side of a report over a set of test items.
 enum HumanScoring {
     /// `items` are test items (compared or not); uncompared ones add nothing but are allowed.
-    static func figures(for items: [ItemEvidence], maxGuesses: Int) -> HumanFigures {
+    /// The majority is scored on complete items only (at least `judgementsPerItem`).
+    static func figures(for items: [ItemEvidence], maxGuesses: Int, judgementsPerItem: Int) -> HumanFigures {
         let compared = items.filter(\.isCompared)
         var judgements = 0, topOneMissCount = 0, topKMissCount = 0
         for item in compared {
@@ -13,7 +14,9 @@ enum HumanScoring {
         }
         let topOneMisses = Proportion(count: topOneMissCount, total: judgements)
         let topKMisses = Proportion(count: topKMissCount, total: judgements)
-        let majorityMisses = Proportion(of: compared) { !$0.majorityIsRight }
+        let majorityMisses = Proportion(of: compared.lazy.filter { $0.isComplete(judgementsPerItem: judgementsPerItem) }) {
+            !$0.majorityIsRight
+        }
 
         return HumanFigures(
             items: compared.count,
@@ -21,6 +24,7 @@ enum HumanScoring {
             error: topOneMisses.rate,
             errorCI: topOneMisses.wilsonInterval,
             topKError: topKMisses.rate,
+            majorityItems: majorityMisses.total,
             majorityError: majorityMisses.rate,
             majorityErrorCI: majorityMisses.wilsonInterval)
     }

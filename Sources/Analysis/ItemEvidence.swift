@@ -23,6 +23,9 @@ struct ItemEvidence: Sendable {
 
     var majorityIsRight: Bool { majority == trueCategory }
 
+    /// At least k counted judgements: the items a majority of k and a paired test may use.
+    func isComplete(judgementsPerItem k: Int) -> Bool { judgements.count >= k }
+
     /// One label per annotator, their earliest, because Krippendorff's reliability data has one
     /// value per annotator and unit: an annotator shown an item twice must not agree with themself.
     var labelPerAnnotator: [Int] {

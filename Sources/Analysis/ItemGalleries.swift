@@ -16,7 +16,7 @@ public struct ItemGalleries: Sendable, Equatable, Encodable {
         case humansRightModelWrong = "humans_right_model_wrong"
     }
 
-    init(items: [ItemEvidence], primary: ModelPredictions?) {
+    init(items: [ItemEvidence], primary: ModelPredictions?, sources: [Int64: String] = [:]) {
         let compared = items.filter(\.isCompared)
         func gallery(_ matches: (ItemEvidence, [Int]?) -> Bool) -> Gallery {
             var count = 0
@@ -26,7 +26,7 @@ public struct ItemGalleries: Sendable, Equatable, Encodable {
                 guard matches(item, ranking) else { continue }
                 count += 1
                 if shown.count < Self.limit {
-                    shown.append(GalleryItem(itemID: item.itemID, trueCategory: item.trueCategory,
+                    shown.append(GalleryItem(itemID: item.itemID, source: sources[item.itemID], trueCategory: item.trueCategory,
                                              humanGuesses: item.judgements.map(\.guesses), modelRanking: ranking))
                 }
             }

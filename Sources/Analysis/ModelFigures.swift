@@ -5,7 +5,8 @@ public struct ModelFigures: Sendable, Equatable, Encodable {
     public var items: Int
     public var comparison: ModelComparisonFigures
     public var cohenKappa: Double?
-    public var avoidableBias: Double?
+    /// Model top-1 error − human-majority error on the paired items (positive: the model errs more).
+    public var modelMinusHumanError: Double?
     public var categories: [ModelCategoryFigures]
     /// Truth × the model's top-1 label.
     public var confusion: ConfusionMatrix
@@ -13,6 +14,7 @@ public struct ModelFigures: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case model, items
         case cohenKappa = "cohen_kappa"
+        case modelMinusHumanError = "model_minus_human_majority_error"
         case avoidableBias = "avoidable_bias"
         case categories, confusion
     }
@@ -23,7 +25,9 @@ public struct ModelFigures: Sendable, Equatable, Encodable {
         try container.encode(items, forKey: .items)
         try comparison.encode(to: encoder)
         try container.encode(cohenKappa, forKey: .cohenKappa)
-        try container.encode(avoidableBias, forKey: .avoidableBias)
+        try container.encode(modelMinusHumanError, forKey: .modelMinusHumanError)
+        // The old name, kept for one release (1.2) so readers can move: see OverallFigures.
+        try container.encode(modelMinusHumanError, forKey: .avoidableBias)
         try container.encode(categories, forKey: .categories)
         try container.encode(confusion, forKey: .confusion)
     }

@@ -11,6 +11,10 @@ public struct Report: Sendable, Equatable, Encodable {
     public var model: String?
     /// ISO 8601, UTC.
     public var generatedAt: String
+    /// What the figures were computed from and by; nil when the caller did not say.
+    public var provenance: Provenance?
+    /// Judgements per item against the plan.
+    public var coverage: Coverage
     public var overall: OverallFigures
     /// One per category, in index order, including categories without items.
     public var categories: [CategoryFigures]
@@ -25,6 +29,7 @@ public struct Report: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case dataset, model
         case generatedAt = "generated_at"
+        case provenance, coverage
         case overall, categories, annotators, confusion, models, galleries
     }
 
@@ -33,6 +38,8 @@ public struct Report: Sendable, Equatable, Encodable {
         try container.encode(dataset, forKey: .dataset)
         try container.encode(model, forKey: .model)
         try container.encode(generatedAt, forKey: .generatedAt)
+        try container.encode(provenance, forKey: .provenance)
+        try container.encode(coverage, forKey: .coverage)
         try container.encode(overall, forKey: .overall)
         try container.encode(categories, forKey: .categories)
         try container.encode(annotators, forKey: .annotators)

@@ -13,10 +13,14 @@ public struct ReportBuilder: Sendable {
     /// Zero or more models; the first is the primary one behind DESIGN's `model` keys.
     public var models: [ModelPredictions]
     public var annotatorNames: [Int64: String]
+    /// Each item's source in the dataset, for the galleries.
+    public var itemSources: [Int64: String]
+    public var provenance: Provenance?
 
     public init(
         datasetName: String, categories: [String], settings: AnalysisSettings, truths: [ItemTruth],
-        trials: [Trial], models: [ModelPredictions] = [], annotatorNames: [Int64: String] = [:]
+        trials: [Trial], models: [ModelPredictions] = [], annotatorNames: [Int64: String] = [:],
+        itemSources: [Int64: String] = [:], provenance: Provenance? = nil
     ) {
         self.datasetName = datasetName
         self.categories = categories
@@ -25,25 +29,29 @@ public struct ReportBuilder: Sendable {
         self.trials = trials
         self.models = models
         self.annotatorNames = annotatorNames
+        self.itemSources = itemSources
+        self.provenance = provenance
     }
 
     public func makeReport(generatedAt: Date) -> Report {
         let scored = ScoredTrials(trials: trials, truths: truths)
         let allItems = scored.testItems
         let itemsByCategory = Dictionary(grouping: allItems, by: \.trueCategory)
+        let k = settings.judgementsPerItem
         let modelFigures = models.map { predictions in
-            let shared = ModelScoring(predictions: predictions, maxGuesses: settings.maxGuesses).sharedItems(allItems)
+            let scoring = ModelScoring(predictions: predictions, maxGuesses: settings.maxGuesses, judgementsPerItem: k)
+            let shared = scoring.sharedItems(allItems)
             let sharedByCategory = Dictionary(grouping: shared, by: \.item.trueCategory)
             return ModelFigures(
                 model: predictions.modelName,
                 items: shared.count,
-                comparison: ModelScoring.figures(for: shared),
-                cohenKappa: ModelScoring.cohenKappa(for: shared),
-                avoidableBias: ModelScoring.avoidableBias(for: shared),
+                comparison: scoring.figures(for: shared),
+                cohenKappa: scoring.cohenKappa(for: shared),
+                modelMinusHumanError: scoring.modelMinusHumanError(for: shared),
                 categories: categories.indices.map { index in
                     let inCategory = sharedByCategory[index, default: []]
                     return ModelCategoryFigures(
-                        category: categories[index], items: inCategory.count, comparison: ModelScoring.figures(for: inCategory))
+                        category: categories[index], items: inCategory.count, comparison: scoring.figures(for: inCategory))
                 },
                 confusion: ModelScoring.confusion(for: shared, categoryCount: categories.count))
         }
@@ -51,17 +59,18 @@ public struct ReportBuilder: Sendable {
         let primary = modelFigures.first
 
         let overall = OverallFigures(
-            human: HumanScoring.figures(for: allItems, maxGuesses: settings.maxGuesses),
+            human: HumanScoring.figures(for: allItems, maxGuesses: settings.maxGuesses, judgementsPerItem: k),
             model: primary?.comparison ?? .unknown,
             krippendorffAlpha: HumanScoring.krippendorffAlpha(for: allItems),
             cohenKappa: primary?.cohenKappa,
             abstentionRate: HumanScoring.abstentionRate(for: allItems),
-            avoidableBias: primary?.avoidableBias)
+            modelMinusHumanError: primary?.modelMinusHumanError)
 
         let categoryFigures = categories.indices.map { index in
             CategoryFigures(
                 category: categories[index],
-                human: HumanScoring.figures(for: itemsByCategory[index, default: []], maxGuesses: settings.maxGuesses),
+                human: HumanScoring.figures(for: itemsByCategory[index, default: []], maxGuesses: settings.maxGuesses,
+                                            judgementsPerItem: k),
                 model: primary?.categories[index].comparison ?? .unknown)
         }
 
@@ -69,13 +78,15 @@ public struct ReportBuilder: Sendable {
             dataset: datasetName,
             model: models.first?.modelName,
             generatedAt: generatedAt.ISO8601Format(),
+            provenance: provenance,
+            coverage: Coverage(items: allItems, judgementsPerItem: k, plannedItems: settings.plannedTestItems),
             overall: overall,
             categories: categoryFigures,
             annotators: AnnotatorScoring.figures(
                 from: scored, names: annotatorNames, learningCurveBlockSize: settings.learningCurveBlockSize),
             confusion: confusionMatrices(of: allItems, model: primary?.confusion),
             models: modelFigures,
-            galleries: ItemGalleries(items: allItems, primary: models.first))
+            galleries: ItemGalleries(items: allItems, primary: models.first, sources: itemSources))
     }
 
     private func confusionMatrices(of items: [ItemEvidence], model: ConfusionMatrix?) -> ConfusionMatrices {
@@ -83,7 +94,9 @@ public struct ReportBuilder: Sendable {
         var majority = ConfusionMatrix(categoryCount: categories.count)
         for item in items where item.isCompared {
             for judgement in item.judgements { pooled.add(truth: item.trueCategory, answer: judgement.firstGuess) }
-            if let label = item.majority { majority.add(truth: item.trueCategory, answer: label) }
+            if let label = item.majority, item.isComplete(judgementsPerItem: settings.judgementsPerItem) {
+                majority.add(truth: item.trueCategory, answer: label)
+            }
         }
         return ConfusionMatrices(
             categories: categories,

@@ -10,17 +10,17 @@ public enum ReportCSV {
     public static let header = [
         "scope", "category", "items", "judgements",
         "human_error", "human_error_ci_low", "human_error_ci_high", "human_topk_error",
-        "human_majority_error", "human_majority_error_ci_low", "human_majority_error_ci_high",
+        "human_majority_items", "human_majority_error", "human_majority_error_ci_low", "human_majority_error_ci_high",
         "model_error", "model_error_ci_low", "model_error_ci_high", "model_topk_error",
-        "mcnemar_p", "error_consistency",
-        "krippendorff_alpha", "cohen_kappa", "abstention_rate", "avoidable_bias",
+        "paired_items", "mcnemar_p", "error_consistency",
+        "krippendorff_alpha", "cohen_kappa", "abstention_rate", "model_minus_human_majority_error",
     ]
 
     public static func string(for report: Report) -> String {
         let overall = report.overall
         let overallRow = ["overall", ""].map(CSVCell.text)
             + comparisonCells(human: overall.human, model: overall.model)
-            + [overall.krippendorffAlpha, overall.cohenKappa, overall.abstentionRate, overall.avoidableBias].map(CSVCell.number)
+            + [overall.krippendorffAlpha, overall.cohenKappa, overall.abstentionRate, overall.modelMinusHumanError].map(CSVCell.number)
         let categoryRows = report.categories.map { figures in
             ["category", figures.category].map(CSVCell.text)
                 + comparisonCells(human: figures.human, model: figures.model)
@@ -34,11 +34,12 @@ public enum ReportCSV {
     private static func comparisonCells(human: HumanFigures, model: ModelComparisonFigures) -> [String] {
         [CSVCell.number(human.items), CSVCell.number(human.judgements), CSVCell.number(human.error)]
             + intervalCells(human.errorCI)
-            + [CSVCell.number(human.topKError), CSVCell.number(human.majorityError)]
+            + [CSVCell.number(human.topKError), CSVCell.number(human.majorityItems), CSVCell.number(human.majorityError)]
             + intervalCells(human.majorityErrorCI)
             + [CSVCell.number(model.error)]
             + intervalCells(model.errorCI)
-            + [CSVCell.number(model.topKError), CSVCell.number(model.mcnemarP), CSVCell.number(model.errorConsistency)]
+            + [CSVCell.number(model.topKError), CSVCell.number(model.pairedItems), CSVCell.number(model.mcnemarP),
+               CSVCell.number(model.errorConsistency)]
     }
 
     private static func intervalCells(_ interval: ConfidenceInterval?) -> [String] {

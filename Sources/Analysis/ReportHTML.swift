@@ -18,12 +18,14 @@ public enum ReportHTML {
         <body><main>
         \(page.header())
         \(page.headline())
+        \(page.coverage())
         \(page.categoryChart())
         \(page.confusion())
         \(page.annotators())
         \(page.galleries())
         \(page.agreement())
         \(page.methods())
+        \(page.provenance())
         </main></body>
         </html>
 

@@ -35,7 +35,8 @@ struct ReportHTMLPage {
             figure("human", "Human top-1 error", HTMLText.percent(human.error), "95 % CI " + HTMLText.interval(human.errorCI)
                    + " · " + HTMLText.counted(human.judgements, "judgement")),
             figure("human", "Human majority error", HTMLText.percent(human.majorityError),
-                   "95 % CI " + HTMLText.interval(human.majorityErrorCI) + " · " + HTMLText.counted(human.items, "item")),
+                   "95 % CI " + HTMLText.interval(human.majorityErrorCI) + " · majority of \(report.coverage.judgementsPerItem) on "
+                   + HTMLText.counted(human.majorityItems, "complete item")),
         ]
         if design.maxGuesses > 1 {
             figures.append(figure("human", "Human top-\(design.maxGuesses) error", HTMLText.percent(human.topKError),
@@ -45,8 +46,8 @@ struct ReportHTMLPage {
             figures.append(figure("model", "\(HTMLText.escape(primary.model)) top-1 error", HTMLText.percent(model.error),
                                   "95 % CI " + HTMLText.interval(model.errorCI) + " · " + HTMLText.counted(primary.items, "item")))
             figures.append(figure("", "McNemar p (majority vs model)", HTMLText.pValue(model.mcnemarP), "exact, two-sided"))
-            figures.append(figure("", "Avoidable bias", HTMLText.points(report.overall.avoidableBias),
-                                  "model error − human-majority error"))
+            figures.append(figure("", "Model − human gap", HTMLText.points(report.overall.modelMinusHumanError),
+                                  "model error − human-majority error; positive: the model errs more"))
         }
         var html = "<section><h2>Headline</h2><div class=\"headline\">\(figures.joined())</div>"
         if !report.models.isEmpty {
@@ -54,7 +55,7 @@ struct ReportHTMLPage {
             html += """
             <table><thead><tr><th>model</th><th class="num">items</th><th class="num">top-1 error</th><th class="num">95 % CI</th>\
             \(topK ? "<th class=\"num\">top-\(design.maxGuesses) error</th>" : "")<th class="num">McNemar p</th><th class="num">error consistency</th>\
-            <th class="num">Cohen's κ</th><th class="num">avoidable bias</th></tr></thead><tbody>
+            <th class="num">Cohen's κ</th><th class="num">model − human</th></tr></thead><tbody>
             """
             for entry in report.models {
                 html += """
@@ -62,7 +63,7 @@ struct ReportHTMLPage {
                 <td class="num">\(HTMLText.percent(entry.comparison.error))</td><td class="num">\(HTMLText.interval(entry.comparison.errorCI))</td>\
                 \(topK ? "<td class=\"num\">\(HTMLText.percent(entry.comparison.topKError))</td>" : "")<td class="num">\(HTMLText.pValue(entry.comparison.mcnemarP))</td>\
                 <td class="num">\(HTMLText.decimal(entry.comparison.errorConsistency))</td><td class="num">\(HTMLText.decimal(entry.cohenKappa))</td>\
-                <td class="num">\(HTMLText.points(entry.avoidableBias))</td></tr>
+                <td class="num">\(HTMLText.points(entry.modelMinusHumanError))</td></tr>
                 """
             }
             html += "</tbody></table>"
@@ -70,6 +71,46 @@ struct ReportHTMLPage {
             html += "<p class=\"note\">No model predictions are stored for this dataset, so model figures are unknown.</p>"
         }
         return html + "</section>"
+    }
+
+    /// Items by judgements, against the plan: the majority is one of k only on complete items.
+    func coverage() -> String {
+        let coverage = report.coverage
+        let k = coverage.judgementsPerItem
+        let rows = coverage.itemsByJudgements.map { row in
+            let state = row.judgements >= k ? "complete" : row.judgements == 0 ? "not judged" : "short of \(k)"
+            return "<tr><td class=\"num\">\(row.judgements)</td><td class=\"num\">\(row.items)</td><td>\(state)</td></tr>"
+        }.joined()
+        let planned = coverage.plannedItems.map { "\($0) test items × \(k) = \($0 * k) judgements" } ?? "\(k) judgements per item"
+        return """
+        <section><h2>Coverage</h2>
+        <p>Planned: \(planned). Collected: \(HTMLText.counted(coverage.countedJudgements, "counted judgement")) on \
+        \(HTMLText.counted(coverage.judgedItems, "item")), of which \(coverage.completeItems) have all \(k). \
+        Majority figures and paired tests use only the \(HTMLText.counted(coverage.completeItems, "complete item")); \
+        pooled figures use every counted judgement.</p>
+        <table><thead><tr><th class="num">counted judgements</th><th class="num">items</th><th></th></tr></thead>\
+        <tbody>\(rows)</tbody></table></section>
+        """
+    }
+
+    /// What computed the report, from what: software, study protocol, dataset source and licence.
+    func provenance() -> String {
+        guard let provenance = report.provenance else { return "" }
+        let settings = provenance.studyProtocol
+        let facts = [
+            ("Software", provenance.software),
+            ("Study", provenance.study),
+            ("Protocol", "\(settings.judgementsPerItem) judgements per item; up to \(settings.maxGuesses) guesses; exposure "
+             + (settings.exposureMilliseconds.map { "\($0) ms" } ?? "until the answer") + "; practice "
+             + (settings.practiceCount.map(String.init) ?? "all") + (settings.practicePass.map { ", pass mark \(Int(($0 * 100).rounded())) %" } ?? "")
+             + (settings.quota.map { "; quota \($0)" } ?? "") + "; catch trials \(Int((settings.catchRate * 100).rounded())) % (\(settings.catchSource))"
+             + "; order \(settings.assignmentOrder)" + (settings.frozenAt.map { "; frozen \($0)" } ?? "; not frozen")),
+            ("Dataset source", provenance.datasetSource.isEmpty ? "not recorded" : provenance.datasetSource),
+            ("Dataset licence", provenance.datasetLicence.isEmpty ? "not recorded" : provenance.datasetLicence),
+            ("Generated", report.generatedAt),
+        ]
+        let rows = facts.map { "<tr><th>\($0.0)</th><td>\(HTMLText.escape($0.1))</td></tr>" }.joined()
+        return "<section><h2>Provenance</h2><table><tbody>\(rows)</tbody></table></section>"
     }
 
     private func figure(_ kind: String, _ label: String, _ value: String, _ detail: String) -> String {
@@ -151,11 +192,12 @@ struct ReportHTMLPage {
     }
 
     private func galleryItem(_ item: GalleryItem) -> String {
-        let picture = thumbnails[item.itemID].map { "<img src=\"\(HTMLText.escape($0))\" alt=\"item \(item.itemID)\">" } ?? ""
+        let label = HTMLText.escape(item.source ?? "#\(item.itemID)")
+        let picture = thumbnails[item.itemID].map { "<img src=\"\(HTMLText.escape($0))\" alt=\"item \(label)\">" } ?? ""
         let humans = item.humanGuesses.map { guesses in guesses.map(name).joined(separator: " › ") }.joined(separator: "<br>")
         let model = item.modelRanking.map { ranking in ranking.prefix(design.maxGuesses).map(name).joined(separator: " › ") } ?? "–"
         return """
-        <figure class="item">\(picture)<dl><dt>item</dt><dd>\(item.itemID)</dd><dt>truth</dt><dd><strong>\(name(item.trueCategory))</strong></dd>\
+        <figure class="item">\(picture)<dl><dt>item</dt><dd>\(HTMLText.escape(item.source ?? "#\(item.itemID)"))</dd><dt>truth</dt><dd><strong>\(name(item.trueCategory))</strong></dd>\
         <dt>humans</dt><dd>\(humans)</dd>\(hasModel ? "<dt>model</dt><dd>\(model)</dd>" : "")</dl></figure>
         """
     }
@@ -173,6 +215,17 @@ struct ReportHTMLPage {
         return "<section><h2>Agreement</h2><table><tbody>\(body)</tbody></table></section>"
     }
 
+    /// How items went out, as the study's assignment order set it.
+    private var orderSentence: String {
+        switch report.provenance?.studyProtocol.assignmentOrder {
+        case "fill": "Items went out most-judged first among those still short of their judgements, so that a study stopped early "
+            + "has complete items, in an order seeded per annotator, under a lease so that no item was over-labelled."
+        case "spread": "Items went out least-judged first, in an order seeded per annotator, under a lease so that no item was "
+            + "over-labelled."
+        default: "Items went out under a lease so that no item was over-labelled."
+        }
+    }
+
     func methods() -> String {
         let exposure = design.exposureMilliseconds.map { "\($0) ms, then a noise mask" } ?? "until the answer"
         let practice = design.practiceCount.map { "the first \($0) of \(design.practiceItems) practice items" }
@@ -182,8 +235,10 @@ struct ReportHTMLPage {
         <p>Annotators labelled images in RefHuman's category picker, which lists every category with example images and a search box. \
         Each annotator first completed \(practice), with feedback after every answer, then test items without feedback, model hints \
         or other annotators' labels. Each of the \(design.testItems) test items was to collect \(design.judgementsPerItem) \
-        judgement\(design.judgementsPerItem == 1 ? "" : "s") from distinct annotators; items were assigned least-judged first, in an \
-        order seeded per annotator, under a lease so that no item was over-labelled. Annotators gave up to \(design.maxGuesses) \
+        judgement\(design.judgementsPerItem == 1 ? "" : "s") from distinct annotators (planned); \
+        \(HTMLText.counted(report.coverage.judgedItems, "item")) received at least one counted judgement and \
+        \(report.coverage.completeItems) all \(design.judgementsPerItem) (collected; see Coverage). \(orderSentence) \
+        Annotators gave up to \(design.maxGuesses) \
         ordered guess\(design.maxGuesses == 1 ? "" : "es") per image and could abstain. Exposure: \(exposure). \
         \(HTMLText.counted(design.annotators, "annotator")) contributed.</p>
         <ul>
@@ -192,21 +247,26 @@ struct ReportHTMLPage {
         <li><strong>Human top-1 error</strong> (pooled): share of counted judgements whose first guess is not the true category. \
         <strong>Top-k error</strong> (k = \(design.maxGuesses)): the true category is not among the judgement's guesses.</li>
         <li><strong>Human majority</strong>: per item the most frequent first guess; a tie goes to the tied category chosen earliest. \
-        Its error is over the compared items (test items with at least one counted judgement).</li>
-        <li><strong>Model error</strong> (top-1 and top-k) and every paired figure use the compared items the model predicted, so both \
-        sides are scored on the same items.</li>
+        Its error is over the complete items (at least k = \(design.judgementsPerItem) counted judgements), so that it is the \
+        majority of k the study planned; items short of k are left out of it and of every paired figure.</li>
+        <li><strong>Model error</strong> (top-1 and top-k) uses the compared items the model predicted; every paired figure (McNemar, \
+        error consistency, Cohen's κ, the model − human gap) uses the complete items the model predicted, so both sides are scored \
+        on the same items.</li>
         <li><strong>Intervals</strong>: Wilson score, 95 % (z = 1.959964): \
         <code>(p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)</code>, on the unit counted (judgements or items).</li>
         <li><strong>McNemar</strong> (exact, two-sided) between human majority and model: b = human right and model wrong, c = the \
         reverse; <code>p = min(1, 2·P[X ≤ min(b, c)])</code>, X ~ Bin(b + c, ½); p = 1 when b + c = 0.</li>
         <li><strong>Error consistency</strong> (Geirhos et al., 2020): c<sub>obs</sub> = share of items where both are right or both \
         wrong; <code>c<sub>exp</sub> = p₁p₂ + (1 − p₁)(1 − p₂)</code> from the two accuracies; \
-        <code>κ = (c<sub>obs</sub> − c<sub>exp</sub>) / (1 − c<sub>exp</sub>)</code>, and κ = 1 when c<sub>obs</sub> = 1.</li>
+        <code>κ = (c<sub>obs</sub> − c<sub>exp</sub>) / (1 − c<sub>exp</sub>)</code>; undefined (–) when c<sub>exp</sub> = 1, \
+        that is when both sides are always right or both always wrong.</li>
         <li><strong>Krippendorff's α</strong> (nominal) over the first guesses of items with at least two counted judgements, one \
         label per annotator and item: <code>α = 1 − D<sub>o</sub>/D<sub>e</sub></code>; undefined (–) with fewer than two.</li>
         <li><strong>Cohen's κ</strong> between the human-majority label and the model's top-1 label: \
         <code>κ = (p<sub>o</sub> − p<sub>e</sub>) / (1 − p<sub>e</sub>)</code>.</li>
-        <li><strong>Avoidable bias</strong> (Ng): model top-1 error − human-majority error, on the same items.</li>
+        <li><strong>Model − human gap</strong>: model top-1 error − human-majority error on the paired items; positive means the \
+        model errs more. (Versions up to 1.1 called it "avoidable bias", but Ng's avoidable bias is training error minus \
+        human-level error; the JSON keeps the old key <code>avoidable_bias</code> for one release.)</li>
         <li><strong>Learning curves</strong>: each annotator's top-1 error over successive blocks of judgements, practice and test \
         separately.</li>
         </ul></section>

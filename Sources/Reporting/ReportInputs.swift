@@ -5,13 +5,16 @@ import StudyPhase
 
 struct ReportInputs {
     let records: StudyRecords
+    /// "refhuman 1.1.0 (commit …)", for the provenance.
+    let software: String
 
     var builder: ReportBuilder {
         let truthByItem = Dictionary(uniqueKeysWithValues: records.items.map { ($0.id, $0.trueCategory) })
         return ReportBuilder(
             datasetName: records.dataset,
             categories: records.categories,
-            settings: AnalysisSettings(maxGuesses: records.settings.maxGuesses),
+            settings: AnalysisSettings(maxGuesses: records.settings.maxGuesses, judgementsPerItem: records.settings.judgementsPerItem,
+                                       plannedTestItems: records.items.count { $0.split == .test }),
             truths: records.items.map { ItemTruth(itemID: $0.id, trueCategory: $0.trueCategory) },
             // Catch trials check attention; they are not data about the images.
             trials: records.judgements.compactMap { judgement in
@@ -24,7 +27,20 @@ struct ReportInputs {
             models: records.models.map { model in
                 ModelPredictions(modelName: model.name, rankedCategories: model.predictions.mapValues { $0.map(\.category) })
             },
-            annotatorNames: records.annotatorNames)
+            annotatorNames: records.annotatorNames,
+            itemSources: Dictionary(uniqueKeysWithValues: records.items.map { ($0.id, $0.source) }),
+            provenance: provenance)
+    }
+
+    var provenance: Provenance {
+        let settings = records.settings, terms = records.terms
+        return Provenance(
+            software: software, study: records.study,
+            studyProtocol: Provenance.StudyProtocol(
+                judgementsPerItem: settings.judgementsPerItem, maxGuesses: settings.maxGuesses, exposureMilliseconds: settings.exposureMs,
+                practiceCount: settings.practiceCount, practicePass: terms.practicePass, quota: terms.quota, catchRate: terms.catchRate,
+                catchSource: terms.catchSource.rawValue, assignmentOrder: terms.assignmentOrder.rawValue, frozenAt: records.frozenAt),
+            datasetSource: records.datasetSource, datasetLicence: records.datasetLicence)
     }
 
     func design(annotators: Int) -> StudyDesign {

@@ -5,12 +5,17 @@ import Storage
 
 public struct StudyReporter: Sendable {
     let store: Store
+    /// The software that computes the report, as its provenance names it.
+    let software: String
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, software: String) {
+        self.store = store
+        self.software = software
+    }
 
     /// `study` nil: the only study of `dataset` (nil: the only dataset). `models` nil: every model stored for it, oldest first.
     public func render(dataset: String?, study: String? = nil, models: [String]?, format: ReportFormat, now: Date = Date()) throws -> Data {
-        let inputs = ReportInputs(records: try store.studyRecords(dataset: dataset, study: study, models: models))
+        let inputs = ReportInputs(records: try store.studyRecords(dataset: dataset, study: study, models: models), software: software)
         let report = inputs.builder.makeReport(generatedAt: now)
         switch format {
         case .json:

@@ -8,6 +8,7 @@ import Storage
 struct AdminAPI: Sendable {
     let desk: StudyDesk
     let auth: Authenticator
+    let software: String
 
     func register(into router: inout Router) {
         router.add(.get, "/api/admin/progress") { request, _ in
@@ -20,7 +21,7 @@ struct AdminAPI: Sendable {
             // Several models: `model=a,b`; none named: every stored model.
             let models = request.query["model"].map { $0.split(separator: ",").map(String.init) }
             let body = try Self.storeErrorsAsHTTP {
-                try StudyReporter(store: desk.store).render(dataset: request.query["dataset"], study: request.query["study"],
+                try StudyReporter(store: desk.store, software: software).render(dataset: request.query["dataset"], study: request.query["study"],
                                                                 models: models, format: format)
             }
             let filename = DownloadName.file(dataset: request.query["study"] ?? request.query["dataset"], contents: "report", fileExtension: format.rawValue)

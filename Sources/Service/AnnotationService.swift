@@ -8,10 +8,13 @@ public struct AnnotationService: Sendable {
     public let desk: StudyDesk
     public let publicDirectory: String
     let throttle: SignInThrottle
+    /// Named in every report's provenance.
+    let software: String
 
-    public init(desk: StudyDesk, publicDirectory: String, failedSignInLimit: Int = 20) {
+    public init(desk: StudyDesk, publicDirectory: String, software: String, failedSignInLimit: Int = 20) {
         self.desk = desk
         self.publicDirectory = publicDirectory
+        self.software = software
         throttle = SignInThrottle(limit: failedSignInLimit, clock: desk.clock)
     }
 
@@ -22,7 +25,7 @@ public struct AnnotationService: Sendable {
         SessionAPI(desk: desk, auth: auth, files: files).register(into: &router)
         EnrolmentAPI(desk: desk, auth: auth, files: files).register(into: &router)
         AnnotatorAPI(desk: desk, auth: auth).register(into: &router)
-        AdminAPI(desk: desk, auth: auth).register(into: &router)
+        AdminAPI(desk: desk, auth: auth, software: software).register(into: &router)
         StudyAdminAPI(desk: desk, auth: auth).register(into: &router)
         // The OpenAPI document is a plain file beside the UI, so it is edited as JSON, not built in code.
         router.add(.get, "/api/openapi.json") { request, _ in try files.response(for: request, path: "/openapi.json") }

@@ -16,7 +16,9 @@ extension Store {
             let studyID = try Self.resolveStudy(db, dataset: dataset, study: study, firstOfSeveral: !withJudgements)
             let datasetRow = try Row.fetchOne(db, sql: """
                 SELECT study.dataset_id, study.name AS study_name, dataset.name, study.title, study.judgements_per_item,
-                       study.max_guesses, study.exposure_ms, study.practice_count
+                       study.max_guesses, study.exposure_ms, study.practice_count, study.frozen_at,
+                       dataset.source AS dataset_source, dataset.license AS dataset_licence,
+                       \(StudyTerms.columns.map { "study.\($0)" }.joined(separator: ", "))
                 FROM study JOIN dataset ON dataset.id = study.dataset_id WHERE study.id = ?
                 """, arguments: [studyID])!
             let datasetID: Int64 = datasetRow["dataset_id"]
@@ -24,7 +26,7 @@ extension Store {
             let items = try Row.fetchAll(db, sql: """
                 SELECT item.id, item.category_idx, item.split, item.source, image.sha256
                 FROM item JOIN image ON image.id = item.image_id
-                WHERE item.dataset_id = ? AND item.split IN ('test', 'practice') ORDER BY item.id
+                WHERE item.dataset_id = ? AND item.split IN ('test', 'practice', 'example', 'catch') ORDER BY item.id
                 """, arguments: [datasetID]).map { row in
                 StudyItem(id: row[0], trueCategory: row[1], split: Split(rawValue: row[2]) ?? .test,
                           source: row[3], imageSHA256: row[4])
@@ -53,7 +55,8 @@ extension Store {
             }
             return StudyRecords(
                 dataset: datasetRow["name"], study: datasetRow["study_name"], title: datasetRow["title"],
-                settings: DatasetSettings(row: datasetRow),
+                settings: DatasetSettings(row: datasetRow), terms: StudyTerms(row: datasetRow), frozenAt: datasetRow["frozen_at"],
+                datasetSource: datasetRow["dataset_source"], datasetLicence: datasetRow["dataset_licence"],
                 categories: categories, items: items, judgements: judgements,
                 annotatorNames: Dictionary(uniqueKeysWithValues: names.map { ($0[0], $0[1]) }),
                 models: try wanted.map { try Self.modelRanking(db, datasetID: datasetID, name: $0) })

@@ -8,9 +8,15 @@ public struct StudyRecords: Sendable {
     public let study: String
     public let title: String
     public let settings: DatasetSettings
+    public let terms: StudyTerms
+    /// When the first test judgement froze the protocol.
+    public let frozenAt: String?
+    /// Where the dataset came from and its licence, as imported.
+    public let datasetSource: String
+    public let datasetLicence: String
     /// Category names in index order.
     public let categories: [String]
-    /// Test and practice items, by id.
+    /// Test and practice items, and the example and catch items catch trials may show, by id.
     public let items: [StudyItem]
     /// Every judgement on those items, superseded ones included, in submission order.
     public let judgements: [JudgementRecord]

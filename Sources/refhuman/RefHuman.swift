@@ -11,7 +11,7 @@ struct RefHuman: ParsableCommand {
               refhuman serve
               refhuman report --format html --out report.html
             """,
-        version: "refhuman \(version) (commit \(BuildInfo.commit))",
+        version: software,
         subcommands: [
             ServeCommand.self, AnnotatorsCommand.self, StudiesCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
             ExportCommand.self, PredictionsCommand.self, TrainCommand.self, ClassifyCommand.self, BundleCommand.self,
@@ -20,4 +20,6 @@ struct RefHuman: ParsableCommand {
 
     /// The release; the commit says exactly which source it was built from.
     static let version = "1.1.0"
+    /// What `--version` prints and every report's provenance names.
+    static let software = "refhuman \(version) (commit \(BuildInfo.commit))"
 }

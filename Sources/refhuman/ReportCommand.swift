@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let data = try StudyReporter(store: try store.open())
+        let data = try StudyReporter(store: try store.open(), software: RefHuman.software)
             .render(dataset: target.dataset, study: target.study, models: models.isEmpty ? nil : models, format: format)
         try OutputFile.write(data, to: out)
         if let out { StatusLine.say("wrote \(format.rawValue) report to \(out)") }

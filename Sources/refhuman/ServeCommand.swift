@@ -94,7 +94,8 @@ struct ServeCommand: ParsableCommand {
             idleTimeoutSeconds: idleTimeout, headTimeoutSeconds: headTimeout, tls: tls, trustProxy: trustProxy,
             accessLog: log.format)
         let server = HTTPServer(configuration: configuration,
-                                router: AnnotationService(desk: desk, publicDirectory: publicDirectory ?? PublicDirectory.locate()).router())
+                                router: AnnotationService(desk: desk, publicDirectory: publicDirectory ?? PublicDirectory.locate(),
+                                                                  software: RefHuman.software).router())
         try server.start()
         // Only now that the port is ours: a serve that failed to start leaves the live admin link alone.
         let adminToken = try database.issueAdminToken()

@@ -24,10 +24,11 @@ import Testing
         #expect(isClose(kappa, expected))
     }
 
-    @Test func identicalOutcomesGiveOneEvenWhenExpectedAgreementIsOne() {
-        // All right on both sides: c_obs = c_exp = 1, 0/0 by the formula; DESIGN: κ = 1 when c_obs = 1.
-        #expect(ErrorConsistency.kappa(firstCorrect: [true, true], secondCorrect: [true, true]) == 1)
-        #expect(ErrorConsistency.kappa(firstCorrect: [false, false], secondCorrect: [false, false]) == 1)
+    @Test func outcomesWithoutVariationAreUndefinedAndIdenticalErrorsGiveOne() {
+        // All right on both sides: c_obs = c_exp = 1, 0/0 by the formula: undefined, like
+        // scikit-learn's cohen_kappa_score([1,1],[1,1]), which warns and gives nan.
+        #expect(ErrorConsistency.kappa(firstCorrect: [true, true], secondCorrect: [true, true]) == nil)
+        #expect(ErrorConsistency.kappa(firstCorrect: [false, false], secondCorrect: [false, false]) == nil)
         // Mixed but identical: c_obs = 1, c_exp = 1/4 + 1/4 = 1/2 → (1 − 1/2)/(1/2) = 1 as well.
         #expect(ErrorConsistency.kappa(firstCorrect: [true, false], secondCorrect: [true, false]) == 1)
     }

@@ -1,4 +1,5 @@
 // ReportBuilderTests: every figure of ExampleDataset's report, worked out by hand from its table.
+import Foundation
 @testable import Analysis
 import StudyPhase
 import Testing
@@ -63,7 +64,7 @@ import Testing
         // .venv/bin/python -c "from sklearn.metrics import cohen_kappa_score as k; print(k([0,1,1],[0,1,0]))" → 0.3999999999999999
         #expect(isClose(report.overall.cohenKappa, 0.4))
         // On the shared items: model 2/3 − majority 1/3 (only item 2 wrong) = 1/3, not 2/3 − 1/2.
-        #expect(isClose(report.overall.avoidableBias, 1.0 / 3.0))
+        #expect(isClose(report.overall.modelMinusHumanError, 1.0 / 3.0))
     }
 
     @Test func categoryFigures() {
@@ -97,7 +98,7 @@ import Testing
     @Test func categoryWithoutItemsIsAllUnknown() {
         let bird = report.categories[2]
         #expect(bird.human == HumanFigures(
-            items: 0, judgements: 0, error: nil, errorCI: nil, topKError: nil, majorityError: nil, majorityErrorCI: nil))
+            items: 0, judgements: 0, error: nil, errorCI: nil, topKError: nil, majorityItems: 0, majorityError: nil, majorityErrorCI: nil))
         #expect(bird.model == .unknown)
     }
 
@@ -112,7 +113,7 @@ import Testing
         #expect(isClose(other.comparison.errorConsistency, 0))
         // .venv/bin/python -c "from sklearn.metrics import cohen_kappa_score as k; print(k([0,1,1,0],[0,0,0,0]))" → 0.0
         #expect(isClose(other.cohenKappa, 0))
-        #expect(isClose(other.avoidableBias, 0))
+        #expect(isClose(other.modelMinusHumanError, 0))
         #expect(other.categories.map(\.items) == [2, 2, 0])
         #expect(other.confusion.counts == [[2, 0, 0], [2, 0, 0], [0, 0, 0]])
     }
@@ -174,5 +175,45 @@ import Testing
         #expect(isClose(c.testError, 0.5))
         #expect(c.abstentions == 1)
         #expect(c.medianResponseMilliseconds == 1200)
+    }
+}
+
+@Suite struct PartialCoverageTests {
+    /// k = 3. Item 1 (cat) has 3 judgements (majority cat: right), item 2 (dog) 2 (both cat:
+    /// majority wrong, but incomplete), item 3 (cat) 1 (dog: wrong, incomplete); item 4 none.
+    /// The model is wrong on item 1 only.
+    func report() -> Report {
+        let trials = [
+            Trial(itemID: 1, annotatorID: 1, guesses: [0], sequence: 1), Trial(itemID: 1, annotatorID: 2, guesses: [0], sequence: 2),
+            Trial(itemID: 1, annotatorID: 3, guesses: [1], sequence: 3),
+            Trial(itemID: 2, annotatorID: 1, guesses: [0], sequence: 4), Trial(itemID: 2, annotatorID: 2, guesses: [0], sequence: 5),
+            Trial(itemID: 3, annotatorID: 1, guesses: [1], sequence: 6),
+        ]
+        return ReportBuilder(
+            datasetName: "partial", categories: ["cat", "dog"],
+            settings: AnalysisSettings(maxGuesses: 1, judgementsPerItem: 3, plannedTestItems: 4),
+            truths: [ItemTruth(itemID: 1, trueCategory: 0), ItemTruth(itemID: 2, trueCategory: 1), ItemTruth(itemID: 3, trueCategory: 0),
+                     ItemTruth(itemID: 4, trueCategory: 1)],
+            trials: trials, models: [ModelPredictions(modelName: "m", rankedCategories: [1: [1], 2: [1], 3: [0], 4: [1]])]
+        ).makeReport(generatedAt: Date(timeIntervalSince1970: 0))
+    }
+
+    @Test func majorityAndPairedFiguresCountOnlyCompleteItemsAndCoverageSaysSo() {
+        let report = report()
+        // Pooled error over all 6 judgements: misses are seq 3, 4, 5, 6 → 4/6.
+        #expect(isClose(report.overall.human.error, 4.0 / 6.0))
+        // The majority only on item 1 (cat: right) → 0 of 1; items 2 and 3 would have added two misses.
+        #expect(report.overall.human.majorityItems == 1)
+        #expect(report.overall.human.majorityError == 0)
+        // The model's own error on the 3 judged items it predicted: wrong on item 1 only → 1/3.
+        #expect(isClose(report.overall.model.error, 1.0 / 3.0))
+        // Paired on item 1 alone: majority right, model wrong → b = 1, c = 0, p = 1; gap 1 − 0.
+        #expect(report.overall.model.pairedItems == 1)
+        #expect(report.overall.model.mcnemarP == 1)
+        #expect(report.overall.modelMinusHumanError == 1)
+        #expect(report.coverage.itemsByJudgements == [.init(judgements: 0, items: 1), .init(judgements: 1, items: 1),
+                                                      .init(judgements: 2, items: 1), .init(judgements: 3, items: 1)])
+        #expect(report.coverage.completeItems == 1 && report.coverage.judgedItems == 3 && report.coverage.countedJudgements == 6)
+        #expect(report.confusion.humanMajority.counts == [[1, 0], [0, 0]])
     }
 }

@@ -15,14 +15,15 @@ import Testing
         #expect(lines.count == 1 + 1 + 3)
         #expect(lines[0] == """
             scope,category,items,judgements,human_error,human_error_ci_low,human_error_ci_high,human_topk_error,\
-            human_majority_error,human_majority_error_ci_low,human_majority_error_ci_high,model_error,\
-            model_error_ci_low,model_error_ci_high,model_topk_error,mcnemar_p,error_consistency,\
-            krippendorff_alpha,cohen_kappa,abstention_rate,avoidable_bias
+            human_majority_items,human_majority_error,human_majority_error_ci_low,human_majority_error_ci_high,model_error,\
+            model_error_ci_low,model_error_ci_high,model_topk_error,paired_items,mcnemar_p,error_consistency,\
+            krippendorff_alpha,cohen_kappa,abstention_rate,model_minus_human_majority_error
             """)
         #expect(lines[1].hasPrefix("overall,,4,9,"))
         #expect(lines[2].hasPrefix("category,cat,2,5,0.4,"))
-        // bird: no items, every figure unknown, overall-only columns blank.
-        #expect(lines[4] == "category,bird,0,0" + String(repeating: ",", count: 17))
+        // bird: no items, every figure unknown (0 items for the majority and the paired tests),
+        // overall-only columns blank.
+        #expect(lines[4] == "category,bird,0,0,,,,,0,,,,,,,,0,,,,,,")
     }
 
     @Test func overallRowCarriesTheFigures() {

@@ -30,12 +30,12 @@ import Testing
         let model = ModelPredictions(modelName: "m", rankedCategories: [1: [0], 2: [1]])
         let empty = report(trials: [], models: [model])
         #expect(empty.overall.human == HumanFigures(
-            items: 0, judgements: 0, error: nil, errorCI: nil, topKError: nil, majorityError: nil, majorityErrorCI: nil))
+            items: 0, judgements: 0, error: nil, errorCI: nil, topKError: nil, majorityItems: 0, majorityError: nil, majorityErrorCI: nil))
         #expect(empty.overall.model == .unknown)
         #expect(empty.overall.krippendorffAlpha == nil)
         #expect(empty.overall.cohenKappa == nil)
         #expect(empty.overall.abstentionRate == nil)
-        #expect(empty.overall.avoidableBias == nil)
+        #expect(empty.overall.modelMinusHumanError == nil)
         #expect(empty.annotators.isEmpty)
         #expect(empty.models[0].items == 0)
         #expect(empty.confusion.human.counts == [[0, 0], [0, 0]])
@@ -49,12 +49,12 @@ import Testing
         #expect(perfect.overall.human.majorityError == 0)
         #expect(try #require(perfect.overall.human.errorCI).low == 0)
         #expect(perfect.overall.model.error == 0)
-        // b + c = 0 → p = 1; c_obs = 1 → κ = 1; units [0,0], [1,1] → D_o = 0 → α = 1.
+        // b + c = 0 → p = 1; both always right → c_exp = 1, κ = 0/0 undefined; units [0,0], [1,1] → D_o = 0 → α = 1.
         #expect(perfect.overall.model.mcnemarP == 1)
-        #expect(perfect.overall.model.errorConsistency == 1)
+        #expect(perfect.overall.model.errorConsistency == nil)
         #expect(perfect.overall.krippendorffAlpha == 1)
         #expect(perfect.overall.cohenKappa == 1)
-        #expect(perfect.overall.avoidableBias == 0)
+        #expect(perfect.overall.modelMinusHumanError == 0)
     }
 
     @Test func everythingWrong() throws {
@@ -65,10 +65,10 @@ import Testing
         #expect(try #require(hopeless.overall.human.errorCI).high == 1)
         #expect(hopeless.overall.model.error == 1)
         #expect(hopeless.overall.model.mcnemarP == 1)
-        #expect(hopeless.overall.model.errorConsistency == 1)
+        #expect(hopeless.overall.model.errorConsistency == nil)  // both always wrong: undefined
         // The annotators agree perfectly, on the wrong answers: agreement is not accuracy.
         #expect(hopeless.overall.krippendorffAlpha == 1)
-        #expect(hopeless.overall.avoidableBias == 0)
+        #expect(hopeless.overall.modelMinusHumanError == 0)
     }
 
     @Test func majorityTieFollowsSubmissionOrderNotInputOrder() {
@@ -128,7 +128,7 @@ import Testing
         #expect(unmatched.model == "blind")
         #expect(unmatched.overall.model == .unknown)
         #expect(unmatched.overall.cohenKappa == nil)
-        #expect(unmatched.overall.avoidableBias == nil)
+        #expect(unmatched.overall.modelMinusHumanError == nil)
         #expect(unmatched.models[0].items == 0)
         #expect(unmatched.confusion.model?.counts == [[0, 0], [0, 0]])
         // Human figures do not depend on the model's coverage.

@@ -5,14 +5,19 @@ import Testing
 
 @Suite struct ReportJSONTests {
     // DESIGN.md, "Report JSON", plus `models` (several models, see Report) and `galleries`.
+    // Since 1.2 also `provenance` and `coverage`, and the majority's and the paired tests' item counts.
     static let topLevelKeys: Set = [
-        "dataset", "model", "generated_at", "overall", "categories", "annotators", "confusion", "models", "galleries",
+        "dataset", "model", "generated_at", "provenance", "coverage", "overall", "categories", "annotators", "confusion", "models",
+        "galleries",
     ]
     static let sharedKeys: Set = [
-        "items", "judgements", "human_error", "human_error_ci", "human_topk_error", "human_majority_error",
-        "human_majority_error_ci", "model_error", "model_error_ci", "model_topk_error", "mcnemar_p", "error_consistency",
+        "items", "judgements", "human_error", "human_error_ci", "human_topk_error", "human_majority_items", "human_majority_error",
+        "human_majority_error_ci", "model_error", "model_error_ci", "model_topk_error", "paired_items", "mcnemar_p",
+        "error_consistency",
     ]
-    static let overallKeys = sharedKeys.union(["krippendorff_alpha", "cohen_kappa", "abstention_rate", "avoidable_bias"])
+    // `avoidable_bias` is the old name of `model_minus_human_majority_error`, kept one release.
+    static let overallKeys = sharedKeys.union(["krippendorff_alpha", "cohen_kappa", "abstention_rate",
+                                               "model_minus_human_majority_error", "avoidable_bias"])
     static let categoryKeys = sharedKeys.union(["category"])
 
     func object(_ report: Report) throws -> [String: Any] {
@@ -42,13 +47,13 @@ import Testing
         let json = try object(emptyReport())
         #expect(json["model"] is NSNull)
         let overall = try #require(json["overall"] as? [String: Any])
-        let unknown = Self.overallKeys.subtracting(["items", "judgements"])
+        let unknown = Self.overallKeys.subtracting(["items", "judgements", "human_majority_items", "paired_items"])
         for key in unknown {
             #expect(overall[key] is NSNull, "overall.\(key) should be null")
         }
         #expect(overall["items"] as? Int == 0)
         let category = try #require((json["categories"] as? [[String: Any]])?.first)
-        for key in Self.categoryKeys.subtracting(["items", "judgements", "category"]) {
+        for key in Self.categoryKeys.subtracting(["items", "judgements", "category", "human_majority_items", "paired_items"]) {
             #expect(category[key] is NSNull, "categories[0].\(key) should be null")
         }
         let confusion = try #require(json["confusion"] as? [String: Any])
@@ -90,8 +95,8 @@ import Testing
         let models = try #require(json["models"] as? [[String: Any]])
         #expect(models.map { $0["model"] as? String } == ["net", "other"])
         #expect(Set(models[0].keys) == [
-            "model", "items", "model_error", "model_error_ci", "model_topk_error", "mcnemar_p", "error_consistency",
-            "cohen_kappa", "avoidable_bias", "categories", "confusion",
+            "model", "items", "model_error", "model_error_ci", "model_topk_error", "paired_items", "mcnemar_p", "error_consistency",
+            "cohen_kappa", "model_minus_human_majority_error", "avoidable_bias", "categories", "confusion",
         ])
     }
 }

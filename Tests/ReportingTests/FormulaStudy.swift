@@ -28,7 +28,7 @@ struct FormulaStudy {
         try directory.write("study.csv", manifest)
         try directory.write("categories.txt", Self.categories.joined(separator: "\n") + "\n")
         for command in [["import", "csv", directory.path("study.csv"), "--name", "formulas",
-                         "--categories", directory.path("categories.txt")],
+                         "--categories", directory.path("categories.txt"), "--judgements-per-item", "1"],
                         ["annotators", "add", "+ann"]] {
             let result = try Shell.refhuman(command + ["--db", database])
             try #require(result.status == 0, "\(result.stderr)")

@@ -25,7 +25,12 @@ import TestSupport
         #expect(html.contains("Items every annotator got wrong: 1<"))
         #expect(html.matches(of: /<img src="data:image\/png;base64,/).count >= 1)
         // Methods state the protocol.
-        #expect(html.contains("Each of the 4 test items was to collect 3 judgements"))
+        #expect(html.contains("Each of the 4 test items was to collect 2 judgements from distinct annotators (planned); "
+                              + "4 items received at least one counted judgement and 3 all 2 (collected; see Coverage)."))
+        // The coverage table, and the gallery naming t3 by its source.
+        #expect(html.contains("<tr><td class=\"num\">1</td><td class=\"num\">1</td><td>short of 2</td></tr>"))
+        #expect(html.contains("<dt>item</dt><dd>t3.png</dd>"))
+        #expect(html.contains("<th>Software</th><td>refhuman "))
         #expect(html.contains("up to 2 ordered guesses"))
     }
 

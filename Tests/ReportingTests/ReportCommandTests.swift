@@ -28,15 +28,36 @@ import TestSupport
         #expect(close(overall["human_error"], 3.0 / 7.0))
         // Top-2 misses: 6 ([2] for dog), 9 ([0] for fox).
         #expect(close(overall["human_topk_error"], 2.0 / 7.0))
-        // Majorities: t1 right, t2 right, t3 wrong, t4 right.
-        #expect(close(overall["human_majority_error"], 0.25))
+        // Majorities of the complete items: t1 right, t2 right, t4 right (t3, with one counted
+        // judgement of two, has none that counts).
+        #expect(overall["human_majority_items"] as? Int == 3)
+        #expect(close(overall["human_majority_error"], 0))
         #expect(close(overall["model_error"], 0.25))
         // Top-2: t2 [1, 0] contains cat: no misses.
         #expect(close(overall["model_topk_error"], 0))
-        // b = t2 (majority right, model wrong) = 1, c = t3 = 1: p = min(1, 2·P[Bin(2, ½) ≤ 1]) = 1.
+        // Paired on t1, t2, t4: b = t2 (majority right, model wrong) = 1, c = 0:
+        // p = min(1, 2·P[Bin(1, ½) ≤ 0]) = 1.
+        #expect(overall["paired_items"] as? Int == 3)
         #expect(close(overall["mcnemar_p"], 1))
         #expect(close(overall["abstention_rate"], 1.0 / 8.0))
-        #expect(close(overall["avoidable_bias"], 0))
+        // Model 1/3 wrong on the paired items, the majority 0: gap 1/3, also under its old name.
+        #expect(close(overall["model_minus_human_majority_error"], 1.0 / 3.0))
+        #expect(close(overall["avoidable_bias"], 1.0 / 3.0))
+        // Coverage: t3 has 1 counted judgement, the others 2; 7 counted in all.
+        let coverage = try #require(report["coverage"] as? [String: Any])
+        #expect(coverage["planned_items"] as? Int == 4 && coverage["judgements_per_item"] as? Int == 2)
+        #expect(coverage["complete_items"] as? Int == 3 && coverage["judged_items"] as? Int == 4 && coverage["counted_judgements"] as? Int == 7)
+        let rows = try #require(coverage["items_by_judgements"] as? [[String: Int]])
+        #expect(rows == [["judgements": 1, "items": 1], ["judgements": 2, "items": 3]])
+        // Provenance: the binary's version line, the study and its protocol.
+        let provenance = try #require(report["provenance"] as? [String: Any])
+        let version = try Shell.refhuman(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(provenance["software"] as? String == version && version.hasPrefix("refhuman "))
+        #expect(provenance["study"] as? String == "pets")
+        let protocolSettings = try #require(provenance["protocol"] as? [String: Any])
+        #expect(protocolSettings["judgements_per_item"] as? Int == 2 && protocolSettings["max_guesses"] as? Int == 2)
+        // Judgements written with sqlite3 never froze the study (the server's first test judgement does).
+        #expect(protocolSettings["catch_source"] as? String == "auto" && protocolSettings["frozen_at"] is NSNull)
         // python -c "from statsmodels.stats.proportion import proportion_confint as c; print(c(3, 7, method='wilson'))"
         // → (0.15821985525146964, 0.7495416354723428). statsmodels' z is norm.ppf(0.975), DESIGN's is 1.959964:
         // they differ by 2e-8, hence the tolerance.

@@ -11,12 +11,14 @@
 //    4   A    t2    [0]      test      right
 //    5   B    t2    [0]      test      right   → majority 0: right
 //    6   A    t3    [2]      test      wrong
-//    7   B    t3    abstain  test              → majority 2: wrong
+//    7   B    t3    abstain  test              → majority 2: wrong, but t3 has 1 counted judgement of
+//                                                 the 2 planned, so no majority figure uses it
 //    8   A    t4    [2]      test      right
 //    9   B    t4    [0]      test      wrong   → tie 2:0, 2 first: right
 //   10   B    t4    [1]      test      superseded (undone): ignored
 //
 // Model "m": t1 [0, 1] right, t2 [1, 0] wrong, t3 [1, 2] right, t4 [2, 0] right.
+// The study plans 2 judgements per item: t1, t2 and t4 are complete, t3 is not.
 import Foundation
 import Testing
 import TestSupport
@@ -37,6 +39,7 @@ struct ReportStudy {
         try directory.write("study.csv", manifest)
         try directory.write("categories.txt", "cat\ndog\n\(Self.fox)\n")
         for command in [["import", "csv", directory.path("study.csv"), "--name", "pets", "--categories-from-labels", "--max-guesses", "2",
+                         "--judgements-per-item", "2",
                          "--categories", directory.path("categories.txt"), "--title", "Pets & <friends>"],
                         ["annotators", "add", "ann"], ["annotators", "add", "bo"]] {
             let result = try Shell.refhuman(command + ["--db", database])

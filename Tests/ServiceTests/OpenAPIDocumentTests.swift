@@ -13,7 +13,7 @@ import TestSupport
         let desk = StudyDesk(store: store)
         defer { desk.shutdown() }
         let publicDirectory = Shell.repositoryRoot.appendingPathComponent("Public")
-        let routes = Set(AnnotationService(desk: desk, publicDirectory: publicDirectory.path).router().routeList)
+        let routes = Set(AnnotationService(desk: desk, publicDirectory: publicDirectory.path, software: "refhuman (test)").router().routeList)
 
         let data = try Data(contentsOf: publicDirectory.appendingPathComponent("openapi.json"))
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
