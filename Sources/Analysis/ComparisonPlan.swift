@@ -44,11 +44,11 @@ public struct ComparisonPlan: Sendable, Equatable, Encodable {
         discordant = table.discordant
         difference = table.difference
         pairedItemsExact = try SamplePlan.pairedItems(table, confidence: confidence, power: power)
-        pairedItems = SamplePlan.wholeItems(pairedItemsExact)
+        pairedItems = try SamplePlan.wholeItems(pairedItemsExact)
         unpairedItemsPerGroupExact = try SamplePlan.unpairedItems(humanError: humanError, modelError: modelError,
                                                                    confidence: confidence, power: power)
-        unpairedItemsPerGroup = SamplePlan.wholeItems(unpairedItemsPerGroupExact)
+        unpairedItemsPerGroup = try SamplePlan.wholeItems(unpairedItemsPerGroupExact)
         self.judgementsPerItem = judgementsPerItem
-        judgements = pairedItems * judgementsPerItem
+        judgements = try SamplePlan.judgements(items: pairedItems, perItem: judgementsPerItem)
     }
 }

@@ -24,9 +24,9 @@ public struct IntervalPlan: Sendable, Equatable, Encodable {
         self.confidence = confidence
         itemsExact = try SamplePlan.intervalItems(error: error, margin: margin, confidence: confidence)
         z = try SamplePlan.twoSidedZ(confidence: confidence)
-        items = SamplePlan.wholeItems(itemsExact)
+        items = try SamplePlan.wholeItems(itemsExact)
         wilsonItems = try SamplePlan.wilsonIntervalItems(error: error, margin: margin, confidence: confidence)
         self.judgementsPerItem = judgementsPerItem
-        judgements = items * judgementsPerItem
+        judgements = try SamplePlan.judgements(items: items, perItem: judgementsPerItem)
     }
 }

@@ -41,7 +41,7 @@ public enum SamplePlan {
         }
         // halfWidth(0) = 1/2 exceeds every allowed margin (below min(p, 1 − p) ≤ 1/2), so
         // `low` starts refused and doubling finds an accepted `high`.
-        var low = 0, high = max(1, wholeItems(z * z * p * (1 - p) / (d * d)))
+        var low = 0, high = max(1, try wholeItems(z * z * p * (1 - p) / (d * d)))
         while halfWidth(high) > d { high *= 2 }
         while high - low > 1 {
             let middle = (low + high) / 2
@@ -86,10 +86,22 @@ public enum SamplePlan {
         return NormalQuantile.of(power)
     }
 
+    /// Beyond this a plan is refused rather than printed: no study labels a trillion items,
+    /// and the count must stay far inside Int for items × judgements per item.
+    public static let itemLimit = 1e12
+
     /// A count rounded up to whole items; the tiny tolerance keeps 1825.0000000001 (rounding
     /// in the formula) from becoming 1826.
-    public static func wholeItems(_ count: Double) -> Int {
-        Int((count - 1e-9).rounded(.up))
+    public static func wholeItems(_ count: Double) throws -> Int {
+        guard count.isFinite, count <= itemLimit else { throw SamplePlanError.tooManyItems(count: count) }
+        return Int((count - 1e-9).rounded(.up))
+    }
+
+    /// items × judgements per item, refused when it would not fit in an Int.
+    public static func judgements(items: Int, perItem: Int) throws -> Int {
+        let (product, overflow) = items.multipliedReportingOverflow(by: perItem)
+        guard !overflow else { throw SamplePlanError.tooManyItems(count: Double(items) * Double(perItem)) }
+        return product
     }
 
     static func checkRate(_ rate: Double, option: String) throws {

@@ -11,6 +11,8 @@ public enum SamplePlanError: Error, Equatable, CustomStringConvertible {
     case judgementsPerItemOutOfRange(value: Int)
     /// Equal error rates leave no difference to detect.
     case equalErrorRates(value: Double)
+    /// The plan needs more items (or judgements) than any study could collect.
+    case tooManyItems(count: Double)
     /// κ makes a cell of the paired table negative; `range` is what these error rates allow.
     case consistencyInfeasible(value: Double, range: ClosedRange<Double>)
 
@@ -28,6 +30,9 @@ public enum SamplePlanError: Error, Equatable, CustomStringConvertible {
             "--judgements-per-item must be at least 1, got \(value)"
         case let .equalErrorRates(value):
             "--human-error and --model-error are both \(Self.number(value)): there is no difference to detect"
+        case let .tooManyItems(count):
+            "the plan needs \(count.isFinite ? String(format: "%.3g", count) : "endlessly many") items or judgements, "
+                + "more than any study can collect; widen --margin or compare rates further apart"
         case let .consistencyInfeasible(value, range):
             "--consistency \(Self.number(value)) is impossible with these error rates; "
                 + "it must lie between \(Self.number(Self.inward(range.lowerBound, up: true))) and \(Self.number(Self.inward(range.upperBound, up: false)))"

@@ -32,7 +32,7 @@ import Testing
         // Brute force as above: p = 0.5, d = 0.05 → 381 (below the normal 384.15); p = 0.2, d = 0.03 → 682.
         #expect(try SamplePlan.wilsonIntervalItems(error: 0.5, margin: 0.05, confidence: 0.95) == 381)
         #expect(try SamplePlan.wilsonIntervalItems(error: 0.2, margin: 0.03, confidence: 0.95) == 682)
-        #expect(SamplePlan.wholeItems(384.0000000000001) == 384)
+        #expect(try SamplePlan.wholeItems(384.0000000000001) == 384)
     }
 
     @Test func connorMatchesThePublishedExample() throws {
@@ -42,7 +42,7 @@ import Testing
         let table = PairedErrors(bothWrong: 0.1, humanOnlyWrong: 0.05, modelOnlyWrong: 0.45)
         let n = try SamplePlan.pairedItems(table, confidence: 0.95, power: 0.8)
         #expect(isClose(n, 22.011324427435788, tolerance: 1e-9))
-        #expect(SamplePlan.wholeItems(n) == 23)
+        #expect(try SamplePlan.wholeItems(n) == 23)
     }
 
     @Test func pairedByHandAtIndependentErrors() throws {
@@ -128,6 +128,17 @@ import Testing
         }
         #expect(throws: SamplePlanError.powerOutOfRange(value: 0)) {
             try ComparisonPlan(humanError: 0.05, modelError: 0.03, consistency: 0, confidence: 0.95, power: 0, judgementsPerItem: 1)
+        }
+        // Counts no study could collect are refused, not trapped on converting to Int.
+        #expect(throws: SamplePlanError.tooManyItems(count: .infinity)) {
+            try IntervalPlan(error: 0.5, margin: 1e-200, confidence: 0.95, judgementsPerItem: 1)
+        }
+        #expect(throws: SamplePlanError.self) {
+            try ComparisonPlan(humanError: 0.5, modelError: 0.5000000000001, consistency: 0, confidence: 0.95, power: 0.8,
+                               judgementsPerItem: 1)
+        }
+        #expect(throws: SamplePlanError.self) {
+            try IntervalPlan(error: 0.05, margin: 0.01, confidence: 0.95, judgementsPerItem: Int.max)
         }
         #expect(throws: SamplePlanError.rateOutOfRange(option: "model-error", value: 0)) {
             try ComparisonPlan(humanError: 0.05, modelError: 0, consistency: 0, confidence: 0.95, power: 0.8, judgementsPerItem: 1)

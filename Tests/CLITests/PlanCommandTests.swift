@@ -59,6 +59,8 @@ import TestSupport
          "refhuman: --human-error and --model-error are both 0.05: there is no difference to detect", 1),
         (["--compare", "--human-error", "5%", "--model-error", "3%", "--power", "1.2"],
          "refhuman: --power must lie strictly between 0 and 1 (e.g. 0.8 or 80%), got 1.2", 1),
+        (["--error", "0.5", "--margin", "1e-200"],
+         "refhuman: the plan needs endlessly many items or judgements, more than any study can collect; widen --margin or compare rates further apart", 1),
         (["--error", "5%"], "refhuman: an interval plan needs --margin", 64),
         (["--compare", "--human-error", "5%"], "refhuman: a comparison (--compare) needs --model-error", 64),
         (["--compare", "--error", "5%", "--human-error", "5%", "--model-error", "3%"], "refhuman: --error does not apply to a comparison (--compare)", 64),
