@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "refhuman",
             dependencies: [
-                "Storage", "Datasets", "HTTPServer", "Service", "Reporting", "Classifier", "ModelRuns", "WireFormat",
+                "Storage", "Datasets", "HTTPServer", "Service", "Reporting", "Analysis", "Classifier", "ModelRuns", "WireFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,

@@ -22,7 +22,7 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The UTF-8 text of `url`, or a refusal saying which `kind` of file could not be read.
-    static func readText(_ url: URL, kind: String) throws -> String {
+    public static func readText(_ url: URL, kind: String) throws -> String {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw ImportError(file: url.path, reason: "cannot read \(kind) (missing or not UTF-8)")
         }

@@ -35,17 +35,17 @@ public enum PredictionsCSV {
                 throw fail("\(row.fields.count) fields, the header has \(columns.count)")
             }
             let source = row.fields[0]
-            guard let item = named(source, in: targets.items) else { throw fail("no test or practice item '\(source)' in dataset '\(targets.dataset)'") }
+            guard let item = ExportedName.lookUp(source, in: targets.items) else { throw fail("no test or practice item '\(source)' in dataset '\(targets.dataset)'") }
             guard predictions[item.id] == nil else { throw fail("item '\(source)' appears twice") }
             if let truthColumn, !row.fields[truthColumn].isEmpty,
-               named(row.fields[truthColumn], in: [targets.categories[item.trueCategory]: true]) == nil {
+               ExportedName.lookUp(row.fields[truthColumn], in: [targets.categories[item.trueCategory]: true]) == nil {
                 throw fail("true_label '\(row.fields[truthColumn])' but item '\(source)' is '\(targets.categories[item.trueCategory])'")
             }
             var ranking: [RankedCategory] = []
             for column in labelColumns {
                 let label = row.fields[column]
                 if label.isEmpty { break }
-                guard let category = named(label, in: categoryIndex) else {
+                guard let category = ExportedName.lookUp(label, in: categoryIndex) else {
                     throw fail("'\(label)' is not a category of '\(targets.dataset)'")
                 }
                 guard !ranking.contains(where: { $0.category == category }) else { throw fail("'\(label)' is ranked twice") }
@@ -63,13 +63,5 @@ public enum PredictionsCSV {
         }
         guard !predictions.isEmpty else { throw ImportError(file: file, reason: "no predictions in the file") }
         return predictions
-    }
-
-    /// Looks a cell up by name. The export puts `'` before a name that starts like a formula
-    /// (CSVCell), so when the cell as written is unknown, it is tried once more without a
-    /// leading `'`; a name that truly starts with `'` still finds itself first.
-    private static func named<Value>(_ cell: String, in names: [String: Value]) -> Value? {
-        if let value = names[cell] { return value }
-        return cell.hasPrefix("'") ? names[String(cell.dropFirst())] : nil
     }
 }

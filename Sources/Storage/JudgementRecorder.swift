@@ -41,12 +41,8 @@ enum JudgementRecorder {
             throw JudgementRefusal.notLeased(submission.item)
         }
         let guesses = submission.abstained ? [] : submission.guesses
-        try insert(db, submission, itemID: itemID, by: annotator, studyID: studyID, guesses: guesses, submittedAt: nowText, phase: phase)
-        if phase == .test {
-            // The first test judgement freezes the protocol it was given under.
-            try db.cachedStatement(sql: "UPDATE study SET frozen_at = ? WHERE id = ? AND frozen_at IS NULL")
-                .execute(arguments: [nowText, studyID])
-        }
+        try insert(db, submission, itemID: itemID, annotatorID: annotator.id, studyID: studyID, guesses: guesses, submittedAt: nowText, phase: phase)
+        if phase == .test { try freezeProtocol(db, studyID: studyID, now: nowText) }
         try Store.markPath(db, annotatorID: annotator.id, rules: rules, phase: phase, now: nowText)
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, itemID])
         try boards.loaded(db, transaction, studyID: studyID)?.judged(annotator: annotator.id, item: itemID, phase: phase)
@@ -54,16 +50,21 @@ enum JudgementRecorder {
                        guesses: guesses, truth: truth)
     }
 
-    private static func insert(_ db: Database, _ submission: JudgementSubmission, itemID: Int64, by annotator: Annotator, studyID: Int64,
-                               guesses: [Int],
-                               submittedAt: String, phase: Phase) throws {
+    /// The first test judgement freezes the protocol it was given under.
+    static func freezeProtocol(_ db: Database, studyID: Int64, now: String) throws {
+        try db.cachedStatement(sql: "UPDATE study SET frozen_at = ? WHERE id = ? AND frozen_at IS NULL").execute(arguments: [now, studyID])
+    }
+
+    /// The one INSERT of a judgement: the desk's and `import judgements`' alike.
+    static func insert(_ db: Database, _ submission: JudgementSubmission, itemID: Int64, annotatorID: Int64, studyID: Int64,
+                       guesses: [Int], submittedAt: String, phase: Phase) throws {
         let telemetry = submission.telemetry ?? TrialTelemetry()
         try db.cachedStatement(sql: """
             INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase, study_id,
                                    hidden_count, hidden_ms, blur_count, blur_ms, fullscreen_exits, viewport_width,
                                    viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [submission.uuid, annotator.id, itemID, JSONText.integers(guesses),
+            """).execute(arguments: [submission.uuid, annotatorID, itemID, JSONText.integers(guesses),
                              submission.abstained, submission.responseMs, submission.shownAt, submittedAt, phase, studyID,
                              telemetry.hiddenCount, telemetry.hiddenMilliseconds, telemetry.blurCount,
                              telemetry.blurMilliseconds, telemetry.fullscreenExits, telemetry.viewportWidth,

@@ -8,11 +8,7 @@ extension Store {
     /// `dataset` (the only dataset when that is nil too), and returns the token of their
     /// invite link; the token itself is not kept.
     public func addAnnotator(name: String, dataset: String?, study: String? = nil) throws -> (Annotator, token: String) {
-        guard (1...100).contains(name.count) else { throw StorageError.annotatorNameLength }
-        // The admin routes name an annotator in the path.
-        guard !name.contains("/") else { throw StorageError.nameWithSlash(name: name) }
-        // `serve` keeps its admin account under this name.
-        guard name != "admin" else { throw StorageError.annotatorNameReserved(name: name) }
+        if let problem = Self.annotatorNameProblem(name) { throw problem }
         let token = AccessToken.generate()
         let annotator = try pool.write { db -> Annotator in
             let studyID = try study.map { try Self.resolveOpenStudy(db, name: $0) } ?? Self.firstOpenStudy(db, dataset: dataset)
@@ -28,6 +24,16 @@ extension Store {
             return try Self.annotator(db, id: id)
         }
         return (annotator, token)
+    }
+
+    /// Why `name` cannot name an annotator, or nil when it can.
+    public static func annotatorNameProblem(_ name: String) -> StorageError? {
+        guard (1...100).contains(name.count) else { return .annotatorNameLength }
+        // The admin routes name an annotator in the path.
+        guard !name.contains("/") else { return .nameWithSlash(name: name) }
+        // `serve` keeps its admin account under this name.
+        guard name != "admin" else { return .annotatorNameReserved(name: name) }
+        return nil
     }
 
     /// A fresh admin token, replacing the previous one, as Jupyter does on every start.

@@ -1,4 +1,4 @@
-// ImportCommand: `refhuman import bundle|idx|folder|csv|cifar`.
+// ImportCommand: `refhuman import bundle|idx|folder|csv|cifar|judgements`.
 import ArgumentParser
 import Datasets
 import Foundation
@@ -7,13 +7,14 @@ import Storage
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a dataset. One transaction: a bad record changes nothing.",
+        abstract: "Import a dataset, or outside judgements. One transaction: a bad record changes nothing.",
         discussion: """
             Examples:
               refhuman import bundle Datasets/fashion-mnist
               refhuman import folder pets --name pets
+              refhuman import judgements labels.csv --study pilot
             """,
-        subcommands: [ImportBundle.self, ImportIDX.self, ImportFolder.self, ImportCSV.self, ImportCIFAR.self])
+        subcommands: [ImportBundle.self, ImportIDX.self, ImportFolder.self, ImportCSV.self, ImportCIFAR.self, ImportJudgements.self])
 
     /// Reads first, then opens the store, so a malformed input never even creates a database.
     static func store(_ read: () throws -> (DatasetDescription, [ImportRecord]), options: StoreOptions, images: ImageOptions,

@@ -14,7 +14,7 @@ struct RefHuman: ParsableCommand {
         version: software,
         subcommands: [
             ServeCommand.self, AnnotatorsCommand.self, StudiesCommand.self, ImportCommand.self, DatasetsCommand.self, ReportCommand.self,
-            ExportCommand.self, PredictionsCommand.self, TrainCommand.self, ClassifyCommand.self, BundleCommand.self,
+            ExportCommand.self, PredictionsCommand.self, PlanCommand.self, TrainCommand.self, ClassifyCommand.self, BundleCommand.self,
             BackupCommand.self, CheckCommand.self, AdminLinkCommand.self,
         ])
 

@@ -1,5 +1,5 @@
-// StudyChoice: --dataset and --study, for the commands that read one study's judgements
-// (report, export); either may be left out when it names the only one.
+// StudyChoice: --dataset and --study, for the commands that read or add one study's judgements
+// (report, export, import judgements); either may be left out when it names the only one.
 import ArgumentParser
 
 struct StudyChoice: ParsableArguments {

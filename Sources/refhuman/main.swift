@@ -1,5 +1,6 @@
 // refhuman: entry point. Domain errors become one line on stderr and exit status 1;
 // argument errors and --help go through ArgumentParser's own reporting.
+import Analysis
 import ArgumentParser
 import Datasets
 import Foundation
@@ -23,6 +24,10 @@ do {
     CommandFailure.exit(error.description)
 } catch let error as ServeLock.Failure {
     CommandFailure.exit(error.description)
+} catch let error as SamplePlanError {
+    CommandFailure.exit(error.description)
+} catch let error as PlanInputError {
+    CommandFailure.exit(error.description, status: error.status)
 } catch let error as CommandFailure {
     CommandFailure.exit(error.message)
 } catch {

@@ -55,7 +55,7 @@ import TestSupport
         #expect(report.stderr.hasPrefix("refhuman: 'refhuman' has no command 'reprot'; did you mean 'report'? (commands: serve,"))
         let folder = try Shell.refhuman(["import", "fodler", "x"])
         #expect(folder.status == 64)
-        #expect(folder.stderrLines == ["refhuman: 'refhuman import' has no command 'fodler'; did you mean 'folder'? (commands: bundle, idx, folder, csv, cifar)"])
+        #expect(folder.stderrLines == ["refhuman: 'refhuman import' has no command 'fodler'; did you mean 'folder'? (commands: bundle, idx, folder, csv, cifar, judgements)"])
         let nothingClose = try Shell.refhuman(["zzzzzzzz"])
         #expect(nothingClose.status == 64 && !nothingClose.stderr.contains("did you mean"))
     }

@@ -9,6 +9,7 @@ import TestSupport
     static let commands: [[String]] = [
         [], ["serve"], ["annotators"], ["annotators", "add"], ["annotators", "list"], ["annotators", "disable"],
         ["import"], ["import", "bundle"], ["import", "idx"], ["import", "folder"], ["import", "csv"], ["import", "cifar"],
+        ["import", "judgements"], ["plan"],
         ["datasets"], ["report"], ["export"], ["export", "judgements"], ["predictions"], ["predictions", "import"],
         ["predictions", "export"], ["train"], ["classify"], ["bundle"], ["bundle", "build"], ["backup"], ["check"], ["admin-link"],
     ]
