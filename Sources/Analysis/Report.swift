@@ -20,6 +20,8 @@ public struct Report: Sendable, Equatable, Encodable {
     public var categories: [CategoryFigures]
     /// Ordered by annotator id.
     public var annotators: [AnnotatorFigures]
+    /// Which human: individual annotators, majority of k, Dawid–Skene, clustered intervals.
+    public var humans: HumanBaselines
     public var confusion: ConfusionMatrices
     /// Every model, primary first; empty when there is none.
     public var models: [ModelFigures]
@@ -30,7 +32,7 @@ public struct Report: Sendable, Equatable, Encodable {
         case dataset, model
         case generatedAt = "generated_at"
         case provenance, coverage
-        case overall, categories, annotators, confusion, models, galleries
+        case overall, categories, annotators, humans, confusion, models, galleries
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -43,6 +45,7 @@ public struct Report: Sendable, Equatable, Encodable {
         try container.encode(overall, forKey: .overall)
         try container.encode(categories, forKey: .categories)
         try container.encode(annotators, forKey: .annotators)
+        try container.encode(humans, forKey: .humans)
         try container.encode(confusion, forKey: .confusion)
         try container.encode(models, forKey: .models)
         try container.encode(galleries, forKey: .galleries)

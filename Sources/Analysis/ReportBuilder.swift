@@ -74,6 +74,8 @@ public struct ReportBuilder: Sendable {
                 model: primary?.categories[index].comparison ?? .unknown)
         }
 
+        let annotatorFigures = AnnotatorScoring.figures(
+            from: scored, names: annotatorNames, learningCurveBlockSize: settings.learningCurveBlockSize)
         return Report(
             dataset: datasetName,
             model: models.first?.modelName,
@@ -82,8 +84,9 @@ public struct ReportBuilder: Sendable {
             coverage: Coverage(items: allItems, judgementsPerItem: k, plannedItems: settings.plannedTestItems),
             overall: overall,
             categories: categoryFigures,
-            annotators: AnnotatorScoring.figures(
-                from: scored, names: annotatorNames, learningCurveBlockSize: settings.learningCurveBlockSize),
+            annotators: annotatorFigures,
+            humans: HumanBaselineScoring.baselines(items: allItems, annotators: annotatorFigures, models: models,
+                                                   categoryCount: categories.count),
             confusion: confusionMatrices(of: allItems, model: primary?.confusion),
             models: modelFigures,
             galleries: ItemGalleries(items: allItems, primary: models.first, sources: itemSources))

@@ -19,6 +19,7 @@ public enum ReportHTML {
         \(page.header())
         \(page.headline())
         \(page.coverage())
+        \(page.whichHuman())
         \(page.categoryChart())
         \(page.confusion())
         \(page.annotators())

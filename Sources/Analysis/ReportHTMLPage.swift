@@ -93,6 +93,49 @@ struct ReportHTMLPage {
         """
     }
 
+    /// Which human: the chart, then the figures in a table with their units and intervals.
+    func whichHuman() -> String {
+        let humans = report.humans
+        func labelled(_ interval: ConfidenceInterval?, _ kind: String) -> String {
+            interval.map { HTMLText.interval($0) + " " + kind } ?? "–"
+        }
+        var rows: [(String, String, String, String)] = [
+            ("Median annotator", HTMLText.percent(humans.medianAnnotatorError), "–", HTMLText.counted(humans.annotators, "annotator")),
+        ]
+        if let best = humans.bestAnnotator {
+            rows.append(("Best annotator (\(HTMLText.escape(best.name ?? "#\(best.annotator)")))", HTMLText.percent(best.error),
+                         labelled(best.errorCI, "Wilson"), HTMLText.counted(best.judgements, "judgement")))
+        } else {
+            rows.append(("Best annotator", "–", "–", "nobody has \(humans.bestMinimumJudgements) test judgements yet"))
+        }
+        rows.append(("Pooled judgements", HTMLText.percent(humans.pooledError),
+                     labelled(humans.pooledErrorBootstrapCI, "two-way bootstrap") + "; " + labelled(report.overall.human.errorCI, "Wilson"),
+                     HTMLText.counted(report.overall.human.judgements, "judgement")))
+        for point in humans.majorityOfK {
+            rows.append(("Majority of \(point.k)", HTMLText.percent(point.error), "–",
+                         HTMLText.counted(point.items, "item") + " with ≥ \(point.k) (\(point.method))"))
+        }
+        if let dawidSkene = humans.dawidSkene {
+            rows.append(("Dawid–Skene", HTMLText.percent(dawidSkene.error), labelled(dawidSkene.errorCI, "Wilson"),
+                         HTMLText.counted(dawidSkene.items, "item") + ", \(dawidSkene.iterations) EM iterations"))
+        } else if let skipped = humans.dawidSkeneSkipped {
+            rows.append(("Dawid–Skene", "–", "–", HTMLText.escape(skipped)))
+        }
+        for paired in humans.models {
+            rows.append(("\(HTMLText.escape(paired.model)) − pooled humans", HTMLText.points(paired.modelMinusHumanError),
+                         labelled(paired.bootstrapCI, "two-way bootstrap"), HTMLText.counted(paired.judgements, "judgement")))
+        }
+        let body = rows.map { "<tr><td>\($0.0)</td><td class=\"num\">\($0.1)</td><td class=\"num\">\($0.2)</td><td>\($0.3)</td></tr>" }.joined()
+        return """
+        <section><h2>Which human?</h2>
+        <p class="note">"Human error" depends on which human: one annotator, a typical one, the best one, or a vote of several. \
+        Blue: humans; orange: models. Whiskers are 95 % intervals (none for the median and the majorities).</p>
+        \(SVGHumanBaselines.svg(report))
+        <table><thead><tr><th>human</th><th class="num">top-1 error</th><th class="num">95 % interval</th><th>over</th></tr></thead>\
+        <tbody>\(body)</tbody></table></section>
+        """
+    }
+
     /// What computed the report, from what: software, study protocol, dataset source and licence.
     func provenance() -> String {
         guard let provenance = report.provenance else { return "" }
@@ -267,6 +310,19 @@ struct ReportHTMLPage {
         <li><strong>Model − human gap</strong>: model top-1 error − human-majority error on the paired items; positive means the \
         model errs more. (Versions up to 1.1 called it "avoidable bias", but Ng's avoidable bias is training error minus \
         human-level error; the JSON keeps the old key <code>avoidable_bias</code> for one release.)</li>
+        <li><strong>Which human</strong>: each annotator's error over their own test judgements (Wilson interval); the median \
+        over annotators; the best annotator among those with at least \(report.humans.bestMinimumJudgements) test judgements. \
+        The <strong>majority of k</strong> is the expected error of the plurality vote of k judgements drawn without replacement \
+        from an item's judgements, a tie that includes the truth counting 1/t; exact over all k-subsets where an item has at most \
+        \(MajorityOfK.defaultEnumerationLimit) of them, else \(MajorityOfK.defaultDraws) seeded draws, averaged over items with at \
+        least k judgements. <strong>Dawid–Skene</strong>: EM over per-annotator confusion matrices and class priors, started from \
+        the majority vote's shares, stopped when the log-likelihood gains less than \(DawidSkene.defaultTolerance) (at most \
+        \(DawidSkene.defaultIterationLimit) iterations); each item takes its most probable class.</li>
+        <li><strong>Two-way bootstrap</strong> (Owen 2007): annotators and items resampled independently with replacement, a \
+        judgement weighted by the product of its annotator's and item's draws; \(report.humans.bootstrapReplicates) replicates, \
+        seed \(report.humans.bootstrapSeed), percentile interval. Judgements cluster by annotator and by item, so Wilson's interval, \
+        which treats them as independent, is too narrow; the bootstrap's is the one to cite for pooled rates and for the paired \
+        model − human differences. Wilson intervals are given for per-item figures (majority, Dawid–Skene, the model).</li>
         <li><strong>Learning curves</strong>: each annotator's top-1 error over successive blocks of judgements, practice and test \
         separately.</li>
         </ul></section>

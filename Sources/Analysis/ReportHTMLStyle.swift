@@ -27,6 +27,7 @@ enum ReportHTMLStyle {
     svg .tick { text-anchor: middle; fill: var(--muted); }
     svg .grid { stroke: var(--rule); }
     svg .whisker { stroke-width: 2; }
+    svg .whisker.individual { stroke-width: 1; opacity: 0.5; }
     svg .whisker.human, svg .dot.human { stroke: var(--human); fill: var(--human); }
     svg .whisker.model, svg .dot.model { stroke: var(--model); fill: var(--model); }
     .heatmaps { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 16px; }

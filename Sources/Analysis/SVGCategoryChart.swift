@@ -55,7 +55,8 @@ enum SVGCategoryChart {
         return (svg + "</svg>", rows.count)
     }
 
-    private static func mark(rate: Double?, interval: ConfidenceInterval?, y: Double, kind: String,
+    /// A dot at `rate` with its interval as a whisker; the "which human" chart draws the same marks.
+    static func mark(rate: Double?, interval: ConfidenceInterval?, y: Double, kind: String,
                              x: (Double) -> Double) -> String {
         guard let rate else { return "" }
         var mark = ""

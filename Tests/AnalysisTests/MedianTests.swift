@@ -13,6 +13,13 @@ import Testing
     }
 
     @Test func emptyIsUnknown() {
-        #expect(Median.of([]) == nil)
+        #expect(Median.of([Int]()) == nil)
+        #expect(Median.of([Double]()) == nil)
+    }
+
+    @Test func realNumbersToo() {
+        // The median annotator's error: sorted [0.1, 0.25, 0.5] → 0.25; [0.1, 0.2] → 0.15.
+        #expect(Median.of([0.5, 0.1, 0.25]) == 0.25)
+        #expect(isClose(Median.of([0.2, 0.1]), 0.15))
     }
 }

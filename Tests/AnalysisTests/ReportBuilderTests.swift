@@ -217,3 +217,37 @@ import Testing
         #expect(report.confusion.humanMajority.counts == [[1, 0], [0, 0]])
     }
 }
+
+@Suite struct HumanBaselinesTests {
+    /// Annotator 1: 20 judgements, 2 wrong (0.1). Annotator 2: 25, 5 wrong (0.2). Annotator 3:
+    /// 5, none wrong (0.0, too few to be the best). Each judges items of its own, truth 0.
+    @Test func medianAndBestAnnotator() {
+        var trials: [Trial] = []
+        var sequence: Int64 = 0
+        func add(annotator: Int64, count: Int, wrong: Int) {
+            for index in 0..<count {
+                sequence += 1
+                trials.append(Trial(itemID: sequence, annotatorID: annotator, guesses: [index < wrong ? 1 : 0], sequence: sequence))
+            }
+        }
+        add(annotator: 1, count: 20, wrong: 2)
+        add(annotator: 2, count: 25, wrong: 5)
+        add(annotator: 3, count: 5, wrong: 0)
+        let report = ReportBuilder(
+            datasetName: "people", categories: ["a", "b"], settings: AnalysisSettings(maxGuesses: 1),
+            truths: (1...sequence).map { ItemTruth(itemID: $0, trueCategory: 0) }, trials: trials,
+            annotatorNames: [1: "ann", 2: "bo", 3: "cy"]
+        ).makeReport(generatedAt: Date(timeIntervalSince1970: 0))
+        let humans = report.humans
+        #expect(humans.annotators == 3)
+        #expect(isClose(humans.medianAnnotatorError, 0.1))  // median of 0.0, 0.1, 0.2
+        #expect(humans.bestAnnotator?.name == "ann" && humans.bestAnnotator?.judgements == 20)
+        #expect(isClose(humans.bestAnnotator?.error, 0.1))
+        // Pooled: 7 wrong of 50; one judgement per item, so majority of 1 is the same 7/50.
+        #expect(isClose(humans.pooledError, 7.0 / 50.0))
+        #expect(humans.majorityOfK.count == 1 && isClose(humans.majorityOfK[0].error, 7.0 / 50.0))
+        // Every annotator judged different items, so Dawid–Skene labels each item by its one
+        // judgement: its error is the pooled one.
+        #expect(isClose(humans.dawidSkene?.error, 7.0 / 50.0))
+    }
+}

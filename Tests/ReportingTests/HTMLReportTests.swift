@@ -31,6 +31,13 @@ import TestSupport
         #expect(html.contains("<tr><td class=\"num\">1</td><td class=\"num\">1</td><td>short of 2</td></tr>"))
         #expect(html.contains("<dt>item</dt><dd>t3.png</dd>"))
         #expect(html.contains("<th>Software</th><td>refhuman "))
+        // Which human: the median of ann's 1/4 and bo's 2/3, the majority of 2 (1/3, exact), m's
+        // paired difference −1/7 (see ReportCommandTests), and the chart with one tick per annotator.
+        #expect(html.contains("<h2>Which human?</h2>"))
+        #expect(html.contains("<tr><td>Median annotator</td><td class=\"num\">45.8 %</td>"))
+        #expect(html.contains("<tr><td>Majority of 2</td><td class=\"num\">33.3 %</td><td class=\"num\">–</td><td>3 items with ≥ 2 (exact)</td></tr>"))
+        #expect(html.contains("<tr><td>m − pooled humans</td><td class=\"num\">-14.3 pp</td>"))
+        #expect(html.contains("each annotator (2)</text>"))
         #expect(html.contains("up to 2 ordered guesses"))
     }
 

@@ -49,6 +49,26 @@ import TestSupport
         #expect(coverage["complete_items"] as? Int == 3 && coverage["judged_items"] as? Int == 4 && coverage["counted_judgements"] as? Int == 7)
         let rows = try #require(coverage["items_by_judgements"] as? [[String: Int]])
         #expect(rows == [["judgements": 1, "items": 1], ["judgements": 2, "items": 3]])
+        // Which human. ann: 1 miss in 4 (id 6); bo: 2 in 3 (ids 3, 9): median (1/4 + 2/3)/2; neither has
+        // the 20 judgements a best annotator needs.
+        let humans = try #require(report["humans"] as? [String: Any])
+        #expect(humans["annotators"] as? Int == 2)
+        #expect(close(humans["median_annotator_error"], (0.25 + 2.0 / 3.0) / 2))
+        #expect(humans["best_annotator"] is NSNull && humans["best_min_judgements"] as? Int == 20)
+        #expect(close(humans["pooled_error"], 3.0 / 7.0))
+        let pooledCI = try #require(humans["pooled_error_bootstrap_ci"] as? [Double])
+        #expect(pooledCI[0] <= 3.0 / 7.0 && 3.0 / 7.0 <= pooledCI[1])
+        // Majority of 1: each item's share of wrong first guesses, t1 1/2, t2 0, t3 1, t4 1/2 → 1/2.
+        // Of 2, on t1, t2, t4: ties count half right → (1/2 + 0 + 1/2) / 3 = 1/3.
+        let curve = try #require(humans["majority_of_k"] as? [[String: Any]])
+        #expect(curve.map { $0["k"] as? Int } == [1, 2] && curve.map { $0["items"] as? Int } == [4, 3])
+        #expect(close(curve[0]["error"], 0.5) && close(curve[1]["error"], 1.0 / 3.0) && curve[1]["method"] as? String == "exact")
+        let dawidSkene = try #require(humans["dawid_skene"] as? [String: Any])
+        #expect(dawidSkene["items"] as? Int == 4 && (dawidSkene["annotator_accuracy"] as? [Any])?.count == 2)
+        // Model m right on t1 (2 judgements), t3 (1), t4 (2), wrong on t2 (2): 2/7 by judgement; humans 3/7.
+        let paired = try #require((humans["models"] as? [[String: Any]])?.first)
+        #expect(paired["model"] as? String == "m" && paired["judgements"] as? Int == 7)
+        #expect(close(paired["model_minus_human_error"], -1.0 / 7.0))
         // Provenance: the binary's version line, the study and its protocol.
         let provenance = try #require(report["provenance"] as? [String: Any])
         let version = try Shell.refhuman(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
