@@ -27,6 +27,9 @@ export const FIELDS = [
   { key: 'catch_rate', part: 'terms', kind: 'share', label: 'Catch trials (share of test trials, 0–1 or %)' },
   { key: 'assignment_order', part: 'terms', kind: 'choice', options: ['fill', 'spread'],
     label: 'Assignment order (fill: complete items first; spread: least judged first)' },
+  { key: 'exclude_catch_below', part: 'terms', kind: 'share', label: 'Exclude if catch accuracy is below (0–1 or %)' },
+  { key: 'exclude_practice_below', part: 'terms', kind: 'share', label: 'Exclude if practice accuracy is below (0–1 or %)' },
+  { key: 'exclude_median_ms_below', part: 'terms', kind: 'int', label: 'Exclude if the median answer takes less than (ms)' },
   { key: 'catch_source', part: 'terms', kind: 'choice', options: ['auto', 'catch', 'shown'],
     label: 'Catch trials from (catch: the catch split; shown: example and spare practice images; auto: catch if there is one)' },
 ];

@@ -15,6 +15,9 @@ public struct Report: Sendable, Equatable, Encodable {
     public var provenance: Provenance?
     /// Judgements per item against the plan.
     public var coverage: Coverage
+    /// The study's exclusion rules, who they leave out, and the headline with and without
+    /// them; nil when the study has no rules (everyone counts).
+    public var exclusions: Exclusions?
     public var overall: OverallFigures
     /// One per category, in index order, including categories without items.
     public var categories: [CategoryFigures]
@@ -31,7 +34,7 @@ public struct Report: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case dataset, model
         case generatedAt = "generated_at"
-        case provenance, coverage
+        case provenance, coverage, exclusions
         case overall, categories, annotators, humans, confusion, models, galleries
     }
 
@@ -42,6 +45,7 @@ public struct Report: Sendable, Equatable, Encodable {
         try container.encode(generatedAt, forKey: .generatedAt)
         try container.encode(provenance, forKey: .provenance)
         try container.encode(coverage, forKey: .coverage)
+        try container.encode(exclusions, forKey: .exclusions)
         try container.encode(overall, forKey: .overall)
         try container.encode(categories, forKey: .categories)
         try container.encode(annotators, forKey: .annotators)

@@ -7,8 +7,8 @@ public struct ReportBuilder: Sendable {
     public var categories: [String]
     public var settings: AnalysisSettings
     public var truths: [ItemTruth]
-    /// Practice and test trials of the dataset; superseded ones and trials on items without a
-    /// truth are ignored, so the caller need not filter.
+    /// Practice, test and catch trials of the study; superseded ones and trials on items without
+    /// a truth are ignored, so the caller need not filter. Catch trials only feed the exclusions.
     public var trials: [Trial]
     /// Zero or more models; the first is the primary one behind DESIGN's `model` keys.
     public var models: [ModelPredictions]
@@ -16,11 +16,13 @@ public struct ReportBuilder: Sendable {
     /// Each item's source in the dataset, for the galleries.
     public var itemSources: [Int64: String]
     public var provenance: Provenance?
+    /// The study's pre-registered exclusions; empty: everyone counts.
+    public var exclusionRules: ExclusionRules
 
     public init(
         datasetName: String, categories: [String], settings: AnalysisSettings, truths: [ItemTruth],
         trials: [Trial], models: [ModelPredictions] = [], annotatorNames: [Int64: String] = [:],
-        itemSources: [Int64: String] = [:], provenance: Provenance? = nil
+        itemSources: [Int64: String] = [:], provenance: Provenance? = nil, exclusionRules: ExclusionRules = ExclusionRules()
     ) {
         self.datasetName = datasetName
         self.categories = categories
@@ -31,9 +33,23 @@ public struct ReportBuilder: Sendable {
         self.annotatorNames = annotatorNames
         self.itemSources = itemSources
         self.provenance = provenance
+        self.exclusionRules = exclusionRules
     }
 
+    /// With exclusion rules, every section is computed without the excluded annotators, and
+    /// `exclusions` sets the headline figures beside those of all participants.
     public func makeReport(generatedAt: Date) -> Report {
+        guard !exclusionRules.isEmpty else { return report(of: trials, generatedAt: generatedAt) }
+        let excluded = ExclusionScoring.excluded(trials: trials, truths: truths, rules: exclusionRules, names: annotatorNames)
+        let everyone = report(of: trials, generatedAt: generatedAt)
+        let left = Set(excluded.map(\.annotator))
+        var primary = left.isEmpty ? everyone : report(of: trials.filter { !left.contains($0.annotatorID) }, generatedAt: generatedAt)
+        primary.exclusions = Exclusions(rules: exclusionRules, excluded: excluded, afterExclusions: HeadlineFigures(primary),
+                                        allParticipants: HeadlineFigures(everyone))
+        return primary
+    }
+
+    private func report(of trials: [Trial], generatedAt: Date) -> Report {
         let scored = ScoredTrials(trials: trials, truths: truths)
         let allItems = scored.testItems
         let itemsByCategory = Dictionary(grouping: allItems, by: \.trueCategory)

@@ -18,6 +18,7 @@ public enum ReportHTML {
         <body><main>
         \(page.header())
         \(page.headline())
+        \(page.exclusions())
         \(page.coverage())
         \(page.whichHuman())
         \(page.categoryChart())

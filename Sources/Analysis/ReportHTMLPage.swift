@@ -73,6 +73,52 @@ struct ReportHTMLPage {
         return html + "</section>"
     }
 
+    /// The pre-registered exclusions: the rules, who they leave out, and the headline both ways.
+    func exclusions() -> String {
+        guard let exclusions = report.exclusions else { return "" }
+        let rules = exclusions.rules
+        var said: [String] = []
+        if let share = rules.catchAccuracyBelow { said.append("catch-trial accuracy below " + HTMLText.percent(share)) }
+        if let share = rules.practiceAccuracyBelow { said.append("practice accuracy below " + HTMLText.percent(share)) }
+        if let bound = rules.medianResponseMillisecondsBelow { said.append("a median test answer faster than \(bound) ms") }
+        let after = exclusions.afterExclusions, all = exclusions.allParticipants
+        var rows: [(String, String, String)] = [
+            ("Annotators", "\(after.annotators)", "\(all.annotators)"),
+            ("Counted judgements", "\(after.judgements)", "\(all.judgements)"),
+            ("Human top-1 error (pooled)", HTMLText.percent(after.humanError) + " " + HTMLText.interval(after.humanErrorBootstrapCI),
+             HTMLText.percent(all.humanError) + " " + HTMLText.interval(all.humanErrorBootstrapCI)),
+            ("Human majority error", HTMLText.percent(after.majorityError) + " (\(after.majorityItems) items)",
+             HTMLText.percent(all.majorityError) + " (\(all.majorityItems) items)"),
+            ("Median annotator error", HTMLText.percent(after.medianAnnotatorError), HTMLText.percent(all.medianAnnotatorError)),
+            ("Dawid–Skene error", HTMLText.percent(after.dawidSkeneError), HTMLText.percent(all.dawidSkeneError)),
+        ]
+        for (mine, theirs) in zip(after.models, all.models) {
+            let name = HTMLText.escape(mine.model)
+            rows.append(("\(name) − human majority", HTMLText.points(mine.modelMinusHumanMajorityError),
+                         HTMLText.points(theirs.modelMinusHumanMajorityError)))
+            rows.append(("McNemar p, \(name)", HTMLText.pValue(mine.mcnemarP), HTMLText.pValue(theirs.mcnemarP)))
+        }
+        let table = rows.map { "<tr><td>\($0.0)</td><td class=\"num\">\($0.1)</td><td class=\"num\">\($0.2)</td></tr>" }.joined()
+        let people = exclusions.excluded.map { person in
+            "<li>\(HTMLText.escape(person.name ?? "#\(person.annotator)")): " + person.reasons.map { reason in
+                switch reason {
+                case .catchAccuracy: "catch accuracy " + HTMLText.percent(person.catchAccuracy)
+                case .practiceAccuracy: "practice accuracy " + HTMLText.percent(person.practiceAccuracy)
+                case .medianResponseTime: "median answer " + (person.medianResponseMilliseconds.map { String(format: "%.0f ms", $0) } ?? "–")
+                }
+            }.joined(separator: ", ") + "</li>"
+        }.joined()
+        return """
+        <section><h2>Exclusions</h2>
+        <p>Pre-registered with the study: leave out participants with \(said.joined(separator: ", or ")). \
+        \(HTMLText.counted(exclusions.excluded.count, "participant")) left out; every other section of this report is computed \
+        without them.</p>
+        \(people.isEmpty ? "" : "<ul>\(people)</ul>")
+        <table><thead><tr><th>figure</th><th class="num">after exclusions</th><th class="num">all participants</th></tr></thead>\
+        <tbody>\(table)</tbody></table></section>
+        """
+    }
+
     /// Items by judgements, against the plan: the majority is one of k only on complete items.
     func coverage() -> String {
         let coverage = report.coverage

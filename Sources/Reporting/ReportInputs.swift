@@ -16,9 +16,10 @@ struct ReportInputs {
             settings: AnalysisSettings(maxGuesses: records.settings.maxGuesses, judgementsPerItem: records.settings.judgementsPerItem,
                                        plannedTestItems: records.items.count { $0.split == .test }),
             truths: records.items.map { ItemTruth(itemID: $0.id, trueCategory: $0.trueCategory) },
-            // Catch trials check attention; they are not data about the images.
+            // Catch trials check attention; they are not data about the images, and only the
+            // exclusion rules read them.
             trials: records.judgements.compactMap { judgement in
-                guard truthByItem[judgement.itemID] != nil, judgement.phase != .catch else { return nil }
+                guard truthByItem[judgement.itemID] != nil else { return nil }
                 return Trial(itemID: judgement.itemID, annotatorID: judgement.annotatorID, guesses: judgement.guesses,
                              abstained: judgement.abstained, phase: judgement.phase,
                              responseMilliseconds: judgement.responseMilliseconds, sequence: judgement.id,
@@ -29,7 +30,10 @@ struct ReportInputs {
             },
             annotatorNames: records.annotatorNames,
             itemSources: Dictionary(uniqueKeysWithValues: records.items.map { ($0.id, $0.source) }),
-            provenance: provenance)
+            provenance: provenance,
+            exclusionRules: ExclusionRules(catchAccuracyBelow: records.terms.excludeCatchBelow,
+                                           practiceAccuracyBelow: records.terms.excludePracticeBelow,
+                                           medianResponseMillisecondsBelow: records.terms.excludeMedianMsBelow))
     }
 
     var provenance: Provenance {

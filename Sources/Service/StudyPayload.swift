@@ -47,11 +47,14 @@ struct StudyPayload: Decodable {
     let catchRate: Field<Double>
     let assignmentOrder: Field<AssignmentOrder>
     let catchSource: Field<CatchSource>
+    let excludeCatchBelow: Field<Double>
+    let excludePracticeBelow: Field<Double>
+    let excludeMedianMsBelow: Field<Int>
 
     enum CodingKeys: String, CodingKey {
         case name, dataset, title, judgementsPerItem, maxGuesses, exposureMs, practiceCount, instructions, consentText
         case consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode, noConsentCode
-        case participantCap, catchRate, assignmentOrder, catchSource
+        case participantCap, catchRate, assignmentOrder, catchSource, excludeCatchBelow, excludePracticeBelow, excludeMedianMsBelow
     }
 
     init(from decoder: any Decoder) throws {
@@ -81,6 +84,9 @@ struct StudyPayload: Decodable {
         catchRate = try field(.catchRate)
         assignmentOrder = try field(.assignmentOrder)
         catchSource = try field(.catchSource)
+        excludeCatchBelow = try field(.excludeCatchBelow)
+        excludePracticeBelow = try field(.excludePracticeBelow)
+        excludeMedianMsBelow = try field(.excludeMedianMsBelow)
     }
 
     func apply(to settings: inout DatasetSettings) throws {
@@ -105,5 +111,8 @@ struct StudyPayload: Decodable {
         try catchRate.apply(to: &terms.catchRate, name: "catch_rate")
         try assignmentOrder.apply(to: &terms.assignmentOrder, name: "assignment_order")
         try catchSource.apply(to: &terms.catchSource, name: "catch_source")
+        excludeCatchBelow.apply(to: &terms.excludeCatchBelow)
+        excludePracticeBelow.apply(to: &terms.excludePracticeBelow)
+        excludeMedianMsBelow.apply(to: &terms.excludeMedianMsBelow)
     }
 }

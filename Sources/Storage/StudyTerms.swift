@@ -27,6 +27,11 @@ public struct StudyTerms: Codable, Sendable, Equatable {
     public var assignmentOrder = AssignmentOrder.fill
     /// Where catch trials come from.
     public var catchSource = CatchSource.auto
+    /// Pre-registered exclusions (nil: no such rule): catch-trial or practice accuracy below
+    /// a share, or a median test response time below some milliseconds.
+    public var excludeCatchBelow: Double?
+    public var excludePracticeBelow: Double?
+    public var excludeMedianMsBelow: Int?
 
     public init() {}
 
@@ -38,6 +43,10 @@ public struct StudyTerms: Codable, Sendable, Equatable {
         if let participantCap, participantCap < 1 { return "participant cap must be at least 1" }
         if !consentText.isEmpty && consentVersion.isEmpty { return "consent text needs a consent version" }
         if !(catchRate >= 0 && catchRate < 1) { return "catch rate must be a share from 0 up to (not including) 1" }
+        for (share, name) in [(excludeCatchBelow, "catch"), (excludePracticeBelow, "practice")] {
+            if let share, !(share > 0 && share <= 1) { return "exclude-\(name)-below must be a share above 0 and at most 1" }
+        }
+        if let excludeMedianMsBelow, excludeMedianMsBelow < 1 { return "exclude-median-ms-below must be at least 1" }
         return nil
     }
 
@@ -57,14 +66,18 @@ public struct StudyTerms: Codable, Sendable, Equatable {
         catchRate = row["catch_rate"]
         assignmentOrder = AssignmentOrder(rawValue: row["assignment_order"]) ?? .fill
         catchSource = CatchSource(rawValue: row["catch_source"]) ?? .auto
+        excludeCatchBelow = row["exclude_catch_below"]
+        excludePracticeBelow = row["exclude_practice_below"]
+        excludeMedianMsBelow = row["exclude_median_ms_below"]
     }
 
     static let columns = ["instructions", "consent_text", "consent_version", "estimated_minutes", "pay", "quota", "practice_pass",
                           "completion_code", "screened_out_code", "no_consent_code", "participant_cap", "catch_rate",
-                          "assignment_order", "catch_source"]
+                          "assignment_order", "catch_source", "exclude_catch_below", "exclude_practice_below", "exclude_median_ms_below"]
 
     var values: [(any DatabaseValueConvertible)?] {
         [instructions, consentText, consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode,
-         noConsentCode, participantCap, catchRate, assignmentOrder.rawValue, catchSource.rawValue]
+         noConsentCode, participantCap, catchRate, assignmentOrder.rawValue, catchSource.rawValue, excludeCatchBelow,
+         excludePracticeBelow, excludeMedianMsBelow]
     }
 }

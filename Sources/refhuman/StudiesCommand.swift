@@ -172,6 +172,11 @@ struct StudiesCommand: ParsableCommand {
         if terms.catchRate > 0 {
             facts.append("catch trials \(Int((terms.catchRate * 100).rounded())) % from \(terms.catchSource.rawValue)")
         }
+        var exclusions: [String] = []
+        if let share = terms.excludeCatchBelow { exclusions.append("catch accuracy < \(Int((share * 100).rounded())) %") }
+        if let share = terms.excludePracticeBelow { exclusions.append("practice accuracy < \(Int((share * 100).rounded())) %") }
+        if let milliseconds = terms.excludeMedianMsBelow { exclusions.append("median answer < \(milliseconds) ms") }
+        if !exclusions.isEmpty { facts.append("exclude " + exclusions.joined(separator: " or ")) }
         if !terms.consentText.isEmpty { facts.append("consent version \(terms.consentVersion)") }
         if !facts.isEmpty { print("  " + facts.joined(separator: "; ")) }
     }

@@ -24,6 +24,12 @@ struct TermsOptions: ParsableArguments {
     var catchRate: Double?
     @Option(help: "Where catch trials come from: catch (the dataset's catch split), shown (example and spare practice images) or auto (catch when the dataset has a catch split; the default).")
     var catchSource: CatchSource?
+    @Option(help: "Pre-registered exclusion: participants whose catch-trial accuracy is below this share (0 to 1) are left out of the report's primary figures.")
+    var excludeCatchBelow: Double?
+    @Option(help: "Pre-registered exclusion: practice accuracy below this share (0 to 1).")
+    var excludePracticeBelow: Double?
+    @Option(help: "Pre-registered exclusion: a median test response time below this many milliseconds.")
+    var excludeMedianMsBelow: Int?
 
     /// What was given, as a change to apply to a study's terms. The text files are read
     /// here, once, before the database is touched.
@@ -48,6 +54,9 @@ struct TermsOptions: ParsableArguments {
         if let catchRate { terms.catchRate = catchRate }
         if let order { terms.assignmentOrder = order }
         if let catchSource { terms.catchSource = catchSource }
+        if let excludeCatchBelow { terms.excludeCatchBelow = excludeCatchBelow }
+        if let excludePracticeBelow { terms.excludePracticeBelow = excludePracticeBelow }
+        if let excludeMedianMsBelow { terms.excludeMedianMsBelow = excludeMedianMsBelow }
     }
 
     private static func text(_ path: String) throws -> String {

@@ -251,3 +251,47 @@ import Testing
         #expect(isClose(humans.dawidSkene?.error, 7.0 / 50.0))
     }
 }
+
+@Suite struct ExclusionTests {
+    /// Test items 1, 2 (truth 0); catch items 10, 11 (truth 1); practice item 20 (truth 0).
+    /// Annotator 1: both test items right, both catch trials right, practice right.
+    /// Annotator 2: both test items wrong, one catch trial of two right, practice wrong.
+    func builder(_ rules: ExclusionRules) -> ReportBuilder {
+        let trials = [
+            Trial(itemID: 1, annotatorID: 1, guesses: [0], sequence: 1), Trial(itemID: 2, annotatorID: 1, guesses: [0], sequence: 2),
+            Trial(itemID: 10, annotatorID: 1, guesses: [1], phase: .catch, sequence: 3),
+            Trial(itemID: 11, annotatorID: 1, guesses: [1], phase: .catch, sequence: 4),
+            Trial(itemID: 20, annotatorID: 1, guesses: [0], phase: .practice, sequence: 5),
+            Trial(itemID: 1, annotatorID: 2, guesses: [1], sequence: 6), Trial(itemID: 2, annotatorID: 2, guesses: [1], sequence: 7),
+            Trial(itemID: 10, annotatorID: 2, guesses: [1], phase: .catch, sequence: 8),
+            Trial(itemID: 11, annotatorID: 2, guesses: [0], phase: .catch, sequence: 9),
+            Trial(itemID: 20, annotatorID: 2, guesses: [1], phase: .practice, sequence: 10),
+        ]
+        let truths = [ItemTruth(itemID: 1, trueCategory: 0), ItemTruth(itemID: 2, trueCategory: 0), ItemTruth(itemID: 10, trueCategory: 1),
+                      ItemTruth(itemID: 11, trueCategory: 1), ItemTruth(itemID: 20, trueCategory: 0)]
+        return ReportBuilder(datasetName: "d", categories: ["a", "b"], settings: AnalysisSettings(maxGuesses: 1), truths: truths,
+                             trials: trials, annotatorNames: [1: "prolific-a", 2: "prolific-b"], exclusionRules: rules)
+    }
+
+    @Test func catchAccuracyBelowTheBoundLeavesAParticipantOut() {
+        let report = builder(ExclusionRules(catchAccuracyBelow: 0.8)).makeReport(generatedAt: Date(timeIntervalSince1970: 0))
+        let exclusions = report.exclusions
+        // Annotator 2: 1 of 2 catch trials right = 0.5 < 0.8; annotator 1: 2 of 2.
+        #expect(exclusions?.excluded.map(\.name) == ["prolific-b"])
+        #expect(exclusions?.excluded.first?.reasons == [.catchAccuracy] && exclusions?.excluded.first?.catchAccuracy == 0.5)
+        #expect(exclusions?.excluded.first?.practiceAccuracy == 0)
+        // After: annotator 1's 2 test judgements, both right. Everyone: 2 wrong of 4. Catch trials are not test data.
+        #expect(report.overall.human.judgements == 2 && report.overall.human.error == 0)
+        #expect(exclusions?.allParticipants.judgements == 4 && exclusions?.allParticipants.humanError == 0.5)
+        #expect(exclusions?.afterExclusions.annotators == 1 && exclusions?.allParticipants.annotators == 2)
+    }
+
+    @Test func noRulesNoExclusionsAndARuleNobodyBreaksLeavesEveryone() {
+        #expect(builder(ExclusionRules()).makeReport(generatedAt: Date(timeIntervalSince1970: 0)).exclusions == nil)
+        // Practice accuracy below 0.5 is broken by annotator 2 (0 of 1); below 0 would be no one, so use catch ≥ 0.5:
+        let lenient = builder(ExclusionRules(catchAccuracyBelow: 0.5)).makeReport(generatedAt: Date(timeIntervalSince1970: 0))
+        #expect(lenient.exclusions?.excluded.isEmpty == true && lenient.overall.human.judgements == 4)
+        let practice = builder(ExclusionRules(practiceAccuracyBelow: 0.5)).makeReport(generatedAt: Date(timeIntervalSince1970: 0))
+        #expect(practice.exclusions?.excluded.map(\.annotator) == [2] && practice.exclusions?.excluded.first?.reasons == [.practiceAccuracy])
+    }
+}

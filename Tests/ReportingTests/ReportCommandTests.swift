@@ -154,3 +154,45 @@ import TestSupport
         #expect(objects[7]["response_ms"] is NSNull)
     }
 }
+
+@Suite struct ExclusionReportTests {
+    /// ReportStudy with a rule: a median test answer under 3,500 ms. ann's timed test answers
+    /// (ids 2, 4, 6; 8 has no time) have median 3,000 ms; bo's counted ones (3, 5, 9; 7 abstained)
+    /// 4,000 ms. So ann is left out.
+    @Test func aRuleLeavesOutAParticipantAndTheHeadlineComesBothWays() throws {
+        let study = try ReportStudy()
+        let edited = try study.refhuman(["studies", "edit", "pets", "--exclude-median-ms-below", "3500"])
+        #expect(edited.status == 0 && edited.stdout.contains("exclude median answer < 3500 ms"), "\(edited.stdout)\(edited.stderr)")
+        let result = try study.refhuman(["report", "--dataset", "pets", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        let exclusions = try #require(report["exclusions"] as? [String: Any])
+        #expect((exclusions["rules"] as? [String: Any])?["median_response_ms_below"] as? Int == 3500)
+        let excluded = try #require(exclusions["excluded"] as? [[String: Any]])
+        #expect(excluded.count == 1 && excluded[0]["name"] as? String == "ann")
+        #expect(excluded[0]["reasons"] as? [String] == ["median_response_time"] && excluded[0]["median_response_ms"] as? Double == 3000)
+        // After: bo alone, 2 misses (3, 9) in 3; no item has bo's 2 judgements, so no majority.
+        let after = try #require(exclusions["after_exclusions"] as? [String: Any])
+        #expect(after["annotators"] as? Int == 1 && after["judgements"] as? Int == 3)
+        #expect(abs((after["human_error"] as? Double ?? -1) - 2.0 / 3.0) < 1e-12)
+        #expect(after["human_majority_items"] as? Int == 0 && after["human_majority_error"] is NSNull)
+        // Everyone: the hand-worked figures of ReportCommandTests.
+        let all = try #require(exclusions["all_participants"] as? [String: Any])
+        #expect(all["annotators"] as? Int == 2 && all["judgements"] as? Int == 7 && all["human_majority_items"] as? Int == 3)
+        #expect(abs((all["human_error"] as? Double ?? -1) - 3.0 / 7.0) < 1e-12)
+        // The rest of the report is the report after exclusions.
+        let overall = try #require(report["overall"] as? [String: Any])
+        #expect(overall["judgements"] as? Int == 3)
+        #expect((report["annotators"] as? [[String: Any]])?.map { $0["name"] as? String } == ["bo"])
+        // The HTML report lists ann and gives both columns.
+        let html = try study.refhuman(["report", "--dataset", "pets", "--format", "html"]).stdout
+        #expect(html.contains("<li>ann: median answer 3000 ms</li>"))
+        #expect(html.contains("<tr><td>Counted judgements</td><td class=\"num\">3</td><td class=\"num\">7</td></tr>"))
+    }
+
+    @Test func exclusionRulesAreCheckedWhenSet() throws {
+        let study = try ReportStudy()
+        let bad = try study.refhuman(["studies", "edit", "pets", "--exclude-catch-below", "1.5"])
+        #expect(bad.status != 0 && bad.stderr == "refhuman: exclude-catch-below must be a share above 0 and at most 1\n", "\(bad.stderr)")
+        #expect(try Shell.sqlite(study.database, "SELECT quote(exclude_catch_below) FROM study") == "NULL")
+    }
+}
