@@ -1,10 +1,12 @@
 // admin.js: fills the admin page from /api/admin/progress and points the live report and the
 // download links at the chosen study, keeping the reader's place in the report across a
 // refresh, and flags annotators whose answers look hurried, repetitive or made away from
-// the page; js/admin-studies.js runs the studies and invites; its Sign out button ends the
+// the page; js/admin-studies.js runs the studies and invites, js/admin-precision.js the
+// Precision box beside the report; its Sign out button ends the
 // admin's session. Plain DOM, no build step.
 import { installSignOut } from "./js/signout.js";
 import { installStudies } from "./js/admin-studies.js";
+import { installPrecision } from "./js/admin-precision.js";
 import { keepFocus } from "./js/studies-view.js";
 
 const studySelect = document.querySelector("#report-study");
@@ -154,6 +156,8 @@ async function refresh() {
     await Promise.all([loadProgress(), studies.refresh()]);
     pointLinks();
     if (studySelect.value) showReport(`/api/admin/report?${query({ format: "html" })}`);
+    // Not awaited: the box says itself whether its report came, and the status line is about the tables.
+    precision.refresh(studySelect.value);
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     status.classList.add("error");
@@ -162,6 +166,7 @@ async function refresh() {
 }
 
 const studies = installStudies(document, { changed: () => refresh() });
+const precision = installPrecision(document);
 installSignOut(document.querySelector("#sign-out"), {
   tell: (text) => {
     status.classList.toggle("error", text !== "");

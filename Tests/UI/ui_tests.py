@@ -5,8 +5,10 @@ was stored.
 Each test is a function taking a Context; run them with run_ui_tests.py."""
 
 import json
+import math
 import re
 import statistics
+import subprocess
 import time
 import urllib.error
 import urllib.parse
@@ -2053,6 +2055,199 @@ def test_admin_invites_reissues_and_disables(ctx):
     no_csp_violations(b, "invites")
 
 
+# ---- the admin page's Precision box: the interval so far and the items a margin needs --
+
+def plan_json(server, error, margin, judgements_per_item):
+    """`refhuman plan --error … --margin … --json` run as a researcher would (it reads no
+    database): the parsed plan, or None when the command refuses (exit status 1)."""
+    done = subprocess.run([server.binary, "plan", "--error", error, "--margin", margin,
+                           "--judgements-per-item", str(judgements_per_item), "--json"],
+                          capture_output=True, text=True, timeout=60)
+    if done.returncode != 0:
+        assert done.returncode == 1 and done.stderr.startswith("refhuman: "), (done.returncode, done.stderr)
+        return None
+    return json.loads(done.stdout)
+
+
+def page_module(b, body, *args):
+    """Runs `body` (an async function's body given `m`, the page's precision.js, and `args`)
+    inside the page and returns what it returns; a failure fails the test with its message."""
+    outcome = b.driver.execute_async_script(
+        "const args = [...arguments].slice(0, -1), done = arguments[arguments.length - 1];"
+        "import('/js/precision.js').then(async (m) => {" + body + "})"
+        ".then((value) => done({value}), (e) => done({error: String(e && e.stack || e)}));", *args)
+    assert "error" not in outcome, outcome["error"]
+    return outcome["value"]
+
+
+def test_admin_precision_agrees_with_plan(ctx):
+    """The page's precision model gives `refhuman plan`'s numbers for the same error and
+    margin: z, n before and after rounding up, and items × k judgements; the margin is
+    read from the same text the command is given ("1%", "0.02"), and where the command
+    refuses (a margin not below the error) the page has no plan either."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b, server = ctx.browser, ctx.server
+    ctx.accept(server.admin_link, lands_on="/admin")
+    # Before any judgement the box has nothing to measure or plan from, and says so.
+    b.wait(lambda: b.text("#precision-majority"), what="the Precision box")
+    assert [b.text("#precision-majority"), b.text("#precision-pooled"), b.text("#precision-plan")] == [
+        "n/a: no complete items yet.", "n/a: no judgements yet.",
+        "Target ±1 %: n/a: no complete items yet, so no error rate to plan from (refhuman plan --error P plans from an expected one)."]
+    cases = [("0.05", "1%", 3), ("0.1", "0.02", 5), ("0.5", "3%", 3), ("0.013", "0.4%", 1),
+             ("0.97", "1 %", 4), ("12.5%", "0.5%", 3), ("0.004", "0.5%", 3), ("0.3", "0.000001", 2)]
+    for error_text, margin_text, per_item in cases:
+        cli = plan_json(server, error_text, margin_text, per_item)
+        error = float(error_text.rstrip("%")) / 100 if error_text.endswith("%") else float(error_text)
+        page = page_module(b, """const [error, marginText, perItem] = args;
+            const read = m.readMargin(marginText);
+            if (read.problem) return {problem: read.problem};
+            return {z: m.Z95, plan: m.planFor(error, read.margin,
+              {completeItems: 0, perItem, plannedItems: null, itemsByJudgements: []})};""", error, margin_text, per_item)
+        where = f"--error {error_text} --margin {margin_text} --judgements-per-item {per_item}"
+        assert "problem" not in page, (where, page)
+        if cli is None:
+            assert "unavailable" in page["plan"], (where, "the CLI refuses; the page planned", page)
+            continue
+        plan = page["plan"]
+        assert "unavailable" not in plan, (where, cli, plan)
+        assert abs(page["z"] - cli["z"]) <= 1e-15, (where, page["z"], cli["z"])
+        assert abs(plan["itemsExact"] - cli["items_exact"]) <= 1e-9 * cli["items_exact"], (where, plan, cli)
+        assert (plan["items"], plan["judgements"]) == (cli["items"], cli["judgements"]), (where, plan, cli)
+    # The margin's reading: what the command would take, and one line for the rest.
+    read = page_module(b, "return args[0].map((text) => m.readMargin(text));",
+                       ["1%", "0.01", "1 %", "1", "0.5", "abc", "", "0%", "-1%", "60%"])
+    assert [r.get("margin") for r in read[:3]] == [0.01, 0.01, 0.01], read
+    problems = [r.get("problem") for r in read[3:]]
+    assert problems == ['"1" without % is a fraction (1 = 100 %); for 1 percentage point type 1%.',
+                        '"0.5" without % is a fraction (0.5 = 50 %); for 0.5 percentage points type 0.5%.',
+                        '"abc" is not a margin: type one such as 1% or 0.01.', "Type a margin, such as 1% or 0.01.",
+                        'The margin must be above 0, got "0%".', 'The margin must be above 0, got "-1%".',
+                        'The margin must be below 50 %, got "60%".'], problems
+    # n/a, and why, where the normal approximation means nothing.
+    figures = page_module(b, """return [m.rateFigures(null, 0, null, 'complete items'),
+        m.rateFigures(0, 25, [0, 0.1332], 'complete items'), m.rateFigures(1, 4, [0.51, 1], 'judgements'),
+        m.planFor(0, 0.01, {completeItems: 25, perItem: 3, plannedItems: 100, itemsByJudgements: []})];""")
+    assert figures[0]["unavailable"] == "no complete items yet" and figures[0]["halfWidth"] is None, figures[0]
+    assert figures[1]["halfWidth"] is None and figures[1]["wilson"] == [0, 0.1332], figures[1]
+    assert figures[1]["unavailable"].startswith("no error in the 25 complete items"), figures[1]
+    assert figures[2]["unavailable"].startswith("every one of the 4 judgements wrong"), figures[2]
+    assert figures[3]["unavailable"].startswith("the formula needs an error between 0 and 1"), figures[3]
+    no_csp_violations(b, "the precision model")
+
+
+def majority_figures(server, per_item):
+    """(human-majority errors, complete items, pooled errors, judgements) counted from the
+    database: an item is complete at `per_item` counted test judgements, and wrong when fewer
+    than half of its first guesses are right (each test below answers wrong with one label)."""
+    rows = server.query("""SELECT j.item_id, j.guesses, item.category_idx FROM live_judgement AS j
+        JOIN item ON item.id = j.item_id WHERE j.phase = 'test' AND j.abstained = 0""")
+    by_item = {}
+    for item, guesses, truth in rows:
+        by_item.setdefault(item, []).append(json.loads(guesses)[0] == truth)
+    complete = [rights for rights in by_item.values() if len(rights) >= per_item]
+    majority_wrong = sum(1 for rights in complete if sum(rights) * 2 < len(rights))
+    pooled_wrong = sum(1 for rights in by_item.values() for right in rights if not right)
+    return majority_wrong, len(complete), pooled_wrong, len(rows), by_item
+
+
+def test_admin_precision_box_by_keyboard(ctx):
+    """Three people judge eight items of a 20-item study, three judgements each: two items
+    all wrong, one wrong for one person. The Precision box beside the report shows the
+    human-majority error and the pooled error with z·√(p(1 − p)/n), computed here from the
+    database; by keyboard alone a margin typed is planned (items, judgements, how many more,
+    the best margin the 20 test items allow), a bare "1" is refused in one line with the
+    focus kept in the box, and a margin the data can reach says so."""
+    per_item = 3
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0, judgements_per_item=per_item))
+    b, server = ctx.browser, ctx.server
+    hard = []
+    for person in ("ada", "bo", "cy"):
+        link = server.add_annotator(person)
+        items = lease_elsewhere(server, link, 8)
+        assert len(items) == 8, items
+        hard = hard or items[:2]
+        for item in items:
+            truth = ctx.truth(item)
+            wrong = item in hard or (person == "ada" and item == items[2])
+            assert post_judgement_elsewhere(server, link, item, [(truth + 1) % 10 if wrong else truth]) == 200
+    majority_wrong, complete, pooled_wrong, judgements, by_item = majority_figures(server, per_item)
+    assert (majority_wrong, complete, pooled_wrong, judgements) == (2, 8, 7, 24), by_item
+    z = 1.959963984540054
+    p, pooled = majority_wrong / complete, pooled_wrong / judgements
+
+    def pct(rate, places=2):
+        text = f"{rate * 100:.{places}f}"
+        return (text.rstrip("0").rstrip(".") if "." in text else text) + " %"
+
+    open_admin_page(ctx)
+    b.wait(lambda: b.find("#precision-majority [data-figure=error]") if b.finds("#precision-majority [data-figure=error]") else None,
+           what="the Precision box's figures")
+
+    def figures(css):
+        return b.js("""return Object.fromEntries([...document.querySelectorAll(arguments[0] + ' [data-figure]')]
+            .map((e) => [e.dataset.figure, e.textContent]));""", css)
+
+    # Eight items put 25 % ± 30 % below 0 %: the box points to the report's Wilson interval.
+    status, report = b.fetch("/api/admin/report?study=clothes&format=json")
+    assert status == 200, (status, report)
+    wilson = report["overall"]["human_majority_error_ci"]
+    assert figures("#precision-majority") == {"error": pct(p), "half-width": pct(z * math.sqrt(p * (1 - p) / complete)),
+                                              "count": str(complete), "wilson": f"{pct(wilson[0])} to {pct(wilson[1])}"}, \
+        figures("#precision-majority")
+    assert "it crosses 0 %, so read the Wilson interval" in b.text("#precision-majority"), b.text("#precision-majority")
+    assert figures("#precision-pooled") == {"error": pct(pooled), "half-width": pct(z * math.sqrt(pooled * (1 - pooled) / judgements)),
+                                            "count": str(judgements)}, figures("#precision-pooled")
+    assert b.text("#precision-study") == "clothes: 8 of 20 test items complete (3 judgements each); 95 % intervals.", b.text("#precision-study")
+
+    def expect_plan(margin):
+        exact = z * z * p * (1 - p) / margin ** 2
+        items = math.ceil(exact - 1e-9)
+        reachable = items <= 20
+        more = (items if reachable else 20) - complete
+        shown = {"items": str(items), "items-exact": f"{exact:.2f}", "judgements": str(items * per_item)}
+        if more > 0:
+            shown.update({"more-items": str(more), "more-judgements": str(more * per_item)})  # the rest have no judgement
+        if not reachable:
+            shown.update({"planned": "20", "best-margin": "±" + pct(z * math.sqrt(p * (1 - p) / 20))})
+        return shown
+
+    # The default ±1 %, then 2 % typed and sent with Enter: far past what 20 items allow.
+    assert b.js("return document.getElementById('precision-margin').value") == "1%"
+    assert figures("#precision-plan") == expect_plan(0.01), figures("#precision-plan")
+    type_into(b, "#precision-margin", "2%")
+    b.keys(Keys.ENTER)
+    b.wait(lambda: figures("#precision-plan") == expect_plan(0.02), what="the plan for ±2 %")
+    assert "The dataset has only 20 test items: the best margin at this error is ±" in b.text("#precision-plan"), b.text("#precision-plan")
+    assert b.focused() == "precision-margin", b.focused()
+    b.js("document.getElementById('precision').scrollIntoView()")
+    b.screenshot("admin-precision")
+
+    # A bare "1" is a fraction, 100 %: refused in one line, the focus left in the box, the plan kept.
+    b.chord(Keys.CONTROL, "a")
+    b.keys("1", Keys.ENTER)
+    b.wait(lambda: b.visible("#precision-margin-problem"), what="the margin's refusal")
+    assert b.text("#precision-margin-problem") == '"1" without % is a fraction (1 = 100 %); for 1 percentage point type 1%.'
+    assert b.focused() == "precision-margin", b.focused()
+    assert b.js("return document.getElementById('precision-margin').getAttribute('aria-invalid')") == "true"
+    assert figures("#precision-plan") == expect_plan(0.02), figures("#precision-plan")
+
+    # ±20 %: nineteen items do, within the 20 planned; the refusal goes.
+    b.chord(Keys.CONTROL, "a")
+    b.keys("0.2", Keys.ENTER)
+    b.wait(lambda: figures("#precision-plan") == expect_plan(0.2), what="the plan for ±20 %")
+    assert not b.visible("#precision-margin-problem")
+    assert b.js("return document.getElementById('precision-margin').hasAttribute('aria-invalid')") is False
+    assert "best margin" not in b.text("#precision-plan"), b.text("#precision-plan")
+
+    # A margin not below the error seen has no plan, and the line says why.
+    b.chord(Keys.CONTROL, "a")
+    b.keys("30%", Keys.ENTER)
+    b.wait(lambda: "n/a" in b.text("#precision-plan"), what="no plan for ±30 %")
+    assert b.text("#precision-plan") == (f"Target ±30 %: n/a: ±30 % is not below the {pct(p)} error seen, so the interval "
+                                         f"would cross 0 %; type a margin below {pct(p, 4)}."), b.text("#precision-plan")
+    no_csp_violations(b, "the Precision box")
+
+
 def test_enrolment_page_in_a_frame(ctx):
     """/s/CODE may be framed by MTurk's origins only: its policy says so, and a page on
     another site (127.0.0.2) that frames the link is refused by Chromium, enrolling nobody.
@@ -2185,6 +2380,8 @@ ALL = [
     test_admin_creates_edits_and_closes_a_study,
     test_admin_shows_participants_and_their_hourly_pay,
     test_admin_invites_reissues_and_disables,
+    test_admin_precision_agrees_with_plan,
+    test_admin_precision_box_by_keyboard,
     test_enrolment_page_in_a_frame,
 ]
 
