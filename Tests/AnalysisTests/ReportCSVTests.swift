@@ -12,7 +12,9 @@ import Testing
         let csv = ReportCSV.string(for: ExampleDataset.report())
         #expect(csv.hasSuffix("\r\n"))
         let lines = rows(csv)
-        #expect(lines.count == 1 + 1 + 3)
+        // Header, overall, 3 categories, then 9 "human" rows: median annotator, pooled judgements,
+        // majority of 1, 2 and 3, Dawid–Skene, and each of the 3 annotators.
+        #expect(lines.count == 1 + 1 + 3 + 9)
         #expect(lines[0] == """
             scope,category,items,judgements,human_error,human_error_ci_low,human_error_ci_high,human_topk_error,\
             human_majority_items,human_majority_error,human_majority_error_ci_low,human_majority_error_ci_high,model_error,\
@@ -24,6 +26,11 @@ import Testing
         // bird: no items, every figure unknown (0 items for the majority and the paired tests),
         // overall-only columns blank.
         #expect(lines[4] == "category,bird,0,0,,,,,0,,,,,,,,0,,,,,,")
+        // Annotators' test errors: A (10) 2 of 4, B (20) 2 of 3, C (30) 1 of 2 → median 0.5.
+        #expect(lines[5] == "human,median annotator,,,0.5" + String(repeating: ",", count: 18))
+        #expect(lines[6].hasPrefix("human,pooled judgements,4,9,"))
+        #expect(lines[11].hasPrefix("human,annotator Ann,,4,0.5,0.15003898774"))  // Wilson for 2 of 4
+        #expect(lines.allSatisfy { $0.components(separatedBy: ",").count == ReportCSV.header.count })
     }
 
     @Test func overallRowCarriesTheFigures() {

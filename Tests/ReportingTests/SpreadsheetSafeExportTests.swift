@@ -39,7 +39,7 @@ import TestSupport
         let study = try FormulaStudy()
         let report = try study.refhuman(["report", "--dataset", "formulas", "--format", "csv"])
         let rows = try lines(report)
-        #expect(rows.count == 2 + 5)
+        #expect(rows.count == 2 + 5 + 5)  // + median, pooled, majority of 1, Dawid–Skene, the one annotator
         #expect(rows[2].hasPrefix("category,\"'=HYPERLINK(\"\"http://x.test\"\",\"\"click\"\")\",1,1,0.0,"))
         #expect(rows[3].hasPrefix("category,'+1+2,0,0,"))
         #expect(rows[4].hasPrefix("category,'-2+3,1,1,1.0,"))
