@@ -30,6 +30,8 @@ export const FIELDS = [
   { key: 'exclude_catch_below', part: 'terms', kind: 'share', label: 'Exclude if catch accuracy is below (0–1 or %)' },
   { key: 'exclude_practice_below', part: 'terms', kind: 'share', label: 'Exclude if practice accuracy is below (0–1 or %)' },
   { key: 'exclude_median_ms_below', part: 'terms', kind: 'int', label: 'Exclude if the median answer takes less than (ms)' },
+  { key: 'allow_coarse', part: 'terms', kind: 'choice', options: ['false', 'true'], boolean: true,
+    label: 'Coarse answers (true: a guess may name a node of the category tree, such as "dog, breed unknown")' },
   { key: 'catch_source', part: 'terms', kind: 'choice', options: ['auto', 'catch', 'shown'],
     label: 'Catch trials from (catch: the catch split; shown: example and spare practice images; auto: catch if there is one)' },
 ];
@@ -69,7 +71,11 @@ export const frozenLine = (study) =>
 function readField(field, raw) {
   const text = raw ?? '';
   if (field.kind === 'text' || field.kind === 'textarea') return { value: field.kind === 'text' ? text.trim() : text };
-  if (field.kind === 'choice') return field.options.includes(text) ? { value: text } : { problem: `${field.label}: choose one.` };
+  if (field.kind === 'choice') {
+    if (!field.options.includes(text)) return { problem: `${field.label}: choose one.` };
+    // A yes/no choice travels as a JSON boolean, so an unchanged one compares equal to the stored value.
+    return { value: field.boolean ? text === 'true' : text };
+  }
   const trimmed = text.trim();
   if (trimmed === '') return { value: null };
   if (field.kind === 'int') {

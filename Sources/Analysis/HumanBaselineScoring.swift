@@ -70,7 +70,8 @@ enum HumanBaselineScoring {
         }
         var judgements: [DawidSkene.Judgement] = []
         for (itemIndex, item) in compared.enumerated() {
-            for judgement in item.judgements {
+            // A coarse answer (a tree node) is no category of Dawid–Skene's confusion matrices.
+            for judgement in item.judgements where judgement.firstGuess < categoryCount {
                 judgements.append(DawidSkene.Judgement(annotator: annotatorIndex[judgement.annotatorID]!, item: itemIndex,
                                                        category: judgement.firstGuess))
             }

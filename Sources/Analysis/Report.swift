@@ -18,6 +18,8 @@ public struct Report: Sendable, Equatable, Encodable {
     /// The study's exclusion rules, who they leave out, and the headline with and without
     /// them; nil when the study has no rules (everyone counts).
     public var exclusions: Exclusions?
+    /// Scores against the label hierarchy; nil when the dataset has none.
+    public var hierarchy: HierarchyFigures?
     public var overall: OverallFigures
     /// One per category, in index order, including categories without items.
     public var categories: [CategoryFigures]
@@ -34,7 +36,7 @@ public struct Report: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case dataset, model
         case generatedAt = "generated_at"
-        case provenance, coverage, exclusions
+        case provenance, coverage, exclusions, hierarchy
         case overall, categories, annotators, humans, confusion, models, galleries
     }
 
@@ -46,6 +48,7 @@ public struct Report: Sendable, Equatable, Encodable {
         try container.encode(provenance, forKey: .provenance)
         try container.encode(coverage, forKey: .coverage)
         try container.encode(exclusions, forKey: .exclusions)
+        try container.encode(hierarchy, forKey: .hierarchy)
         try container.encode(overall, forKey: .overall)
         try container.encode(categories, forKey: .categories)
         try container.encode(annotators, forKey: .annotators)

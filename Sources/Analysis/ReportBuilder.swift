@@ -1,5 +1,6 @@
 // ReportBuilder: turns trials, truths and model predictions into a Report, the one entry point.
 import Foundation
+import StudyPhase
 
 public struct ReportBuilder: Sendable {
     public var datasetName: String
@@ -18,11 +19,14 @@ public struct ReportBuilder: Sendable {
     public var provenance: Provenance?
     /// The study's pre-registered exclusions; empty: everyone counts.
     public var exclusionRules: ExclusionRules
+    /// The label hierarchy, when the dataset has one: coarse answers, hierarchical error, unawareness.
+    public var tree: CategoryTree?
 
     public init(
         datasetName: String, categories: [String], settings: AnalysisSettings, truths: [ItemTruth],
         trials: [Trial], models: [ModelPredictions] = [], annotatorNames: [Int64: String] = [:],
-        itemSources: [Int64: String] = [:], provenance: Provenance? = nil, exclusionRules: ExclusionRules = ExclusionRules()
+        itemSources: [Int64: String] = [:], provenance: Provenance? = nil, exclusionRules: ExclusionRules = ExclusionRules(),
+        tree: CategoryTree? = nil
     ) {
         self.datasetName = datasetName
         self.categories = categories
@@ -34,6 +38,7 @@ public struct ReportBuilder: Sendable {
         self.itemSources = itemSources
         self.provenance = provenance
         self.exclusionRules = exclusionRules
+        self.tree = tree
     }
 
     /// With exclusion rules, every section is computed without the excluded annotators, and
@@ -98,6 +103,7 @@ public struct ReportBuilder: Sendable {
             generatedAt: generatedAt.ISO8601Format(),
             provenance: provenance,
             coverage: Coverage(items: allItems, judgementsPerItem: k, plannedItems: settings.plannedTestItems),
+            hierarchy: tree.map { hierarchyFigures($0, trials: trials) },
             overall: overall,
             categories: categoryFigures,
             annotators: annotatorFigures,
@@ -106,6 +112,17 @@ public struct ReportBuilder: Sendable {
             confusion: confusionMatrices(of: allItems, model: primary?.confusion),
             models: modelFigures,
             galleries: ItemGalleries(items: allItems, primary: models.first, sources: itemSources))
+    }
+
+    /// Counted test judgements on items with a truth, scored against the tree.
+    private func hierarchyFigures(_ tree: CategoryTree, trials: [Trial]) -> HierarchyFigures {
+        var truthOf: [Int64: Int] = [:]
+        for truth in truths where truthOf[truth.itemID] == nil { truthOf[truth.itemID] = truth.trueCategory }
+        let scored = trials.compactMap { trial -> (guess: Int, truth: Int, lookedAt: Set<Int>?)? in
+            guard trial.phase == .test, !trial.superseded, let guess = trial.firstGuess, let truth = truthOf[trial.itemID] else { return nil }
+            return (guess, truth, trial.lookedAt)
+        }
+        return HierarchyFigures(tree: tree, judgements: scored)
     }
 
     private func confusionMatrices(of items: [ItemEvidence], model: ConfusionMatrix?) -> ConfusionMatrices {

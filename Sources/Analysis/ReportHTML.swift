@@ -21,6 +21,7 @@ public enum ReportHTML {
         \(page.exclusions())
         \(page.coverage())
         \(page.whichHuman())
+        \(page.hierarchy())
         \(page.categoryChart())
         \(page.confusion())
         \(page.annotators())

@@ -182,6 +182,32 @@ struct ReportHTMLPage {
         """
     }
 
+    /// Scores against the label hierarchy, and what the wrong answers say about searching.
+    func hierarchy() -> String {
+        guard let figures = report.hierarchy else { return "" }
+        func share(_ count: Int, of total: Int) -> String {
+            total == 0 ? "\(count)" : "\(count) (" + HTMLText.percent(Double(count) / Double(total)) + ")"
+        }
+        let rows = [
+            ("Exact", share(figures.exact, of: figures.judgements)),
+            ("Coarse-correct (a node above the truth)", share(figures.coarseCorrect, of: figures.judgements)),
+            ("Wrong", share(figures.wrong, of: figures.judgements)),
+            ("Hierarchical error (mean height of the lowest common ancestor)", HTMLText.decimal(figures.hierarchicalError, digits: 2)),
+            ("Fine-grained: wrong answers that are a sibling of the truth", share(figures.fineGrained, of: figures.wrong)),
+            ("Wrong answers with a record of the picker", "\(figures.wrongWithBrowsing)"),
+            ("… the true category was opened, pinned or searched for", share(figures.trueCategorySeen, of: figures.wrongWithBrowsing)),
+            ("… it never was (class unawareness)", share(figures.trueCategoryNeverSeen, of: figures.wrongWithBrowsing)),
+        ]
+        let body = rows.map { "<tr><td>\($0.0)</td><td class=\"num\">\($0.1)</td></tr>" }.joined()
+        return """
+        <section><h2>Hierarchy</h2>
+        <p class="note">\(HTMLText.counted(figures.judgements, "test judgement")), scored by the first guess against the label tree. \
+        Karpathy split his own ImageNet errors into fine-grained ones (one dog breed for another) and class unawareness (the \
+        right class never came to mind); the picker's record of each trial tells the second apart from a search that failed.</p>
+        <table><tbody>\(body)</tbody></table></section>
+        """
+    }
+
     /// What computed the report, from what: software, study protocol, dataset source and licence.
     func provenance() -> String {
         guard let provenance = report.provenance else { return "" }

@@ -14,11 +14,14 @@ public struct Trial: Sendable, Equatable {
     public var sequence: Int64
     /// Undone judgements are kept in storage but never count; passing them here is harmless.
     public var superseded: Bool
+    /// Categories the annotator opened, pinned or found by a search during the trial; nil
+    /// when the page sent no record of it.
+    public var lookedAt: Set<Int>?
 
     public init(
         itemID: Int64, annotatorID: Int64, guesses: [Int], abstained: Bool = false,
         phase: Phase = .test, responseMilliseconds: Int? = nil, sequence: Int64,
-        superseded: Bool = false
+        superseded: Bool = false, lookedAt: Set<Int>? = nil
     ) {
         self.itemID = itemID
         self.annotatorID = annotatorID
@@ -28,6 +31,7 @@ public struct Trial: Sendable, Equatable {
         self.responseMilliseconds = responseMilliseconds
         self.sequence = sequence
         self.superseded = superseded
+        self.lookedAt = lookedAt
     }
 
     /// A judgement without any guess makes no claim about the image, so it is treated as an

@@ -1,5 +1,6 @@
 // ReportInputs: turns what the store holds into what Analysis computes from.
 import Analysis
+import Foundation
 import Storage
 import StudyPhase
 
@@ -23,7 +24,7 @@ struct ReportInputs {
                 return Trial(itemID: judgement.itemID, annotatorID: judgement.annotatorID, guesses: judgement.guesses,
                              abstained: judgement.abstained, phase: judgement.phase,
                              responseMilliseconds: judgement.responseMilliseconds, sequence: judgement.id,
-                             superseded: judgement.superseded)
+                             superseded: judgement.superseded, lookedAt: judgement.browsing.map(lookedAt))
             },
             models: records.models.map { model in
                 ModelPredictions(modelName: model.name, rankedCategories: model.predictions.mapValues { $0.map(\.category) })
@@ -33,7 +34,30 @@ struct ReportInputs {
             provenance: provenance,
             exclusionRules: ExclusionRules(catchAccuracyBelow: records.terms.excludeCatchBelow,
                                            practiceAccuracyBelow: records.terms.excludePracticeBelow,
-                                           medianResponseMillisecondsBelow: records.terms.excludeMedianMsBelow))
+                                           medianResponseMillisecondsBelow: records.terms.excludeMedianMsBelow),
+            tree: tree)
+    }
+
+    /// The dataset's label tree, or nil when its categories are a flat list.
+    var tree: CategoryTree? {
+        guard !records.nodes.isEmpty else { return nil }
+        let nodeIndex = Dictionary(uniqueKeysWithValues: records.nodes.enumerated().map { ($1.key, $0) })
+        return CategoryTree(categoryParents: records.categoryParents.map { $0.flatMap { nodeIndex[$0] } },
+                            nodeParents: records.nodes.map { $0.parent.flatMap { nodeIndex[$0] } },
+                            nodeNames: records.nodes.map(\.name))
+    }
+
+    /// The categories a trial's picker showed on request: opened, pinned, or named (or with a
+    /// synonym) containing a search the annotator typed.
+    func lookedAt(_ browsing: TrialBrowsing) -> Set<Int> {
+        var seen = Set(browsing.opened + browsing.pinned)
+        let searches = browsing.searched.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { $0.count >= 2 }
+        guard !searches.isEmpty else { return seen }
+        for (index, name) in records.categories.enumerated() {
+            let words = ([name] + records.categorySynonyms[index]).map { $0.lowercased() }
+            if searches.contains(where: { search in words.contains { $0.contains(search) } }) { seen.insert(index) }
+        }
+        return seen
     }
 
     var provenance: Provenance {

@@ -13,8 +13,11 @@ struct TrialRows {
         itemsByID = Dictionary(uniqueKeysWithValues: records.items.map { ($0.id, $0) })
     }
 
+    /// A category's name; past the categories, a coarse answer's tree node.
     func name(_ category: Int) -> String {
-        records.categories.indices.contains(category) ? records.categories[category] : "#\(category)"
+        if records.categories.indices.contains(category) { return records.categories[category] }
+        let node = category - records.categories.count
+        return records.nodes.indices.contains(node) ? records.nodes[node].name : "#\(category)"
     }
 
     /// Lists inside one CSV cell are joined with ";" (names may contain commas; the cell is quoted then).

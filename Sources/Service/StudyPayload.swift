@@ -50,11 +50,13 @@ struct StudyPayload: Decodable {
     let excludeCatchBelow: Field<Double>
     let excludePracticeBelow: Field<Double>
     let excludeMedianMsBelow: Field<Int>
+    let allowCoarse: Field<Bool>
 
     enum CodingKeys: String, CodingKey {
         case name, dataset, title, judgementsPerItem, maxGuesses, exposureMs, practiceCount, instructions, consentText
         case consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode, noConsentCode
         case participantCap, catchRate, assignmentOrder, catchSource, excludeCatchBelow, excludePracticeBelow, excludeMedianMsBelow
+        case allowCoarse
     }
 
     init(from decoder: any Decoder) throws {
@@ -87,6 +89,7 @@ struct StudyPayload: Decodable {
         excludeCatchBelow = try field(.excludeCatchBelow)
         excludePracticeBelow = try field(.excludePracticeBelow)
         excludeMedianMsBelow = try field(.excludeMedianMsBelow)
+        allowCoarse = try field(.allowCoarse)
     }
 
     func apply(to settings: inout DatasetSettings) throws {
@@ -114,5 +117,6 @@ struct StudyPayload: Decodable {
         excludeCatchBelow.apply(to: &terms.excludeCatchBelow)
         excludePracticeBelow.apply(to: &terms.excludePracticeBelow)
         excludeMedianMsBelow.apply(to: &terms.excludeMedianMsBelow)
+        try allowCoarse.apply(to: &terms.allowCoarse, name: "allow_coarse")
     }
 }

@@ -15,6 +15,9 @@ public struct AnnotatorStatus: Encodable, Sendable, Equatable {
     /// Test items this annotator could still be given.
     public let testRemaining: Int
     public let settings: DatasetSettings?
+    /// A guess may name an inner node of the category tree (GET /api/hierarchy's nodes, as
+    /// the number of categories plus the node's position).
+    public let allowCoarse: Bool
     /// How long after submitting an answer it can still be undone.
     public let undoWindowSeconds: Int
     /// How long a leased item stays reserved; each /api/next call renews the leases it returns.

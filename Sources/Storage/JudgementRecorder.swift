@@ -29,7 +29,7 @@ enum JudgementRecorder {
         }
         let itemID: Int64 = facts["id"]
         let rules = try StudyRules(db, studyID: studyID)
-        try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories)
+        try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories, answers: rules.answers)
         // An example item is only ever leased as a catch trial; without a lease it is refused below.
         guard let phase = Phase(rawValue: facts["phase"]) else { throw JudgementRefusal.notLeased(submission.item) }
         let truth: Int = facts["category_idx"]
@@ -73,7 +73,10 @@ enum JudgementRecorder {
                              try submission.browsing.map { try JSONText.encode($0) }])
     }
 
-    static func checkGuesses(_ submission: JudgementSubmission, maxGuesses: Int, categories: Int) throws {
+    /// `answers` is how many values a guess may take: the categories, then any tree nodes the
+    /// study lets annotators answer with.
+    static func checkGuesses(_ submission: JudgementSubmission, maxGuesses: Int, categories: Int, answers: Int? = nil) throws {
+        let answers = answers ?? categories
         if let responseMs = submission.responseMs, responseMs < 0 {
             throw JudgementRefusal.malformed("response_ms must not be negative")
         }
@@ -86,8 +89,10 @@ enum JudgementRecorder {
         guard (1...maxGuesses).contains(submission.guesses.count) else {
             throw JudgementRefusal.invalidGuesses("give 1 to \(maxGuesses) guesses (got \(submission.guesses.count))")
         }
-        for guess in submission.guesses where !(0..<categories).contains(guess) {
-            throw JudgementRefusal.invalidGuesses("\(guess) is not a category (0–\(categories - 1))")
+        for guess in submission.guesses where !(0..<answers).contains(guess) {
+            throw JudgementRefusal.invalidGuesses(answers > categories
+                ? "\(guess) is neither a category (0–\(categories - 1)) nor a tree node (\(categories)–\(answers - 1))"
+                : "\(guess) is not a category (0–\(categories - 1))")
         }
         guard Set(submission.guesses).count == submission.guesses.count else {
             throw JudgementRefusal.invalidGuesses("guesses must be distinct")

@@ -22,7 +22,9 @@ extension Store {
                 FROM study JOIN dataset ON dataset.id = study.dataset_id WHERE study.id = ?
                 """, arguments: [studyID])!
             let datasetID: Int64 = datasetRow["dataset_id"]
-            let categories = try Self.categoryNames(db, datasetID: datasetID)
+            let categoryRows = try Row.fetchAll(db, sql: "SELECT name, synonyms, parent_key FROM category WHERE dataset_id = ? ORDER BY idx",
+                                                arguments: [datasetID])
+            let categories = categoryRows.map { $0["name"] as String }
             let items = try Row.fetchAll(db, sql: """
                 SELECT item.id, item.category_idx, item.split, item.source, image.sha256
                 FROM item JOIN image ON image.id = item.image_id
@@ -58,7 +60,10 @@ extension Store {
                 dataset: datasetRow["name"], study: datasetRow["study_name"], title: datasetRow["title"],
                 settings: DatasetSettings(row: datasetRow), terms: StudyTerms(row: datasetRow), frozenAt: datasetRow["frozen_at"],
                 datasetSource: datasetRow["dataset_source"], datasetLicence: datasetRow["dataset_licence"],
-                categories: categories, items: items, judgements: judgements,
+                categories: categories,
+                categorySynonyms: try categoryRows.map { try JSONText.decode([String].self, from: $0["synonyms"]) },
+                categoryParents: categoryRows.map { $0["parent_key"] }, nodes: try StudyDesk.hierarchy(db, datasetID: datasetID),
+                items: items, judgements: judgements,
                 annotatorNames: Dictionary(uniqueKeysWithValues: names.map { ($0[0], $0[1]) }),
                 models: try wanted.map { try Self.modelRanking(db, datasetID: datasetID, name: $0) })
         }

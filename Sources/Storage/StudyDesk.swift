@@ -73,7 +73,7 @@ public final class StudyDesk: Sendable {
         try store.pool.read { db in
             guard let studyID = annotator.studyID else {
                 return AnnotatorStatus(name: annotator.name, dataset: nil, phase: .done, practiceDone: 0, practiceTarget: 0,
-                                       practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil,
+                                       practiceCorrect: 0, testDone: 0, testRemaining: 0, settings: nil, allowCoarse: false,
                                        undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds, participation: nil)
             }
             let study = try StudyRules(db, studyID: studyID)
@@ -97,7 +97,7 @@ public final class StudyDesk: Sendable {
             return AnnotatorStatus(name: annotator.name, dataset: annotator.dataset, phase: phase,
                                    practiceDone: practiceDone, practiceTarget: study.practiceTarget,
                                    practiceCorrect: practiceCorrect, testDone: testDone, testRemaining: remaining,
-                                   settings: study.settings, undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds,
+                                   settings: study.settings, allowCoarse: study.allowCoarse, undoWindowSeconds: undoWindowSeconds, leaseSeconds: leaseSeconds,
                                    participation: participation)
         }
     }

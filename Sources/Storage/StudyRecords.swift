@@ -16,6 +16,11 @@ public struct StudyRecords: Sendable {
     public let datasetLicence: String
     /// Category names in index order.
     public let categories: [String]
+    /// Each category's synonyms and parent node key (nil without a hierarchy), in index order.
+    public let categorySynonyms: [[String]]
+    public let categoryParents: [String?]
+    /// The category tree's inner nodes, parents first; guess `categories.count + i` names `nodes[i]`.
+    public let nodes: [CategoryNode]
     /// Test and practice items, and the example and catch items catch trials may show, by id.
     public let items: [StudyItem]
     /// Every judgement on those items, superseded ones included, in submission order.

@@ -9,6 +9,10 @@ struct StudyRules {
     let settings: DatasetSettings
     let practiceItems: Int
     let categories: Int
+    /// Inner nodes of the dataset's category tree: guesses categories..<categories + nodes
+    /// name them when the study allows coarse answers.
+    let nodes: Int
+    let allowCoarse: Bool
     /// A closed study leases nothing more.
     let closed: Bool
     /// Share of test slots given to catch trials.
@@ -20,12 +24,16 @@ struct StudyRules {
     /// How many practice judgements come before the test phase.
     var practiceTarget: Int { min(practiceItems, settings.practiceCount ?? practiceItems) }
 
+    /// How many answers a guess may name: the categories, and the tree's nodes when coarse answers are allowed.
+    var answers: Int { categories + (allowCoarse ? nodes : 0) }
+
     init(_ db: Database, studyID: Int64) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed, catch_rate, assignment_order, catch_source,
                    EXISTS (SELECT 1 FROM item WHERE dataset_id = study.dataset_id AND split = 'catch') AS has_catch_items,
                    (SELECT count(*) FROM item WHERE dataset_id = study.dataset_id AND split = 'practice') AS practice_items,
-                   (SELECT count(*) FROM category WHERE dataset_id = study.dataset_id) AS categories
+                   (SELECT count(*) FROM category WHERE dataset_id = study.dataset_id) AS categories,
+                   (SELECT count(*) FROM category_node WHERE dataset_id = study.dataset_id) AS nodes, allow_coarse
             FROM study WHERE id = ?
             """), arguments: [studyID]) else { throw StorageError.studyGone(id: studyID) }
         self.studyID = studyID
@@ -33,6 +41,8 @@ struct StudyRules {
         settings = DatasetSettings(row: row)
         practiceItems = row["practice_items"]
         categories = row["categories"]
+        nodes = row["nodes"]
+        allowCoarse = row["allow_coarse"]
         closed = row["closed"]
         catchRate = row["catch_rate"]
         order = AssignmentOrder(rawValue: row["assignment_order"]) ?? .fill

@@ -32,6 +32,8 @@ public struct StudyTerms: Codable, Sendable, Equatable {
     public var excludeCatchBelow: Double?
     public var excludePracticeBelow: Double?
     public var excludeMedianMsBelow: Int?
+    /// Guesses may name an inner node of the category tree (a coarse answer).
+    public var allowCoarse = false
 
     public init() {}
 
@@ -69,15 +71,17 @@ public struct StudyTerms: Codable, Sendable, Equatable {
         excludeCatchBelow = row["exclude_catch_below"]
         excludePracticeBelow = row["exclude_practice_below"]
         excludeMedianMsBelow = row["exclude_median_ms_below"]
+        allowCoarse = row["allow_coarse"]
     }
 
     static let columns = ["instructions", "consent_text", "consent_version", "estimated_minutes", "pay", "quota", "practice_pass",
                           "completion_code", "screened_out_code", "no_consent_code", "participant_cap", "catch_rate",
-                          "assignment_order", "catch_source", "exclude_catch_below", "exclude_practice_below", "exclude_median_ms_below"]
+                          "assignment_order", "catch_source", "exclude_catch_below", "exclude_practice_below", "exclude_median_ms_below",
+                          "allow_coarse"]
 
     var values: [(any DatabaseValueConvertible)?] {
         [instructions, consentText, consentVersion, estimatedMinutes, pay, quota, practicePass, completionCode, screenedOutCode,
          noConsentCode, participantCap, catchRate, assignmentOrder.rawValue, catchSource.rawValue, excludeCatchBelow,
-         excludePracticeBelow, excludeMedianMsBelow]
+         excludePracticeBelow, excludeMedianMsBelow, allowCoarse]
     }
 }

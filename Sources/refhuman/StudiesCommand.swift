@@ -177,6 +177,7 @@ struct StudiesCommand: ParsableCommand {
         if let share = terms.excludePracticeBelow { exclusions.append("practice accuracy < \(Int((share * 100).rounded())) %") }
         if let milliseconds = terms.excludeMedianMsBelow { exclusions.append("median answer < \(milliseconds) ms") }
         if !exclusions.isEmpty { facts.append("exclude " + exclusions.joined(separator: " or ")) }
+        if terms.allowCoarse { facts.append("coarse answers allowed") }
         if !terms.consentText.isEmpty { facts.append("consent version \(terms.consentVersion)") }
         if !facts.isEmpty { print("  " + facts.joined(separator: "; ")) }
     }

@@ -30,6 +30,8 @@ struct TermsOptions: ParsableArguments {
     var excludePracticeBelow: Double?
     @Option(help: "Pre-registered exclusion: a median test response time below this many milliseconds.")
     var excludeMedianMsBelow: Int?
+    @Option(help: "true: a guess may name an inner node of the category tree (\"dog, breed unknown\"), scored as a coarse answer.")
+    var allowCoarse: Bool?
 
     /// What was given, as a change to apply to a study's terms. The text files are read
     /// here, once, before the database is touched.
@@ -57,6 +59,7 @@ struct TermsOptions: ParsableArguments {
         if let excludeCatchBelow { terms.excludeCatchBelow = excludeCatchBelow }
         if let excludePracticeBelow { terms.excludePracticeBelow = excludePracticeBelow }
         if let excludeMedianMsBelow { terms.excludeMedianMsBelow = excludeMedianMsBelow }
+        if let allowCoarse { terms.allowCoarse = allowCoarse }
     }
 
     private static func text(_ path: String) throws -> String {

@@ -295,3 +295,39 @@ import Testing
         #expect(practice.exclusions?.excluded.map(\.annotator) == [2] && practice.exclusions?.excluded.first?.reasons == [.practiceAccuracy])
     }
 }
+
+@Suite struct HierarchyScoringTests {
+    /// Tree: node 0 animal; node 1 cat (under animal); node 2 dog (under animal).
+    /// Categories: 0 tabby, 1 tiger cat (under cat); 2 beagle, 3 pug (under dog); 4 rock (no parent).
+    /// A coarse answer names node i as 5 + i.
+    static let tree = CategoryTree(categoryParents: [1, 1, 2, 2, nil], nodeParents: [nil, 0, 0], nodeNames: ["animal", "cat", "dog"])
+
+    @Test func coarseAnswersHierarchicalErrorFineGrainedAndUnawarenessByHand() {
+        // Items 1–6, truths: tabby, tabby, beagle, beagle, pug, tabby. First guesses:
+        //   1 tabby           exact                          height 0
+        //   2 tiger cat       wrong, sibling; looked at {0}  height 1 (LCA cat); truth seen
+        //   3 dog (node 2)    coarse-correct                 height 1 (dog is beagle's parent)
+        //   4 tabby           wrong, not a sibling; {3}      height 2 (LCA animal); truth never seen
+        //   5 beagle          wrong, sibling; no record      height 1
+        //   6 rock            wrong; looked at {} ; searched  height 3 (no common node: tabby's depth 2 + 1)
+        let truths = [0, 0, 2, 2, 3, 0].enumerated().map { ItemTruth(itemID: Int64($0.offset + 1), trueCategory: $0.element) }
+        let guesses = [0, 1, 7, 0, 2, 4]
+        let looked: [Set<Int>?] = [nil, [0], nil, [3], nil, []]
+        let trials = guesses.enumerated().map { index, guess in
+            Trial(itemID: Int64(index + 1), annotatorID: 1, guesses: [guess], sequence: Int64(index + 1), lookedAt: looked[index])
+        }
+        let report = ReportBuilder(datasetName: "tree", categories: ["tabby", "tiger cat", "beagle", "pug", "rock"],
+                                   settings: AnalysisSettings(maxGuesses: 1), truths: truths, trials: trials, tree: Self.tree)
+            .makeReport(generatedAt: Date(timeIntervalSince1970: 0))
+        let figures = report.hierarchy
+        #expect(figures?.judgements == 6 && figures?.exact == 1 && figures?.coarseCorrect == 1 && figures?.wrong == 4)
+        #expect(isClose(figures?.hierarchicalError, (0.0 + 1 + 1 + 2 + 1 + 3) / 6))
+        #expect(figures?.fineGrained == 2)  // items 2 and 5
+        // Wrong with a record: items 2, 4, 6; the truth seen only on item 2.
+        #expect(figures?.wrongWithBrowsing == 3 && figures?.trueCategorySeen == 1 && figures?.trueCategoryNeverSeen == 2)
+        // Top-1 error treats the coarse answer as not exact: 5 of 6. Dawid–Skene leaves it out, so
+        // item 3, whose only answer it is, gets no Dawid–Skene label: 5 items.
+        #expect(isClose(report.overall.human.error, 5.0 / 6.0))
+        #expect(report.humans.dawidSkene?.items == 5)
+    }
+}

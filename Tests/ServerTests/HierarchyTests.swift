@@ -64,4 +64,51 @@ import Testing
         #expect(exported["browsing"] as? [String: [String]] == ["opened": ["tabby", "tiger cat"], "searched": ["tab", "tabby"],
                                                                 "pinned": ["tiger cat", "tabby"]])
     }
+
+    @Test func coarseAnswersAreRefusedUnlessTheStudyAllowsThemThenScored() throws {
+        let dir = TemporaryDirectory()
+        var shade: UInt8 = 1
+        for wnid in ["n02123045", "n02123159", "n02085620"] {
+            try dir.write("val/\(wnid)/t.png", try Fixtures.png(shade: shade))
+            shade += 1
+        }
+        let db = dir.path("db.sqlite")
+        let imported = try Shell.refhuman(["import", "folder", dir.path("val"), "--name", "pets", "--wordnet", "--judgements-per-item", "1",
+                                           "--db", db])
+        try #require(imported.status == 0, "\(imported.stderr)")
+        let added = try Shell.refhuman(["annotators", "add", "ann", "--db", db])
+        let token = String(added.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "/").last ?? "")
+        let truths = try Shell.sqlite(db, "SELECT handle || ' ' || category_idx FROM item_handle JOIN item ON item.id = item_handle.item_id")
+            .split(separator: "\n").reduce(into: [String: Int]()) { $0[String($1.split(separator: " ")[0])] = Int($1.split(separator: " ")[1])! }
+        let server = try ServerProcess(database: db)
+        defer { server.stop() }
+        let client = HTTPClient(baseURL: server.baseURL, token: token)
+        let nodes = try #require(try client.get("/api/hierarchy").object["nodes"] as? [[String: Any]]).compactMap { $0["key"] as? String }
+        let domesticCat = 3 + nodes.firstIndex(of: "n02121808")!  // 3 categories, then the nodes
+        let items = try client.lease(count: 3).array.compactMap { $0["item_id"] as? String }
+        try #require(items.count == 3)
+        let refused = try client.post("/api/judgements", json: ["uuid": UUID().uuidString, "item_id": items[0], "guesses": [domesticCat]])
+        #expect(refused.status == 422 && refused.object["error"] as? String == "\(domesticCat) is not a category (0–2)", "\(refused.text)")
+        // Until the first test judgement the protocol may change: allow coarse answers.
+        let allowed = try Shell.refhuman(["studies", "edit", "pets", "--allow-coarse", "true", "--db", db])
+        #expect(allowed.status == 0 && allowed.stdout.contains("coarse answers allowed"), "\(allowed.stderr)")
+        #expect(try client.get("/api/me").object["allow_coarse"] as? Bool == true)
+        // Cats (tabby 1, tiger cat 2) answered "domestic cat": coarse-correct. The Chihuahua (0)
+        // answered tabby after opening the Chihuahua card: wrong, its truth seen.
+        for item in items {
+            let truth = truths[item]!
+            let body: [String: Any] = truth == 0
+                ? ["uuid": UUID().uuidString, "item_id": item, "guesses": [1], "browsing": ["opened": [0], "searched": [], "pinned": []]]
+                : ["uuid": UUID().uuidString, "item_id": item, "guesses": [domesticCat]]
+            #expect(try client.post("/api/judgements", json: body).status == 200)
+        }
+        let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
+        let hierarchy = try #require(try admin.get("/api/admin/report?format=json").object["hierarchy"] as? [String: Any])
+        #expect(hierarchy["exact"] as? Int == 0 && hierarchy["coarse_correct"] as? Int == 2 && hierarchy["wrong"] as? Int == 1)
+        #expect(hierarchy["wrong_with_browsing"] as? Int == 1 && hierarchy["true_category_seen"] as? Int == 1)
+        #expect(hierarchy["fine_grained"] as? Int == 0)  // tabby is no sibling of Chihuahua
+        // The export names the coarse answer by its node.
+        let exported = try admin.get("/api/admin/export/judgements?format=csv").text
+        #expect(exported.contains(",domestic cat,"))
+    }
 }
