@@ -5,9 +5,9 @@ import Testing
 
 @Suite struct ReportJSONTests {
     // DESIGN.md, "Report JSON", plus `models` (several models, see Report) and `galleries`.
-    // Since 1.2 also `provenance`, `coverage`, `exclusions` and `humans`, and the majority's and the paired tests' item counts.
+    // Since 1.2 also `provenance`, `coverage`, `exclusions`, `hierarchy` and `humans`, and the majority's and the paired tests' item counts.
     static let topLevelKeys: Set = [
-        "dataset", "model", "generated_at", "provenance", "coverage", "exclusions", "overall", "categories", "annotators", "humans", "confusion", "models",
+        "dataset", "model", "generated_at", "provenance", "coverage", "exclusions", "hierarchy", "overall", "categories", "annotators", "humans", "confusion", "models",
         "galleries",
     ]
     static let sharedKeys: Set = [

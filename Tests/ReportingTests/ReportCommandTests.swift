@@ -118,7 +118,9 @@ import TestSupport
         let result = try study.refhuman(["report", "--format", "csv", "--out", output])
         try #require(result.status == 0, "\(result.stderr)")
         let lines = try String(contentsOfFile: output, encoding: .utf8).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.count == 5)
+        // Header, overall, 3 categories, then the "human" rows: median annotator, pooled judgements,
+        // majority of 1 and 2, Dawid–Skene, and ann and bo.
+        #expect(lines.count == 5 + 7)
         #expect(lines[1].hasPrefix("overall,,4,7,0.42857142857142855,"))
         // The awkward name is quoted with its quotes doubled (RFC 4180).
         #expect(lines[4].hasPrefix("category,\"<fox> & \"\"friends\"\"\",1,2,0.5,"))
@@ -132,9 +134,10 @@ import TestSupport
         #expect(lines.count == 11)
         #expect(lines[0] == "uuid,item_id,item_source,true_category,annotator,guesses,abstained,response_ms,"
             + "shown_at,submitted_at,phase,superseded,"
-            + "hidden_count,hidden_ms,blur_count,blur_ms,fullscreen_exits,viewport_width,viewport_height,device_pixel_ratio,viewport_device_width,viewport_device_height,image_width,image_height,image_device_width,image_device_height,measured_exposure_ms,m_topk,m_scores")
+            + "hidden_count,hidden_ms,blur_count,blur_ms,fullscreen_exits,viewport_width,viewport_height,device_pixel_ratio,viewport_device_width,viewport_device_height,image_width,image_height,image_device_width,image_device_height,measured_exposure_ms,"
+            + "browsing_opened,browsing_searched,browsing_pinned,m_topk,m_scores")
         let itemT3 = try Shell.sqlite(study.database, "SELECT id FROM item WHERE source = 't3.png'")
-        #expect(lines[7] == "uuid-7,\(itemT3),t3.png,dog,bo,,1,6000,2026-01-01T00:00:06Z,2026-01-01T00:01:06Z,test,0,,,,,,,,,,,,,,,,\"dog;<fox> & \"\"friends\"\"\",0.75;0.25")
+        #expect(lines[7] == "uuid-7,\(itemT3),t3.png,dog,bo,,1,6000,2026-01-01T00:00:06Z,2026-01-01T00:01:06Z,test,0,,,,,,,,,,,,,,,,,,,\"dog;<fox> & \"\"friends\"\"\",0.75;0.25")
         #expect(lines[10].hasPrefix("uuid-10,") && lines[10].contains(",test,1,"))
 
         let jsonl = try study.refhuman(["export", "judgements", "--format", "jsonl"])

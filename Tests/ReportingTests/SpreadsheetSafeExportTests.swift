@@ -19,11 +19,12 @@ import TestSupport
         let (a, b, c) = (try study.itemID(0), try study.itemID(1), try study.itemID(2))
         #expect(rows == [
             "uuid,item_id,item_source,true_category,annotator,guesses,abstained,response_ms,shown_at,submitted_at,phase,superseded,"
-                + "hidden_count,hidden_ms,blur_count,blur_ms,fullscreen_exits,viewport_width,viewport_height,device_pixel_ratio,viewport_device_width,viewport_device_height,image_width,image_height,image_device_width,image_device_height,measured_exposure_ms,m_topk,m_scores",
+                + "hidden_count,hidden_ms,blur_count,blur_ms,fullscreen_exits,viewport_width,viewport_height,device_pixel_ratio,viewport_device_width,viewport_device_height,image_width,image_height,image_device_width,image_device_height,measured_exposure_ms,"
+                + "browsing_opened,browsing_searched,browsing_pinned,m_topk,m_scores",
             "uuid-1,\(a),\"'=HYPERLINK(\"\"x\"\").png\",\"'=HYPERLINK(\"\"http://x.test\"\",\"\"click\"\")\",'+ann,"
-                + "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"click\"\")\",0,1000,2026-01-01T00:00:00Z,2026-01-01T00:01:00Z,test,0,,,,,,,,,,,,,,,,'+1+2,'-3.0",
-            "uuid-2,\(b),'-1.png,'-2+3,'+ann,'+1+2,0,2000,2026-01-01T00:00:01Z,2026-01-01T00:01:01Z,test,0,,,,,,,,,,,,,,,,'-2+3;+1+2,0.5;-0.25",
-            "uuid-3,\(c),plain.png,plain,'+ann,plain,0,3000,2026-01-01T00:00:02Z,2026-01-01T00:01:02Z,test,0,,,,,,,,,,,,,,,,plain,1.0",
+                + "\"'=HYPERLINK(\"\"http://x.test\"\",\"\"click\"\")\",0,1000,2026-01-01T00:00:00Z,2026-01-01T00:01:00Z,test,0,,,,,,,,,,,,,,,,,,,'+1+2,'-3.0",
+            "uuid-2,\(b),'-1.png,'-2+3,'+ann,'+1+2,0,2000,2026-01-01T00:00:01Z,2026-01-01T00:01:01Z,test,0,,,,,,,,,,,,,,,,,,,'-2+3;+1+2,0.5;-0.25",
+            "uuid-3,\(c),plain.png,plain,'+ann,plain,0,3000,2026-01-01T00:00:02Z,2026-01-01T00:01:02Z,test,0,,,,,,,,,,,,,,,,,,,plain,1.0",
         ])
         let parsed = try FormulaStudy.rowsByPython(export.stdoutData)
         #expect(parsed.count == 4)
