@@ -46,9 +46,11 @@ def pattern(category, serial, size=28):
     return png_grey(size, size, pixels)
 
 
-def write_bundle(directory, name, categories, counts, settings, serial_offset=0):
-    """Writes a bundle. `categories`: dicts with name/description/synonyms/group.
-    `counts`: {split: items per category} or {split: [items for category 0, 1, …]}."""
+def write_bundle(directory, name, categories, counts, settings, serial_offset=0, hierarchy=None):
+    """Writes a bundle. `categories`: dicts with name/description/synonyms/group (and
+    parent, a node key, with a hierarchy). `counts`: {split: items per category} or
+    {split: [items for category 0, 1, …]}. `hierarchy`: inner nodes {key, name,
+    description, synonyms, parent}, parents first, or None."""
     root = Path(directory)
     (root / "img").mkdir(parents=True, exist_ok=True)
     parts = []
@@ -66,10 +68,11 @@ def write_bundle(directory, name, categories, counts, settings, serial_offset=0)
         manifest = f"{split}.csv"
         (root / manifest).write_text("\n".join(lines) + "\n")
         parts.append({"split": split, "format": "csv", "manifest": manifest})
-    (root / "dataset.json").write_text(json.dumps({
-        "format": 1, "name": name, "title": name.replace("-", " ").title(),
-        "settings": settings, "categories": categories, "parts": parts,
-    }, indent=1))
+    manifest = {"format": 1, "name": name, "title": name.replace("-", " ").title(),
+                "settings": settings, "categories": categories, "parts": parts}
+    if hierarchy is not None:
+        manifest["hierarchy"] = {"nodes": hierarchy}
+    (root / "dataset.json").write_text(json.dumps(manifest, indent=1))
     return root
 
 
@@ -122,3 +125,55 @@ def thousand(directory, *, categories=1000, examples=13, test=6):
     settings = {"judgements_per_item": 1, "max_guesses": 5, "exposure_ms": None, "practice_count": 0}
     counts = {"test": [1 if i < test else 0 for i in range(categories)], "example": examples}
     return write_bundle(directory, "thousand", entries, counts, settings), entries
+
+
+# A WordNet-like corner of ImageNet: carnivores, then cats and dogs, and one category
+# outside the hierarchy's branches.
+PET_NODES = [
+    {"key": "n02075296", "name": "carnivore", "description": "a terrestrial or aquatic flesh-eating mammal",
+     "synonyms": [], "parent": None},
+    {"key": "n02121808", "name": "domestic cat", "description": "any domesticated member of the genus Felis",
+     "synonyms": ["house cat", "Felis domesticus"], "parent": "n02075296"},
+    {"key": "n02084071", "name": "dog", "description": "a member of the genus Canis that has been domesticated by man",
+     "synonyms": ["domestic dog", "Canis familiaris"], "parent": "n02075296"},
+]
+
+PETS = [
+    {"name": "tabby, tabby cat", "description": "a cat with a grey or tawny coat mottled with black",
+     "synonyms": ["tabby"], "group": None, "parent": "n02121808"},
+    {"name": "tiger cat", "description": "a cat having a striped coat", "synonyms": [], "group": None,
+     "parent": "n02121808"},
+    {"name": "Persian cat", "description": "a long-haired breed of cat", "synonyms": [], "group": None,
+     "parent": "n02121808"},
+    {"name": "beagle", "description": "a small short-legged smooth-coated breed of hound", "synonyms": [],
+     "group": None, "parent": "n02084071"},
+    {"name": "basset, basset hound", "description": "smooth-haired breed of hound with short legs and long ears",
+     "synonyms": [], "group": None, "parent": "n02084071"},
+    {"name": "Siberian husky", "description": "breed of sled dog developed in northeastern Siberia",
+     "synonyms": [], "group": None, "parent": "n02084071"},
+    {"name": "Eskimo dog", "description": "breed of heavy-coated Arctic sled dog", "synonyms": ["husky"],
+     "group": None, "parent": "n02084071"},
+    {"name": "tennis ball", "description": "a ball about the size of a fist used in playing tennis",
+     "synonyms": [], "group": None},
+]
+
+
+def pet_paths():
+    """Each pet category's path as the server gives it: node keys from the root to its parent."""
+    parent_of = {node["key"]: node["parent"] for node in PET_NODES}
+    paths = {}
+    for category in PETS:
+        path, at = [], category.get("parent")
+        while at:
+            path.insert(0, at)
+            at = parent_of[at]
+        paths[category["name"]] = path
+    return paths
+
+
+def pets(directory, *, test=3, example=20, max_guesses=5):
+    """Eight pet categories under a three-node hierarchy, `example` examples each (more
+    than a card's 13, for More examples)."""
+    settings = {"judgements_per_item": 1, "max_guesses": max_guesses, "exposure_ms": None, "practice_count": 0}
+    counts = {"test": test, "example": example}
+    return write_bundle(directory, "pets", PETS, counts, settings, hierarchy=PET_NODES)
