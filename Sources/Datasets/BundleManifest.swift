@@ -14,13 +14,23 @@ public struct BundleManifest: Codable, Sendable, Equatable {
     public var source: String?
     public var settings: DatasetSettings?
     public var categories: [CategoryDescription]
+    /// The inner nodes of a category tree; each category names its parent node.
+    public var hierarchy: Hierarchy?
     public var parts: [BundlePart]
     /// How the data files were made (seed, command); informational.
     public var provenance: [String: String]?
 
+    public struct Hierarchy: Codable, Sendable, Equatable {
+        /// Parents before children.
+        public var nodes: [CategoryNode]
+
+        public init(nodes: [CategoryNode]) { self.nodes = nodes }
+    }
+
     public var datasetDescription: DatasetDescription {
         DatasetDescription(name: name, title: title, description: description ?? "", license: license ?? "",
-                           source: source ?? "", settings: settings ?? DatasetSettings(), categories: categories)
+                           source: source ?? "", settings: settings ?? DatasetSettings(), categories: categories,
+                           hierarchy: hierarchy?.nodes ?? [])
     }
 
     public static func read(_ url: URL) throws -> BundleManifest {

@@ -22,6 +22,13 @@ struct TrialLine: Encodable {
         enum CodingKeys: String, CodingKey { case category, score }
     }
 
+    /// What the picker showed on request during the trial, categories by name.
+    struct Browsing: Encodable {
+        let opened: [String]
+        let searched: [String]
+        let pinned: [String]
+    }
+
     let uuid: String
     let itemID: Int64
     let itemSource: String
@@ -34,12 +41,14 @@ struct TrialLine: Encodable {
     let submittedAt: String
     let phase: Phase
     let superseded: Bool
+    /// Null for a trial whose page sent none.
+    let browsing: Browsing?
     /// By export column name; null for a trial whose client sent no telemetry.
     let telemetry: [String: TrialTelemetry.ExportValue]?
     let models: [ModelAnswer]
 
     enum CodingKeys: String, CodingKey {
-        case uuid, annotator, guesses, abstained, phase, superseded, telemetry, models
+        case uuid, annotator, guesses, abstained, phase, superseded, browsing, telemetry, models
         case itemID = "item_id"
         case itemSource = "item_source"
         case trueCategory = "true_category"
@@ -62,6 +71,7 @@ struct TrialLine: Encodable {
         try container.encode(submittedAt, forKey: .submittedAt)
         try container.encode(phase, forKey: .phase)
         try container.encode(superseded, forKey: .superseded)
+        try container.encode(browsing, forKey: .browsing)
         try container.encode(telemetry, forKey: .telemetry)
         try container.encode(models, forKey: .models)
     }

@@ -22,6 +22,7 @@ struct TrialRows {
     func csv() -> String {
         var header = ["uuid", "item_id", "item_source", "true_category", "annotator", "guesses", "abstained",
                       "response_ms", "shown_at", "submitted_at", "phase", "superseded"] + TrialTelemetry.exportNames
+            + ["browsing_opened", "browsing_searched", "browsing_pinned"]
         for model in records.models { header += ["\(model.name)_topk", "\(model.name)_scores"] }
         var lines = [header.map(CSVCell.text).joined(separator: ",")]
         for judgement in records.judgements {
@@ -35,6 +36,7 @@ struct TrialRows {
                 CSVCell.text(judgement.submittedAt), CSVCell.text(judgement.phase.rawValue),
                 CSVCell.number(judgement.superseded ? 1 : 0),
             ] + TrialTelemetry.exportValues(judgement.telemetry).map(\.csvCell)
+              + browsingCells(judgement.browsing)
             for model in records.models {
                 let ranking = model.predictions[item.id] ?? []
                 fields.append(CSVCell.text(ranking.map { name($0.category) }.joined(separator: ";")))
@@ -43,6 +45,12 @@ struct TrialRows {
             lines.append(fields.joined(separator: ","))
         }
         return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    /// Opened and pinned categories by name, searches as typed; each list joined with ";".
+    func browsingCells(_ browsing: TrialBrowsing?) -> [String] {
+        guard let browsing else { return ["", "", ""] }
+        return [browsing.opened.map(name), browsing.searched, browsing.pinned.map(name)].map { CSVCell.text($0.joined(separator: ";")) }
     }
 
     func jsonLines() throws -> Data {
@@ -57,6 +65,9 @@ struct TrialRows {
                 guesses: judgement.guesses.map(name), abstained: judgement.abstained,
                 responseMilliseconds: judgement.responseMilliseconds, shownAt: judgement.shownAt,
                 submittedAt: judgement.submittedAt, phase: judgement.phase, superseded: judgement.superseded,
+                browsing: judgement.browsing.map { browsing in
+                    TrialLine.Browsing(opened: browsing.opened.map(name), searched: browsing.searched, pinned: browsing.pinned.map(name))
+                },
                 telemetry: judgement.telemetry.map { telemetry in
                     Dictionary(uniqueKeysWithValues: zip(TrialTelemetry.exportNames, TrialTelemetry.exportValues(telemetry)))
                 },

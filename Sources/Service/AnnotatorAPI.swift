@@ -18,6 +18,19 @@ struct AnnotatorAPI: Sendable {
             let cards = try desk.categories(for: try auth.annotator(request))
             return try Response.json(cards.map(CategoryPayload.init))
         }
+        router.add(.get, "/api/hierarchy") { request, _ in
+            try Response.json(HierarchyPayload(nodes: try desk.hierarchy(for: try auth.annotator(request))))
+        }
+        router.add(.get, "/api/categories/{index}/examples") { request, parameters in
+            let annotator = try auth.annotator(request)
+            guard let index = Int(try parameters.require("index")), index >= 0 else {
+                throw HTTPError.badRequest("a category index is a whole number from 0")
+            }
+            let offset = try Self.wholeNumber(request.query["offset"], name: "offset", default: 0, range: 0...1_000_000)
+            let limit = try Self.wholeNumber(request.query["limit"], name: "limit", default: 26, range: 1...100)
+            let found = try desk.examples(category: index, offset: offset, limit: limit, for: annotator)
+            return try Response.json(ExamplesPayload(examples: found.handles.map { "/images/\($0)" }, total: found.total))
+        }
         // A POST: leasing changes state, so a GET (a link, an <img> on another page) must not do it.
         router.add(.post, "/api/next") { request, _ in
             let annotator = try auth.annotator(request)
@@ -51,6 +64,15 @@ struct AnnotatorAPI: Sendable {
             if request.header("if-none-match") == etag { return Response(status: .notModified, headers: headers) }
             return Response(status: .ok, headers: headers, body: .bytes(image.bytes))
         }
+    }
+
+    /// A query parameter that must be a whole number in `range`, or its default when absent.
+    static func wholeNumber(_ text: String?, name: String, default fallback: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw HTTPError.badRequest("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
     }
 
     static func count(_ text: String?) throws -> Int {

@@ -7,6 +7,8 @@ struct CategoryPayload: Encodable {
     let description: String
     let synonyms: [String]
     let group: String?
+    /// Ancestor node keys, root first (see GET /api/hierarchy); empty without a hierarchy.
+    let path: [String]
     let examples: [String]
 
     init(_ card: CategoryCard) {
@@ -15,6 +17,7 @@ struct CategoryPayload: Encodable {
         description = card.description
         synonyms = card.synonyms
         group = card.group
+        path = card.path
         examples = card.examples.map { "/images/\($0)" }
     }
 
@@ -25,8 +28,9 @@ struct CategoryPayload: Encodable {
         try container.encode(description, forKey: .description)
         try container.encode(synonyms, forKey: .synonyms)
         try container.encode(group, forKey: .group)  // explicit null when ungrouped
+        try container.encode(path, forKey: .path)
         try container.encode(examples, forKey: .examples)
     }
 
-    enum CodingKeys: CodingKey { case index, name, description, synonyms, group, examples }
+    enum CodingKeys: CodingKey { case index, name, description, synonyms, group, path, examples }
 }

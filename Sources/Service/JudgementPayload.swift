@@ -11,9 +11,12 @@ struct JudgementPayload: Decodable {
     let responseMs: Int?
     let shownAt: String?
     let telemetry: TelemetryPayload?
+    /// What the picker showed on request during the trial (see TrialBrowsing).
+    let browsing: TrialBrowsing?
 
     var submission: JudgementSubmission {
         JudgementSubmission(uuid: uuid, item: itemId, guesses: guesses ?? [], abstained: abstained ?? false,
-                            responseMs: responseMs, shownAt: shownAt, telemetry: telemetry?.telemetry)
+                            responseMs: responseMs, shownAt: shownAt, telemetry: telemetry?.telemetry,
+                            browsing: browsing)
     }
 }

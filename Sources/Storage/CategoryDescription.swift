@@ -4,12 +4,15 @@ public struct CategoryDescription: Codable, Sendable, Equatable {
     public var description: String
     public var synonyms: [String]
     public var group: String?
+    /// The key of its parent node in the dataset's hierarchy; nil without one.
+    public var parent: String?
 
-    public init(name: String, description: String = "", synonyms: [String] = [], group: String? = nil) {
+    public init(name: String, description: String = "", synonyms: [String] = [], group: String? = nil, parent: String? = nil) {
         self.name = name
         self.description = description
         self.synonyms = synonyms
         self.group = group
+        self.parent = parent
     }
 
     public init(from decoder: any Decoder) throws {
@@ -18,5 +21,6 @@ public struct CategoryDescription: Codable, Sendable, Equatable {
         description = try container.decodeIfPresent(String.self, forKey: .description) ?? ""
         synonyms = try container.decodeIfPresent([String].self, forKey: .synonyms) ?? []
         group = try container.decodeIfPresent(String.self, forKey: .group)
+        parent = try container.decodeIfPresent(String.self, forKey: .parent)
     }
 }

@@ -8,10 +8,13 @@ public struct DatasetDescription: Sendable, Equatable {
     public var settings: DatasetSettings
     /// In label order: categories[i] is label i.
     public var categories: [CategoryDescription]
+    /// Inner nodes of the category tree, parents before children; empty: a flat list.
+    public var hierarchy: [CategoryNode]
 
     public init(
         name: String, title: String? = nil, description: String = "", license: String = "",
-        source: String = "", settings: DatasetSettings = DatasetSettings(), categories: [CategoryDescription]
+        source: String = "", settings: DatasetSettings = DatasetSettings(), categories: [CategoryDescription],
+        hierarchy: [CategoryNode] = []
     ) {
         self.name = name
         self.title = title ?? name
@@ -20,5 +23,6 @@ public struct DatasetDescription: Sendable, Equatable {
         self.source = source
         self.settings = settings
         self.categories = categories
+        self.hierarchy = hierarchy
     }
 }

@@ -17,4 +17,6 @@ public struct JudgementRecord: Sendable, Equatable {
     public let superseded: Bool
     /// nil when the client sent none (a script, or a judgement older than telemetry).
     public let telemetry: TrialTelemetry?
+    /// What the picker showed on request during the trial; nil when the page sent nothing.
+    public let browsing: TrialBrowsing?
 }

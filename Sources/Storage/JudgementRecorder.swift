@@ -62,14 +62,15 @@ enum JudgementRecorder {
         try db.cachedStatement(sql: """
             INSERT INTO judgement (uuid, annotator_id, item_id, guesses, abstained, response_ms, shown_at, submitted_at, phase, study_id,
                                    hidden_count, hidden_ms, blur_count, blur_ms, fullscreen_exits, viewport_width,
-                                   viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms, browsing)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [submission.uuid, annotatorID, itemID, JSONText.integers(guesses),
                              submission.abstained, submission.responseMs, submission.shownAt, submittedAt, phase, studyID,
                              telemetry.hiddenCount, telemetry.hiddenMilliseconds, telemetry.blurCount,
                              telemetry.blurMilliseconds, telemetry.fullscreenExits, telemetry.viewportWidth,
                              telemetry.viewportHeight, telemetry.devicePixelRatio, telemetry.imageWidth,
-                             telemetry.imageHeight, telemetry.measuredExposureMilliseconds])
+                             telemetry.imageHeight, telemetry.measuredExposureMilliseconds,
+                             try submission.browsing.map { try JSONText.encode($0) }])
     }
 
     static func checkGuesses(_ submission: JudgementSubmission, maxGuesses: Int, categories: Int) throws {
@@ -77,6 +78,7 @@ enum JudgementRecorder {
             throw JudgementRefusal.malformed("response_ms must not be negative")
         }
         if let problem = submission.telemetry?.problem { throw JudgementRefusal.malformed(problem) }
+        if let problem = submission.browsing?.problem(categories: categories) { throw JudgementRefusal.malformed(problem) }
         if submission.abstained {
             guard submission.guesses.isEmpty else { throw JudgementRefusal.invalidGuesses("an abstention carries no guesses") }
             return

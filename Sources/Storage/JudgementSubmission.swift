@@ -10,9 +10,10 @@ public struct JudgementSubmission: Sendable, Equatable {
     public let responseMs: Int?
     public let shownAt: String?
     public let telemetry: TrialTelemetry?
+    public let browsing: TrialBrowsing?
 
     public init(uuid: String, item: String, guesses: [Int], abstained: Bool = false, responseMs: Int? = nil, shownAt: String? = nil,
-                telemetry: TrialTelemetry? = nil) {
+                telemetry: TrialTelemetry? = nil, browsing: TrialBrowsing? = nil) {
         self.uuid = uuid
         self.item = item
         self.guesses = guesses
@@ -20,5 +21,6 @@ public struct JudgementSubmission: Sendable, Equatable {
         self.responseMs = responseMs
         self.shownAt = shownAt
         self.telemetry = telemetry
+        self.browsing = browsing
     }
 }

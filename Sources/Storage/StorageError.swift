@@ -13,6 +13,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
     case datasetHasJudgements(name: String, count: Int)
     case unknownDataset(name: String, known: [String])
     case duplicateSource(dataset: String, source: String)
+    case invalidHierarchy(dataset: String, reason: String)
     case testImageShown(dataset: String, testSource: String, otherSource: String, otherSplit: String)
     case noDataset
     case datasetNotChosen
@@ -66,6 +67,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible, LocalizedEr
             "dataset '\(name)' has \(count) judgement(s); refusing to replace it"
         case let .unknownDataset(name, known):
             "no dataset named '\(name)'" + NameSuggestion.hint(for: name, among: known, noun: "datasets")
+        case let .invalidHierarchy(dataset, reason):
+            "dataset '\(dataset)': \(reason)"
         case let .testImageShown(dataset, testSource, otherSource, otherSplit):
             "dataset '\(dataset)': test image '\(testSource)' is the same image as \(otherSplit) '\(otherSource)', whose label annotators see; remove one, or pass --allow-shared-test-images"
         case let .duplicateSource(dataset, source):

@@ -36,11 +36,18 @@ extension Store {
                     settings.judgementsPerItem, settings.maxGuesses, settings.exposureMs, settings.practiceCount, Timestamp.now(),
                 ])
             let datasetID = db.lastInsertedRowID
+            if let problem = description.hierarchyProblem { throw StorageError.invalidHierarchy(dataset: description.name, reason: problem) }
+            for node in description.hierarchy {
+                try db.execute(sql: """
+                    INSERT INTO category_node (dataset_id, key, name, description, synonyms, parent_key) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [datasetID, node.key, node.name, node.description, try JSONText.encode(node.synonyms), node.parent])
+            }
             for (index, category) in description.categories.enumerated() {
                 try db.execute(sql: """
-                    INSERT INTO category (dataset_id, idx, name, description, synonyms, category_group) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO category (dataset_id, idx, name, description, synonyms, category_group, parent_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [datasetID, index, category.name, category.description,
-                                     try JSONText.encode(category.synonyms), category.group])
+                                     try JSONText.encode(category.synonyms), category.group, category.parent])
             }
             // The dataset's settings become its first study, named like it; people who took
             // part in the replaced dataset's studies take part in this one.

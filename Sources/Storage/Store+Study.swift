@@ -35,13 +35,14 @@ extension Store {
                 SELECT judgement.id, uuid, item_id, annotator_id, guesses, abstained, response_ms,
                        shown_at, submitted_at, phase, superseded_at IS NOT NULL,
                        hidden_count, hidden_ms, blur_count, blur_ms, fullscreen_exits, viewport_width,
-                       viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms
+                       viewport_height, device_pixel_ratio, image_width, image_height, measured_exposure_ms, browsing
                 FROM judgement WHERE judgement.study_id = ? ORDER BY judgement.id
                 """, arguments: [studyID]).map { row in
                 JudgementRecord(id: row[0], uuid: row[1], itemID: row[2], annotatorID: row[3],
                                 guesses: try Self.decodeGuesses(row[4]), abstained: row[5],
                                 responseMilliseconds: row[6], shownAt: row[7], submittedAt: row[8],
-                                phase: row[9], superseded: row[10], telemetry: TrialTelemetry(row: row, from: 11))
+                                phase: row[9], superseded: row[10], telemetry: TrialTelemetry(row: row, from: 11),
+                                browsing: try (row[22] as String?).map { try JSONText.decode(TrialBrowsing.self, from: $0) })
             }
             let names = try Row.fetchAll(db, sql: """
                 SELECT DISTINCT annotator.id, annotator.name FROM annotator

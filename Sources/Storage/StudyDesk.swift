@@ -171,14 +171,56 @@ public final class StudyDesk: Sendable {
                 let index: Int = row["category_idx"]
                 if byCategory[index, default: []].count < examplesPerCategory { byCategory[index, default: []].append(row["handle"]) }
             }
+            let nodes = try Self.hierarchy(db, datasetID: datasetID)
+            let parentOf = Dictionary(uniqueKeysWithValues: nodes.map { ($0.key, $0.parent) })
+            func path(from parent: String?) -> [String] {
+                var keys: [String] = []
+                var step = parent
+                while let key = step {
+                    keys.append(key)
+                    step = parentOf[key] ?? nil
+                }
+                return keys.reversed()
+            }
             return try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT idx, name, description, synonyms, category_group FROM category WHERE dataset_id = ? ORDER BY idx
+                SELECT idx, name, description, synonyms, category_group, parent_key FROM category WHERE dataset_id = ? ORDER BY idx
                 """), arguments: [datasetID]).map { row in
                 let index: Int = row["idx"]
                 return CategoryCard(index: index, name: row["name"], description: row["description"],
                                     synonyms: try JSONText.decode([String].self, from: row["synonyms"]),
-                                    group: row["category_group"], examples: byCategory[index] ?? [])
+                                    group: row["category_group"], path: path(from: row["parent_key"]), examples: byCategory[index] ?? [])
             }
+        }
+    }
+
+    /// The inner nodes of the annotator's dataset's category tree, parents before children.
+    public func hierarchy(for annotator: Annotator) throws -> [CategoryNode] {
+        guard let datasetID = annotator.datasetID else { return [] }
+        return try store.pool.read { db in try Self.hierarchy(db, datasetID: datasetID) }
+    }
+
+    static func hierarchy(_ db: Database, datasetID: Int64) throws -> [CategoryNode] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT key, name, description, synonyms, parent_key FROM category_node WHERE dataset_id = ? ORDER BY rowid
+            """), arguments: [datasetID]).map { row in
+            CategoryNode(key: row["key"], name: row["name"], description: row["description"],
+                         synonyms: try JSONText.decode([String].self, from: row["synonyms"]), parent: row["parent_key"])
+        }
+    }
+
+    /// A category's example images beyond the first ones: handles in the annotator's study,
+    /// `limit` of them from `offset`, and how many the category has in all.
+    public func examples(category: Int, offset: Int, limit: Int, for annotator: Annotator) throws -> (handles: [String], total: Int) {
+        guard let datasetID = annotator.datasetID, let studyID = annotator.studyID else { return ([], 0) }
+        return try store.pool.read { db in
+            let total = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'example' AND category_idx = ?
+                """), arguments: [datasetID, category]) ?? 0
+            let handles = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT item_handle.handle FROM item JOIN item_handle ON item_handle.item_id = item.id AND item_handle.study_id = ?
+                WHERE item.dataset_id = ? AND item.split = 'example' AND item.category_idx = ? ORDER BY item.id LIMIT ? OFFSET ?
+                """), arguments: [studyID, datasetID, category, limit, offset])
+            return (handles, total)
         }
     }
 

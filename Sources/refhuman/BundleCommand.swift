@@ -9,5 +9,6 @@ struct BundleCommand: ParsableCommand {
         discussion: """
             Examples:
               refhuman bundle build --from /usr/share/datasets/fashion-mnist --out Datasets/fashion-mnist --seed 1708
-            """, subcommands: [BundleBuild.self])
+              refhuman bundle catalog Datasets/imagenet-1k/wnids.txt --out Datasets/imagenet-1k/catalog.json
+            """, subcommands: [BundleBuild.self, BundleCatalog.self])
 }

@@ -11,7 +11,7 @@ struct NewDatasetOptions: ParsableArguments {
     @OptionGroup var images: ImageOptions
     @OptionGroup var store: StoreOptions
 
-    func description(categories: [CategoryDescription]) -> DatasetDescription {
-        DatasetDescription(name: name, title: settings.title, settings: settings.settings, categories: categories)
+    func description(categories: [CategoryDescription], hierarchy: [CategoryNode] = []) -> DatasetDescription {
+        DatasetDescription(name: name, title: settings.title, settings: settings.settings, categories: categories, hierarchy: hierarchy)
     }
 }
