@@ -2,6 +2,7 @@
 
 export const MOST_SEARCHES = 50;
 export const LONGEST_SEARCH = 100;
+export const MOST_PINNED = 4;
 
 /**
  * Notes are taken only between `start` (the image's onset) and `finish` (the answer), so
@@ -14,11 +15,22 @@ export class BrowsingLog {
 
   /** Starts a trial; `pinnedNow` are the categories already in the tray as it begins. */
   start(pinnedNow = []) {
-    this.trial = { opened: new Set(), searched: [], pinned: new Set(pinnedNow) };
+    this.trial = { opened: new Set(), searched: [], pinned: new Set(pinnedNow.slice(-MOST_PINNED)) };
   }
 
   noteOpened(index) { this.trial?.opened.add(index); }
-  notePinned(index) { this.trial?.pinned.add(index); }
+
+  /**
+   * The tray holds four at a time, and so does the log (the server refuses more): with a
+   * fifth pinned after an unpin, the one pinned longest ago leaves the log.
+   */
+  notePinned(index) {
+    const pinned = this.trial?.pinned;
+    if (!pinned) return;
+    pinned.delete(index);
+    pinned.add(index);
+    if (pinned.size > MOST_PINNED) pinned.delete(pinned.values().next().value);
+  }
 
   /** A search's final text; repeats and empty ones are dropped, long ones cut. */
   noteSearch(query) {

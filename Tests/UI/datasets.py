@@ -104,9 +104,24 @@ def clothes(directory, *, test=2, practice=0, example=4, practice_count=None, ma
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "pa", "qu", "di", "fo", "gu", "hy", "jo"]
 
 
-def thousand(directory, *, categories=1000, examples=13, test=6):
+def thousand_hierarchy(entries):
+    """A tree over the thousand: a root, four orders, the twenty families (the groups) five
+    to an order. Sets each entry's parent; returns the nodes, parents first."""
+    families = sorted({e["group"] for e in entries})
+    nodes = [{"key": "root", "name": "specimens", "description": "everything collected", "synonyms": [], "parent": None}]
+    nodes += [{"key": f"order{k}", "name": f"Order {k}", "description": f"order {k} of the collection",
+               "synonyms": [], "parent": "root"} for k in range(1, 5)]
+    nodes += [{"key": f"family{n}", "name": family, "description": f"{family.lower()} of the collection",
+               "synonyms": [], "parent": f"order{n // 5 + 1}"} for n, family in enumerate(families)]
+    for entry in entries:
+        entry["parent"] = f"family{families.index(entry['group'])}"
+    return nodes
+
+
+def thousand(directory, *, categories=1000, examples=13, test=6, hierarchy=False):
     """A synthetic ImageNet-sized label space: 1,000 categories in 20 groups, made-up names
-    with synonyms and descriptions. `test` test items in all, on the first categories."""
+    with synonyms and descriptions. `test` test items in all, on the first categories.
+    With `hierarchy`, the groups sit in a four-level tree (thousand_hierarchy)."""
     rng = random.Random(1000)
     used = set()
     entries = []
@@ -124,7 +139,8 @@ def thousand(directory, *, categories=1000, examples=13, test=6):
         })
     settings = {"judgements_per_item": 1, "max_guesses": 5, "exposure_ms": None, "practice_count": 0}
     counts = {"test": [1 if i < test else 0 for i in range(categories)], "example": examples}
-    return write_bundle(directory, "thousand", entries, counts, settings), entries
+    nodes = thousand_hierarchy(entries) if hierarchy else None
+    return write_bundle(directory, "thousand", entries, counts, settings, hierarchy=nodes), entries
 
 
 # A WordNet-like corner of ImageNet: carnivores, then cats and dogs, and one category
@@ -158,17 +174,17 @@ PETS = [
 ]
 
 
-def pet_paths():
-    """Each pet category's path as the server gives it: node keys from the root to its parent."""
-    parent_of = {node["key"]: node["parent"] for node in PET_NODES}
-    paths = {}
-    for category in PETS:
+def paths(categories, nodes):
+    """Each category's path as the server gives it: node keys from the root to its parent."""
+    parent_of = {node["key"]: node["parent"] for node in nodes}
+    found = {}
+    for category in categories:
         path, at = [], category.get("parent")
         while at:
             path.insert(0, at)
             at = parent_of[at]
-        paths[category["name"]] = path
-    return paths
+        found[category["name"]] = path
+    return found
 
 
 def pets(directory, *, test=3, example=20, max_guesses=5):

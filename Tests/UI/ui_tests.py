@@ -608,81 +608,61 @@ def test_thousand_categories(ctx):
     ctx.collect_latency()
 
 
-def thousand_hierarchy(entries):
-    """A hierarchy over the thousand: a root, four orders, the twenty families (the
-    dataset's groups) five to an order; each category's path and the nodes, parents first."""
-    nodes = [{"key": "root", "name": "specimens", "description": "everything collected", "synonyms": [], "parent": None}]
-    nodes += [{"key": f"order{k}", "name": f"Order {k}", "description": f"the {k}th order", "synonyms": [],
-               "parent": "root"} for k in range(1, 5)]
-    families = sorted({e["group"] for e in entries})
-    nodes += [{"key": f"family{n}", "name": family, "description": f"{family.lower()} of the collection",
-               "synonyms": [], "parent": f"order{n // 5 + 1}"} for n, family in enumerate(families)]
-    family_key = {family: f"family{n}" for n, family in enumerate(families)}
-    paths = {e["name"]: ["root", f"order{int(family_key[e['group']][6:]) // 5 + 1}", family_key[e["group"]]]
-             for e in entries}
-    return paths, nodes
-
-
 def test_thousand_categories_as_a_tree(ctx):
     """The thousand under a four-level hierarchy: the tree view opens with the top level
     only, every node expanded by keyboard (timed per node), all thousand leaves then in the
     tree; typing filters the flat list within 16 ms a keystroke; the heap and element
     count once everything is open."""
-    bundle, entries = datasets.thousand(ctx.workdir / "bundle")
-    paths, nodes = thousand_hierarchy(entries)
-    shim = ServerContractShim(ctx.browser, paths, nodes)
-    try:
-        ctx.serve(bundle)
-        b = ctx.browser
-        ctx.join()
-        b.wait_item(timeout=20)
-        b.click("#picker-mode")
-        assert b.js("return document.querySelectorAll('#tree [role=treeitem]').length") == 1
-        b.find("#search").click()
+    bundle, entries = datasets.thousand(ctx.workdir / "bundle", hierarchy=True)
+    ctx.serve(bundle)
+    b = ctx.browser
+    ctx.join()
+    b.wait_item(timeout=20)
+    b.click("#picker-mode")
+    assert b.js("return document.querySelectorAll('#tree [role=treeitem]').length") == 1
+    b.find("#search").click()
+    b.keys(Keys.ARROW_DOWN)
+    assert focused_tree_item(b) == ["specimens", "false", "1"], focused_tree_item(b)
+    # Every node opened with Right, as a person would: first the root and the orders on
+    # the way down, then the families on the way back up from End, so no family's fifty
+    # leaves stand between the focus and the next node.
+    opened = 0
+    for _ in range(60):
+        state = focused_tree_item(b)
+        if state[1] == "false" and state[2] in ("1", "2"):
+            b.keys(Keys.ARROW_RIGHT)
+            opened += 1
+        before = focused_tree_item(b)
         b.keys(Keys.ARROW_DOWN)
-        assert focused_tree_item(b) == ["specimens", "false", "1"], focused_tree_item(b)
-        # Every node opened with Right, as a person would: first the root and the orders on
-        # the way down, then the families on the way back up from End, so no family's fifty
-        # leaves stand between the focus and the next node.
-        opened = 0
-        for _ in range(60):
-            state = focused_tree_item(b)
-            if state[1] == "false" and state[2] in ("1", "2"):
-                b.keys(Keys.ARROW_RIGHT)
-                opened += 1
-            before = focused_tree_item(b)
-            b.keys(Keys.ARROW_DOWN)
-            if focused_tree_item(b) == before:
-                break
-        b.keys(Keys.END)
-        for _ in range(60):
-            state = focused_tree_item(b)
-            if state[2] == "1":
-                break
-            if state[1] == "false":
-                b.keys(Keys.ARROW_RIGHT)
-                opened += 1
-            b.keys(Keys.ARROW_UP)
-        assert opened == 25, f"opened {opened} of 25 nodes"
-        assert b.js("return document.querySelectorAll('#tree .tree-leaf').length") == 1000
-        counts = b.js("return [...document.querySelectorAll('#tree .tree-node')].slice(0, 3).map(n => n.querySelector('.tree-count').textContent)")
-        assert counts == ["1000", "250", "50"], counts
-        b.screenshot("thousand-tree")
-        b.js("window.refhumanSampleMemory()")
-        b.js("window.refhumanMetrics.filter.length = 0; window.refhumanMetrics.filterPaint.length = 0")
-        b.find("#search").click()
-        type_slowly(b, entries[321]["name"])
-        b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == "321", what="best match")
-        assert b.visible("#catalog") and not b.visible("#tree")
-        m = b.metrics()
-        ctx.report["treeExpand"] = m["treeExpand"]
-        ctx.report["treeFilter"] = m["filter"]
-        ctx.report["treeHeapMB"] = m["heapMB"][-1:]
-        ctx.report["treeDomNodes"] = m["domNodes"][-1:]
-        assert len(m["treeExpand"]) == 25, m["treeExpand"]
-        assert percentile(m["filter"], 0.9) <= 16, f"filtering took {summarise(m['filter'])} per keystroke (budget 16 ms)"
-    finally:
-        shim.remove()
+        if focused_tree_item(b) == before:
+            break
+    b.keys(Keys.END)
+    for _ in range(60):
+        state = focused_tree_item(b)
+        if state[2] == "1":
+            break
+        if state[1] == "false":
+            b.keys(Keys.ARROW_RIGHT)
+            opened += 1
+        b.keys(Keys.ARROW_UP)
+    assert opened == 25, f"opened {opened} of 25 nodes"
+    assert b.js("return document.querySelectorAll('#tree .tree-leaf').length") == 1000
+    counts = b.js("return [...document.querySelectorAll('#tree .tree-node')].slice(0, 3).map(n => n.querySelector('.tree-count').textContent)")
+    assert counts == ["1000", "250", "50"], counts
+    b.screenshot("thousand-tree")
+    b.js("window.refhumanSampleMemory()")
+    b.js("window.refhumanMetrics.filter.length = 0; window.refhumanMetrics.filterPaint.length = 0")
+    b.find("#search").click()
+    type_slowly(b, entries[321]["name"])
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == "321", what="best match")
+    assert b.visible("#catalog") and not b.visible("#tree")
+    m = b.metrics()
+    ctx.report["treeExpand"] = m["treeExpand"]
+    ctx.report["treeFilter"] = m["filter"]
+    ctx.report["treeHeapMB"] = m["heapMB"][-1:]
+    ctx.report["treeDomNodes"] = m["domNodes"][-1:]
+    assert len(m["treeExpand"]) == 25, m["treeExpand"]
+    assert percentile(m["filter"], 0.9) <= 16, f"filtering took {summarise(m['filter'])} per keystroke (budget 16 ms)"
 
 
 def test_phone_touch(ctx):
@@ -2424,44 +2404,6 @@ def test_enrolment_page_in_a_frame(ctx):
 
 # ---- the picker at a thousand: hierarchy, search, compare tray, more examples ---------
 
-PAGE_FETCH_SHIM = """(() => {
-  const plan = %s;
-  const realFetch = window.fetch.bind(window);
-  window.refhumanPosted = [];
-  const json = (body) => new Response(JSON.stringify(body), {status: 200, headers: {'Content-Type': 'application/json'}});
-  window.fetch = async (input, init = {}) => {
-    const url = new URL(typeof input === 'string' ? input : input.url, location.href);
-    const method = (init.method || 'GET').toUpperCase();
-    if (method === 'POST' && url.pathname === '/api/judgements') window.refhumanPosted.push(JSON.parse(init.body));
-    const response = await realFetch(input, init);
-    if (method !== 'GET') return response;
-    if (url.pathname === '/api/categories' && response.ok) {
-      const cards = await response.clone().json();
-      if (cards.every((c) => c.path === undefined)) return json(cards.map((c) => ({...c, path: plan.paths[c.name] || []})));
-    }
-    if (url.pathname === '/api/hierarchy' && !response.ok) return json({nodes: plan.nodes});
-    if (/^\\/api\\/categories\\/\\d+\\/examples$/.test(url.pathname) && !response.ok) return json({examples: [], total: 13});
-    return response;
-  };
-})();"""
-
-
-class ServerContractShim:
-    """Until the server gives it, the page gets the hierarchy contract from a stand-in
-    wrapped around fetch before any page script runs: each card's `path`, GET
-    /api/hierarchy, and an empty examples page. Whatever the server answers itself passes
-    through untouched. It also keeps every judgement the page POSTs in
-    window.refhumanPosted, so a check can read the browsing log as sent."""
-
-    def __init__(self, browser, paths, nodes):
-        self.browser = browser
-        source = PAGE_FETCH_SHIM % json.dumps({"paths": paths, "nodes": nodes})
-        self.id = browser.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": source})["identifier"]
-
-    def remove(self):
-        self.browser.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": self.id})
-
-
 def page_modules(b, names, body, *args):
     """Runs `body` (an async function's body given `m`, an object of the page's modules by
     file stem, and `args`) inside the page; a failure fails the test with its message."""
@@ -2477,7 +2419,7 @@ def page_modules(b, names, body, *args):
 
 def pet_cards():
     """The pet categories as /api/categories gives them with paths, examples made up."""
-    paths = datasets.pet_paths()
+    paths = datasets.paths(datasets.PETS, datasets.PET_NODES)
     return [{"index": i, "name": c["name"], "description": c["description"], "synonyms": c["synonyms"],
              "group": None, "path": paths[c["name"]], "examples": [f"/images/x{i}-{k}" for k in range(13)]}
             for i, c in enumerate(datasets.PETS)]
@@ -2596,12 +2538,11 @@ def test_picker_models_in_the_page(ctx):
     assert got["modes"] == ["list", "tree", "list"]
 
 
-def serve_pets(ctx, **options):
-    """The pet dataset served, with the hierarchy contract stood in for where the server
-    lacks it; returns the shim (remove it when done)."""
-    shim = ServerContractShim(ctx.browser, datasets.pet_paths(), datasets.PET_NODES)
-    ctx.serve(datasets.pets(ctx.workdir / "bundle", **options))
-    return shim
+def stored_browsing(server, item):
+    """The browsing record stored with the one judgement of the item behind a handle, parsed."""
+    rows = server.query("SELECT browsing FROM judgement WHERE item_id = ?", server.item_of(item))
+    assert len(rows) == 1, f"{len(rows)} judgements of {item}"
+    return json.loads(rows[0][0]) if rows[0][0] is not None else None
 
 
 def pet_index(name):
@@ -2618,158 +2559,154 @@ def test_hierarchy_and_search_by_keyboard(ctx):
     """The pets' hierarchy by keyboard: the tree view switched on (and remembered on
     reload), carnivore and dog expanded with Right, their counts, Up/Down/Home/End, Left up
     and closed, Enter takes a breed; "tabby" finds "tabby, tabby cat" in the list, Enter takes
-    it; the judgement carries the browsing log (searches), as posted."""
-    shim = serve_pets(ctx)
-    try:
-        b = ctx.browser
-        ctx.join()
-        item = b.wait_item()
-        assert b.visible("#picker-mode"), "a dataset with a hierarchy offers the tree view"
-        assert b.visible("#catalog") and not b.visible("#tree")
-        b.tab_to("picker-mode")
-        b.keys(Keys.ENTER)
-        assert b.js("return document.getElementById('picker-mode').getAttribute('aria-pressed')") == "true"
-        assert b.visible("#tree") and not b.visible("#catalog")
-        # Only the top level exists until a node opens.
-        assert b.js("return document.querySelectorAll('#tree [role=treeitem]').length") == 2
-        b.find("#search").click()
-        b.keys(Keys.ARROW_DOWN)
-        assert focused_tree_item(b) == ["carnivore", "false", "1"], focused_tree_item(b)
-        assert b.text("#tree .tree-node .tree-count") == "7"
-        b.keys(Keys.ARROW_RIGHT)
-        assert focused_tree_item(b) == ["carnivore", "true", "1"]
-        b.keys(Keys.ARROW_DOWN)
-        assert focused_tree_item(b) == ["dog", "false", "2"], focused_tree_item(b)
-        b.keys(Keys.ARROW_RIGHT)
-        assert focused_tree_item(b) == ["dog", "true", "2"]
-        counts = b.js("return [...document.querySelectorAll('#tree .tree-node')].map(n => "
-                      "[n.querySelector('.tree-name').textContent, n.querySelector('.tree-count').textContent])")
-        assert counts == [["carnivore", "7"], ["dog", "4"], ["domestic cat", "3"]], counts
-        b.keys(Keys.ARROW_RIGHT)
-        assert focused_tree_item(b) == ["basset, basset hound", None, "3"], focused_tree_item(b)
-        b.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN)
-        assert focused_tree_item(b)[0] == "Eskimo dog"
-        b.keys(Keys.END)
-        assert focused_tree_item(b)[0] == "tennis ball"
-        b.keys(Keys.HOME)
-        assert focused_tree_item(b)[0] == "carnivore"
-        b.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
-        assert focused_tree_item(b)[0] == "beagle"
-        b.screenshot("tree-dogs")
-        b.keys(Keys.ENTER)
-        assert [n for _, n in chips(b)] == ["beagle"], chips(b)
-        assert b.js("return document.activeElement.getAttribute('aria-selected')") == "true"
-        b.keys(Keys.ARROW_LEFT)
-        assert focused_tree_item(b) == ["dog", "true", "2"]
-        b.keys(Keys.ARROW_LEFT)
-        assert focused_tree_item(b) == ["dog", "false", "2"]
-        assert not b.visible("#tree .tree-leaf[data-index='3']")
+    it; the judgement's browsing record in the database holds the two searches."""
+    ctx.serve(datasets.pets(ctx.workdir / "bundle"))
+    b = ctx.browser
+    ctx.join()
+    item = b.wait_item()
+    assert b.visible("#picker-mode"), "a dataset with a hierarchy offers the tree view"
+    assert b.visible("#catalog") and not b.visible("#tree")
+    b.tab_to("picker-mode")
+    b.keys(Keys.ENTER)
+    assert b.js("return document.getElementById('picker-mode').getAttribute('aria-pressed')") == "true"
+    assert b.visible("#tree") and not b.visible("#catalog")
+    # Only the top level exists until a node opens.
+    assert b.js("return document.querySelectorAll('#tree [role=treeitem]').length") == 2
+    b.find("#search").click()
+    b.keys(Keys.ARROW_DOWN)
+    assert focused_tree_item(b) == ["carnivore", "false", "1"], focused_tree_item(b)
+    assert b.text("#tree .tree-node .tree-count") == "7"
+    b.keys(Keys.ARROW_RIGHT)
+    assert focused_tree_item(b) == ["carnivore", "true", "1"]
+    b.keys(Keys.ARROW_DOWN)
+    assert focused_tree_item(b) == ["dog", "false", "2"], focused_tree_item(b)
+    b.keys(Keys.ARROW_RIGHT)
+    assert focused_tree_item(b) == ["dog", "true", "2"]
+    counts = b.js("return [...document.querySelectorAll('#tree .tree-node')].map(n => "
+                  "[n.querySelector('.tree-name').textContent, n.querySelector('.tree-count').textContent])")
+    assert counts == [["carnivore", "7"], ["dog", "4"], ["domestic cat", "3"]], counts
+    b.keys(Keys.ARROW_RIGHT)
+    assert focused_tree_item(b) == ["basset, basset hound", None, "3"], focused_tree_item(b)
+    b.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+    assert focused_tree_item(b)[0] == "Eskimo dog"
+    b.keys(Keys.END)
+    assert focused_tree_item(b)[0] == "tennis ball"
+    b.keys(Keys.HOME)
+    assert focused_tree_item(b)[0] == "carnivore"
+    b.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+    assert focused_tree_item(b)[0] == "beagle"
+    b.screenshot("tree-dogs")
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == ["beagle"], chips(b)
+    assert b.js("return document.activeElement.getAttribute('aria-selected')") == "true"
+    b.keys(Keys.ARROW_LEFT)
+    assert focused_tree_item(b) == ["dog", "true", "2"]
+    b.keys(Keys.ARROW_LEFT)
+    assert focused_tree_item(b) == ["dog", "false", "2"]
+    assert not b.visible("#tree .tree-leaf[data-index='3']")
 
-        # Typing searches the flat list, the tree gives way while a query stands.
-        b.keys("tabby")
-        b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(pet_index("tabby, tabby cat")),
-               what="tabby as the best match")
-        assert b.visible("#catalog") and not b.visible("#tree")
-        assert "tabby, tabby cat" in b.text("#match-summary")
-        b.keys(Keys.ENTER)
-        assert [n for _, n in chips(b)] == ["beagle", "tabby, tabby cat"], chips(b)
-        b.wait(lambda: b.visible("#tree"), what="the tree back once the box is empty")
-        b.keys("striped", Keys.ENTER)
-        assert [n for _, n in chips(b)][-1] == "tiger cat"
-        b.keys(Keys.ENTER)
-        b.wait_item(other_than=item)
-        wait_saved(b)
-        rows = ctx.live()
-        expected = [pet_index("beagle"), pet_index("tabby, tabby cat"), pet_index("tiger cat")]
-        assert [(r[0], r[1]) for r in rows] == [(item, expected)], rows
-        posted = b.js("return window.refhumanPosted")
-        assert posted[-1]["browsing"] == {"opened": [], "searched": ["tabby", "striped"], "pinned": []}, posted[-1]
-        # The view is remembered for the tab.
-        b.driver.refresh()
-        b.wait(lambda: b.item_id() is not None, what="the page back")
-        assert b.visible("#tree") and not b.visible("#catalog")
-    finally:
-        shim.remove()
+    # Typing searches the flat list, the tree gives way while a query stands.
+    b.keys("tabby")
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(pet_index("tabby, tabby cat")),
+           what="tabby as the best match")
+    assert b.visible("#catalog") and not b.visible("#tree")
+    assert "tabby, tabby cat" in b.text("#match-summary")
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == ["beagle", "tabby, tabby cat"], chips(b)
+    b.wait(lambda: b.visible("#tree"), what="the tree back once the box is empty")
+    b.keys("striped", Keys.ENTER)
+    assert [n for _, n in chips(b)][-1] == "tiger cat"
+    b.keys(Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    rows = ctx.live()
+    expected = [pet_index("beagle"), pet_index("tabby, tabby cat"), pet_index("tiger cat")]
+    assert [(r[0], r[1]) for r in rows] == [(item, expected)], rows
+    assert stored_browsing(ctx.server, item) == {"opened": [], "searched": ["tabby", "striped"], "pinned": []}
+    # The view is remembered for the tab.
+    b.driver.refresh()
+    b.wait(lambda: b.item_id() is not None, what="the page back")
+    assert b.visible("#tree") and not b.visible("#catalog")
 
 
 def test_compare_tray_by_keyboard(ctx):
     """Pin from the search box and from cards with Alt+C, see the pinned side by side with
     larger examples, a fifth refused, Take and Unpin from the tray by keyboard, Escape back,
-    More examples with Alt+M; the judgement's browsing log lists what was opened, searched
-    and pinned, and the next trial starts with only the tray's pins."""
-    shim = serve_pets(ctx)
-    try:
-        b = ctx.browser
-        ctx.join()
-        item = b.wait_item()
-        assert not b.visible("#compare-tray")
-        husky, eskimo = pet_index("Siberian husky"), pet_index("Eskimo dog")
-        b.keys("husky")
-        b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(husky), what="husky")
+    More examples with Alt+M (all 20, past the card's 13); the judgement's browsing record
+    in the database lists what was opened, searched and pinned, and the next trial starts
+    with only the tray's pins."""
+    ctx.serve(datasets.pets(ctx.workdir / "bundle"))
+    b = ctx.browser
+    ctx.join()
+    item = b.wait_item()
+    assert not b.visible("#compare-tray")
+    husky, eskimo = pet_index("Siberian husky"), pet_index("Eskimo dog")
+    b.keys("husky")
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(husky), what="husky")
+    b.chord(Keys.ALT, "c")
+    b.wait(lambda: b.visible("#compare-tray"), what="the tray")
+    assert "Pin another" in b.text(".tray-note")
+    b.keys(Keys.ARROW_DOWN)
+    b.wait(lambda: b.js("return document.activeElement.classList.contains('card')"), what="a card focused")
+    b.keys(Keys.ARROW_RIGHT)
+    assert b.js("return Number(document.activeElement.dataset.index)") == eskimo
+    b.chord(Keys.ALT, "c")
+    columns = lambda: b.js("return [...document.querySelectorAll('.tray-column')].map(c => Number(c.dataset.index))")
+    assert columns() == [husky, eskimo], columns()
+    assert b.js(f"return document.querySelector('.card-cell[data-index=\"{eskimo}\"] .card-pin').getAttribute('aria-pressed')") == "true"
+    b.wait(lambda: b.js("""const t = document.querySelector('.tray-column img'), c = document.querySelector('.card .thumbs img');
+        return t && c && t.complete && t.naturalWidth && t.getBoundingClientRect().width > 1.5 * c.getBoundingClientRect().width;"""),
+           what="tray examples larger than the card thumbnails")
+    sizes = b.js("return [...document.querySelectorAll('.tray-column')].map(c => c.getBoundingClientRect().top)")
+    assert abs(sizes[0] - sizes[1]) < 2, f"tray columns side by side: {sizes}"
+    b.screenshot("compare-tray")
+    b.keys(Keys.ESCAPE, Keys.ESCAPE)  # back to the search box, then empty it
+    for name in ("beagle", "tiger cat", "Persian cat"):
+        b.keys(name.split()[0].lower())
+        b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(pet_index(name)), what=name)
         b.chord(Keys.ALT, "c")
-        b.wait(lambda: b.visible("#compare-tray"), what="the tray")
-        assert "Pin another" in b.text(".tray-note")
-        b.keys(Keys.ARROW_DOWN)
-        b.wait(lambda: b.js("return document.activeElement.classList.contains('card')"), what="a card focused")
-        b.keys(Keys.ARROW_RIGHT)
-        assert b.js("return Number(document.activeElement.dataset.index)") == eskimo
-        b.chord(Keys.ALT, "c")
-        columns = lambda: b.js("return [...document.querySelectorAll('.tray-column')].map(c => Number(c.dataset.index))")
-        assert columns() == [husky, eskimo], columns()
-        assert b.js(f"return document.querySelector('.card-cell[data-index=\"{eskimo}\"] .card-pin').getAttribute('aria-pressed')") == "true"
-        b.wait(lambda: b.js("""const t = document.querySelector('.tray-column img'), c = document.querySelector('.card .thumbs img');
-            return t && c && t.complete && t.naturalWidth && t.getBoundingClientRect().width > 1.5 * c.getBoundingClientRect().width;"""),
-               what="tray examples larger than the card thumbnails")
-        sizes = b.js("return [...document.querySelectorAll('.tray-column')].map(c => c.getBoundingClientRect().top)")
-        assert abs(sizes[0] - sizes[1]) < 2, f"tray columns side by side: {sizes}"
-        b.screenshot("compare-tray")
-        b.keys(Keys.ESCAPE, Keys.ESCAPE)  # back to the search box, then empty it
-        for name in ("beagle", "tiger cat", "Persian cat"):
-            b.keys(name.split()[0].lower())
-            b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(pet_index(name)), what=name)
-            b.chord(Keys.ALT, "c")
-            b.keys(Keys.ESCAPE)
-        assert len(columns()) == 4 and pet_index("Persian cat") not in columns(), columns()
-        assert "holds 4" in b.text(".tray-note"), b.text(".tray-note")
-        # Into the tray with Tab: its first button takes the husky as a guess.
-        b.find("#search").click()
-        for _ in range(6):
-            b.keys(Keys.TAB)
-            if b.js("return document.activeElement.closest('.tray-column') !== null"):
-                break
-        assert b.js("return document.activeElement.dataset.action") == "take", b.focused()
-        b.keys(Keys.ENTER)
-        assert [n for _, n in chips(b)] == ["Siberian husky"], chips(b)
-        b.find("#search").click()
-        for _ in range(6):
-            b.keys(Keys.TAB)
-            if b.js("return document.activeElement.dataset.action === 'unpin'"):
-                break
-        assert b.js("return Number(document.activeElement.closest('.tray-column').dataset.index)") == husky
-        b.keys(Keys.ENTER)
-        assert columns() == [eskimo, pet_index("beagle"), pet_index("tiger cat")], columns()
-        assert b.js("return document.activeElement.closest('.compare-tray') !== null"), "focus stays in the tray"
         b.keys(Keys.ESCAPE)
-        assert b.js("return document.activeElement.id") == "search"
-        # More examples of a card by keyboard.
-        b.keys(Keys.ARROW_DOWN)
-        card = b.js("return Number(document.activeElement.dataset.index)")
-        b.chord(Keys.ALT, "m")
-        b.wait(lambda: b.js(f"return document.querySelector('#card-{card} .thumbs.opened') !== null"), what="more examples")
-        shown = b.js(f"return document.querySelectorAll('#card-{card} .thumbs img').length")
-        total = b.js(f"return window.refhumanSession.examples.totals.get({card})")
-        assert shown == min(total, 20) and shown >= 13, (shown, total)
-        b.find("#search").click()
-        b.keys(Keys.ENTER)
-        b.wait_item(other_than=item)
-        wait_saved(b)
-        log = b.js("return window.refhumanPosted")[-1]["browsing"]
-        assert log["opened"] == [card], log
-        assert log["searched"] == ["husky", "beagle", "tiger", "persian"], log
-        assert sorted(log["pinned"]) == sorted([husky, eskimo, pet_index("beagle"), pet_index("tiger cat")]), log
-        assert b.js("return window.refhumanSession.browsing.trial.pinned.size") == 3, "the next trial starts with the tray's pins"
-    finally:
-        shim.remove()
+    assert len(columns()) == 4 and pet_index("Persian cat") not in columns(), columns()
+    assert "holds 4" in b.text(".tray-note"), b.text(".tray-note")
+    # Into the tray with Tab: its first button takes the husky as a guess.
+    b.find("#search").click()
+    for _ in range(6):
+        b.keys(Keys.TAB)
+        if b.js("return document.activeElement.closest('.tray-column') !== null"):
+            break
+    assert b.js("return document.activeElement.dataset.action") == "take", b.focused()
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == ["Siberian husky"], chips(b)
+    b.find("#search").click()
+    for _ in range(6):
+        b.keys(Keys.TAB)
+        if b.js("return document.activeElement.dataset.action === 'unpin'"):
+            break
+    assert b.js("return Number(document.activeElement.closest('.tray-column').dataset.index)") == husky
+    b.keys(Keys.ENTER)
+    assert columns() == [eskimo, pet_index("beagle"), pet_index("tiger cat")], columns()
+    assert b.js("return document.activeElement.closest('.compare-tray') !== null"), "focus stays in the tray"
+    b.keys(Keys.ESCAPE)
+    assert b.js("return document.activeElement.id") == "search"
+    # More examples of a card by keyboard.
+    b.keys(Keys.ARROW_DOWN)
+    card = b.js("return Number(document.activeElement.dataset.index)")
+    b.chord(Keys.ALT, "m")
+    b.wait(lambda: b.js(f"return document.querySelector('#card-{card} .thumbs.opened') !== null"), what="more examples")
+    shown = b.js(f"return document.querySelectorAll('#card-{card} .thumbs img').length")
+    assert shown == 20, f"{shown} examples after More (20 in the dataset)"
+    assert b.js(f"return document.querySelector('.card-cell[data-index=\"{card}\"] .card-more').disabled"), "no more to ask for"
+    b.wait(lambda: b.js(f"return [...document.querySelectorAll('#card-{card} .thumbs img')].every(i => i.complete && i.naturalWidth)"),
+           what="the extra examples loaded")
+    b.find("#search").click()
+    b.keys(Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    log = stored_browsing(ctx.server, item)
+    assert log["opened"] == [card], log
+    assert log["searched"] == ["husky", "beagle", "tiger", "persian"], log
+    assert sorted(log["pinned"]) == sorted([husky, eskimo, pet_index("beagle"), pet_index("tiger cat")]), log
+    assert b.js("return window.refhumanSession.browsing.trial.pinned.size") == 3, "the next trial starts with the tray's pins"
 
 
 ALL = [
