@@ -69,6 +69,11 @@ export const postConsent = (agree, version) =>
 /** Stops before the end: the participant returns the study; answers the new participation. */
 export const postReturn = () => call('POST', '/api/return');
 export const getCategories = () => call('GET', '/api/categories');
+/** The dataset's inner nodes, parents first: {nodes: [{key, name, description, synonyms, parent}]}. */
+export const getHierarchy = () => call('GET', '/api/hierarchy');
+/** More example images of one category: {examples: [handle…], total}. */
+export const getExamples = (index, offset, limit) =>
+  call('GET', `/api/categories/${encodeURIComponent(index)}/examples?${new URLSearchParams({ offset, limit })}`);
 // Leasing changes server state, so it is a POST (with an empty body), never a GET.
 export const leaseNext = (count) => call('POST', `/api/next?count=${count}`);
 export const postJudgement = (judgement, timeoutMs) =>

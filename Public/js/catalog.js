@@ -1,7 +1,8 @@
-// catalog.js — the category panel: one card per category (name, description, synonyms,
-// up to 13 lazily loaded example thumbnails), grouped when the dataset has groups. It
-// shows which cards are chosen and which match the search, moves focus between cards
-// with the arrow keys, and reports picks; it never decides what a pick means.
+// catalog.js — the category panel as a flat list: one card per category (name, description,
+// synonyms, up to 13 lazily loaded example thumbnails, more on request), grouped when the
+// dataset has groups, each with a Compare pin and a More examples button beside it. It shows
+// which cards are chosen, pinned and matching the search, moves focus between cards with the
+// arrow keys, and reports picks, pins and requests for more; it never decides what they mean.
 import { onPixelRatioChange, pixelRatio } from './pixels.js';
 
 const EXAMPLES_SHOWN = 13;
@@ -14,6 +15,10 @@ const SMALL_IMAGE_MAX = 64; // px; larger images are photos, drawn smoothly
 
 const escapeHTML = (text) => String(text).replace(/[&<>"']/g,
   (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+const thumbnailsHTML = (urls) => urls
+  .map((url) => `<img src="${escapeHTML(url)}" alt="" loading="lazy" decoding="async" width="28" height="28">`)
+  .join('');
 
 /** The nearest scrolling ancestor: the root an observer's margin must apply to. */
 function scrollParent(element) {
@@ -49,6 +54,7 @@ export class Catalog extends EventTarget {
     this.digitKeys = digitKeys;
     this.ordered = this.#displayOrder();
     this.cards = [];          // in display order
+    this.cells = [];          // each card with its tools, in display order
     this.cardByIndex = new Map();
     this.groupOf = [];        // display position -> group element (or null)
     this.chunkOf = [];        // display position -> the grid holding the card
@@ -57,6 +63,7 @@ export class Catalog extends EventTarget {
     this.scrolled = false;
     this.tabStop = null;
     this.chosen = [];
+    this.pinned = [];
     this.#render();
     root.addEventListener('click', (event) => this.#onClick(event));
     root.addEventListener('keydown', (event) => this.#onKey(event));
@@ -104,14 +111,22 @@ export class Catalog extends EventTarget {
     const examples = Math.min(EXAMPLES_SHOWN, category.examples.length);
     const rows = Math.ceil(examples / THUMBS_PER_ROW);
     const label = this.digitKeys ? `${category.name} (key ${digitFor(i)})` : category.name;
-    return `<button type="button" class="card" id="card-${i}" data-index="${i}" tabindex="-1"
-      aria-pressed="false" aria-label="${escapeHTML(label)}"${description ? ` aria-describedby="card-desc-${i}"` : ''}>`
+    const name = escapeHTML(category.name);
+    // The tools sit beside the card, not in it: a button inside a button is no button at
+    // all to a screen reader. Keyboard users reach them as Alt+C and Alt+M on the card.
+    const tools = `<span class="card-tools"><button type="button" class="card-pin" data-pin="${i}" tabindex="-1"
+      aria-pressed="false" aria-keyshortcuts="Alt+C" aria-label="Compare ${name}" title="Pin to the compare tray (Alt+C)">Compare</button>`
+      + (examples ? `<button type="button" class="card-more" data-more="${i}" tabindex="-1" aria-keyshortcuts="Alt+M"
+      aria-label="More examples of ${name}" title="More examples (Alt+M)">More</button>` : '')
+      + '</span>';
+    return `<div class="card-cell" data-index="${i}"><button type="button" class="card" id="card-${i}" data-index="${i}" tabindex="-1"
+      aria-pressed="false" aria-keyshortcuts="Alt+C Alt+M" aria-label="${escapeHTML(label)}"${description ? ` aria-describedby="card-desc-${i}"` : ''}>`
       + `<span class="card-head">${key}<span class="card-name">${escapeHTML(category.name)}</span>`
       + `<span class="card-rank" aria-hidden="true"></span></span>${description}${synonyms}`
       // The row count goes in a data attribute that styles.css turns into --rows: the
       // Content-Security-Policy refuses style attributes in markup.
       + (examples ? `<span class="thumbs" aria-hidden="true" data-rows="${rows}"></span>` : '')
-      + '</button>';
+      + `</button>${tools}</div>`;
   }
 
   /**
@@ -141,9 +156,11 @@ export class Catalog extends EventTarget {
     this.root.innerHTML = html;
     this.cards = Array.from(this.root.querySelectorAll('.card'));
     for (const card of this.cards) {
+      const cell = card.parentElement;
       this.cardByIndex.set(Number(card.dataset.index), card);
-      this.chunkOf.push(card.parentElement);
-      this.groupOf.push(grouped ? card.parentElement.parentElement : null);
+      this.cells.push(cell);
+      this.chunkOf.push(cell.parentElement);
+      this.groupOf.push(grouped ? cell.parentElement.parentElement : null);
     }
     this.chunks = Array.from(this.root.querySelectorAll('.cards'));
     this.groups = grouped ? Array.from(this.root.querySelectorAll('.group')) : [];
@@ -179,10 +196,10 @@ export class Catalog extends EventTarget {
         waiting.delete(card);
         if (card.hidden) continue; // observed again when it reappears
         observer.unobserve(card);
+        const thumbs = card.querySelector('.thumbs');
+        if (thumbs.childElementCount) continue; // More examples filled it already
         const category = this.categories[Number(card.dataset.index)];
-        card.querySelector('.thumbs').innerHTML = category.examples.slice(0, EXAMPLES_SHOWN)
-          .map((url) => `<img src="${escapeHTML(url)}" alt="" loading="lazy" decoding="async" width="28" height="28">`)
-          .join('');
+        thumbs.innerHTML = thumbnailsHTML(category.examples.slice(0, EXAMPLES_SHOWN));
       }
       if (waiting.size) schedule(0);
     };
@@ -219,15 +236,47 @@ export class Catalog extends EventTarget {
     this.chosen = indices.slice();
   }
 
+  /** Marks the categories pinned in the compare tray. */
+  markPinned(indices) {
+    for (const index of this.pinned) this.#setPinned(index, false);
+    for (const index of indices) this.#setPinned(index, true);
+    this.pinned = indices.slice();
+  }
+
+  #setPinned(index, on) {
+    const cell = this.cardByIndex.get(index)?.parentElement;
+    if (!cell) return;
+    cell.classList.toggle('pinned', on);
+    cell.querySelector('.card-pin').setAttribute('aria-pressed', String(on));
+  }
+
+  /** Shows every example known for a category in its card; `more` false once there are no others. */
+  showExamples(index, urls, { more }) {
+    const card = this.cardByIndex.get(index);
+    const thumbs = card?.querySelector('.thumbs');
+    if (!thumbs) return;
+    thumbs.innerHTML = thumbnailsHTML(urls);
+    thumbs.classList.add('opened');
+    const button = card.parentElement.querySelector('.card-more');
+    if (button && !more) {
+      button.disabled = true;
+      button.textContent = 'All shown';
+    }
+  }
+
   /** Shows only matching cards (and groups that still hold one), highlighting the best. */
   applyFilter({ visible, best }, query) {
     this.filteredAt = performance.now();
     const shown = new Set();
     const cards = this.cards;
+    const cells = this.cells;
     let first = null;
     for (let k = 0; k < cards.length; k += 1) {
       const hide = visible[k] === 0;
-      if (cards[k].hidden !== hide) cards[k].hidden = hide;
+      if (cards[k].hidden !== hide) {
+        cards[k].hidden = hide;
+        cells[k].hidden = hide;
+      }
       if (!hide) {
         first ??= cards[k];
         shown.add(this.chunkOf[k]);
@@ -279,6 +328,14 @@ export class Catalog extends EventTarget {
   }
 
   #onClick(event) {
+    const tool = event.target.closest('.card-pin, .card-more');
+    if (tool) {
+      const pin = tool.classList.contains('card-pin');
+      this.dispatchEvent(new CustomEvent(pin ? 'pin' : 'more', {
+        detail: { index: Number(pin ? tool.dataset.pin : tool.dataset.more) },
+      }));
+      return;
+    }
     const card = event.target.closest('.card');
     if (!card) return;
     // detail 0: the click came from Enter or Space, not from a pointer.
@@ -289,6 +346,13 @@ export class Catalog extends EventTarget {
 
   #onKey(event) {
     const card = event.target.closest?.('.card');
+    if (card && event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyC' || event.code === 'KeyM')) {
+      event.preventDefault();
+      this.dispatchEvent(new CustomEvent(event.code === 'KeyC' ? 'pin' : 'more', {
+        detail: { index: Number(card.dataset.index) },
+      }));
+      return;
+    }
     if (!card || event.altKey || event.ctrlKey || event.metaKey) return;
     let target = null;
     switch (event.key) {

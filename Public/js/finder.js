@@ -1,18 +1,25 @@
 // finder.js — the search box. Filters the cards as the annotator types (each keystroke
 // timed with the Performance API), points out the best match, and gives Enter its
 // meaning here: take the best match while there is a query, submit when there is none.
+// Alt+C pins the best match in the compare tray, Alt+M opens more of its examples, and
+// each search's final text is reported when the box empties, for the browsing log.
 import { buildIndex, rank } from './search.js';
 import { afterPaint, mark, record } from './metrics.js';
 
 export class Finder extends EventTarget {
+  /** `catalog`: what shows the matches (the Picker): ordered, namesAbove, applyFilter, focusInto, nameOf. */
   constructor(input, catalog, summary) {
     super();
     this.input = input;
     this.catalog = catalog;
     this.summary = summary;
-    this.index = buildIndex(catalog.ordered);
+    this.index = buildIndex(catalog.ordered, catalog.namesAbove);
     this.result = null;
-    input.addEventListener('input', (event) => this.#filter(event.timeStamp, true));
+    this.searching = '';
+    input.addEventListener('input', (event) => {
+      this.#filter(event.timeStamp, true);
+      this.#follow(this.input.value);
+    });
     input.addEventListener('keydown', (event) => this.#onKey(event));
   }
 
@@ -22,6 +29,7 @@ export class Finder extends EventTarget {
    * should not queue behind re-showing a thousand cards.
    */
   clear() {
+    this.endSearch();
     if (this.input.value === '') return;
     this.input.value = '';
     this.summary.textContent = '';
@@ -38,6 +46,26 @@ export class Finder extends EventTarget {
   }
 
   focus() { this.input.focus({ preventScroll: true }); }
+
+  /** Reports the search under way as ended (its text as it stands), once. */
+  endSearch() {
+    const query = this.searching;
+    this.searching = '';
+    if (query) this.dispatchEvent(new CustomEvent('searched', { detail: { query } }));
+  }
+
+  /**
+   * A search ends when the box empties: its final text is the last one before that.
+   * Text that neither extends nor shortens the previous one (a selection typed over)
+   * starts a new search.
+   */
+  #follow(value) {
+    const text = value.trim();
+    if (!text) { this.endSearch(); return; }
+    const previous = this.searching;
+    if (previous && !text.startsWith(previous) && !previous.startsWith(text)) this.endSearch();
+    if (!previous || text.length >= previous.length || !previous.startsWith(text)) this.searching = text;
+  }
 
   #filter(keyTime, keystroke) {
     this.ticket = null;
@@ -62,6 +90,12 @@ export class Finder extends EventTarget {
   }
 
   #onKey(event) {
+    if (event.altKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyC' || event.code === 'KeyM')) {
+      event.preventDefault();
+      const best = this.input.value.trim() ? this.result?.best ?? -1 : -1;
+      if (best >= 0) this.dispatchEvent(new CustomEvent(event.code === 'KeyC' ? 'pin' : 'more', { detail: { index: best } }));
+      return;
+    }
     if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
     if (event.key === 'Enter') {
       event.preventDefault();

@@ -2,10 +2,10 @@
 // categories, explains a missing or stale login, offers signing out, takes a study's
 // participant through its instructions and consent, hands over to the session, lets them
 // return the study early, and shows how it ended.
-import { ApiError, getCategories, getMe } from './api.js';
+import { ApiError, getCategories, getHierarchy, getMe } from './api.js';
 import { installShortcuts } from './keys.js';
 import { trackStickyHeights } from './layout.js';
-import { mark, record } from './metrics.js';
+import { afterPaint, mark, record, sampleMemory } from './metrics.js';
 import { answerConsent, finishOf, hasEnded, isConsenting, mayReturn, needsFinishScreen, returnStudy } from './participation.js';
 import { PathView } from './path-view.js';
 import { Session } from './session.js';
@@ -130,6 +130,9 @@ function askConsent(path, me) {
 async function boot() {
   let me;
   let categories;
+  // Asked alongside the categories; a dataset without a hierarchy (or a server without
+  // the route) simply gets the flat list.
+  let hierarchy = getHierarchy().catch(() => null);
   try {
     // Categories that cannot be had yet (a participant still to consent) are asked again later.
     [me, categories] = await Promise.all([getMe(), getCategories().catch((error) => error)]);
@@ -156,7 +159,10 @@ async function boot() {
     me = await askConsent(path, me);
     if (!me) return;
     path.show(null);
-    if (categories instanceof Error) categories = await getCategories().catch((error) => error);
+    if (categories instanceof Error) {
+      categories = await getCategories().catch((error) => error);
+      hierarchy = getHierarchy().catch(() => null);
+    }
   }
   if (hasEnded(me.participation)) {
     showEnd(path, me);
@@ -179,6 +185,7 @@ async function boot() {
     hint: $('hint'), submit: $('submit'), abstain: $('abstain'), undo: $('undo'), pause: $('pause'),
     resume: $('resume'), next: $('next'), feedback: $('feedback'), feedbackBox: $('feedback-box'),
     answer: $('answer'), search: $('search'), matchSummary: $('match-summary'), catalog: $('catalog'),
+    tree: $('tree'), pickerMode: $('picker-mode'), tray: $('compare-tray'),
     phaseBadge: $('phase-badge'), progress: $('progress'), sync: $('sync'), switchDialog: $('switch-dialog'),
     switchScore: $('switch-score'), maxGuesses: $('max-guesses'),
   };
@@ -190,9 +197,15 @@ async function boot() {
     stageColumn: document.querySelector('.stage-column'),
     finder: document.querySelector('.finder'),
   });
+  hierarchy = categories.some((c) => c.path?.length) ? await hierarchy : null;
   const started = mark('catalog-start');
-  session = new Session({ me, categories, dom, onEnd: (last) => showEnd(path, last) });
+  session = new Session({ me, categories, hierarchy, dom, onEnd: (last) => showEnd(path, last) });
   record('catalogRender', started, mark('catalog-end'));
+  // First useful paint: the picker's names on screen, counted from the page's navigation.
+  afterPaint().then((painted) => {
+    record('pickerPaint', 0, painted);
+    sampleMemory();
+  });
   if (categories.length > 10) $('digit-help').hidden = true;
   installShortcuts(session, dom.search);
   window.refhumanSession = session; // handy in the console and for the UI tests

@@ -7,6 +7,10 @@ const metrics = {
   filter: [],        // ms spent filtering the cards for one keystroke
   filterPaint: [],   // ms from the keystroke event to the filtered list painted
   catalogRender: [], // ms to build the category panel
+  pickerPaint: [],   // ms from navigation start to the first paint of the built picker
+  treeExpand: [],    // ms to open one node of the hierarchy (its children rendered the first time)
+  heapMB: [],        // JS heap in use, MB (Chromium's performance.memory), when sampled
+  domNodes: [],      // elements in the page, when sampled
 };
 window.refhumanMetrics = metrics;
 
@@ -42,3 +46,11 @@ export function afterPaint() {
     setTimeout(finish, 250);
   });
 }
+
+/** Notes the page's JS heap (where the browser tells it) and element count now. */
+export function sampleMemory() {
+  const used = performance.memory?.usedJSHeapSize;
+  if (Number.isFinite(used)) metrics.heapMB.push(Math.round((used / 1048576) * 10) / 10);
+  metrics.domNodes.push(document.getElementsByTagName('*').length);
+}
+window.refhumanSampleMemory = sampleMemory; // for the UI tests, after they browse

@@ -1,56 +1,102 @@
-// search.js — matching a typed query against category names, synonyms and descriptions,
-// and ranking the matches. Pure functions over a prebuilt index: the per-keystroke cost
-// is a few string comparisons per category, which keeps 1,000 categories far below a frame.
+// search.js — matching a typed query against category names, synonyms, descriptions
+// (glosses) and the names of the nodes above them, and ranking the matches. Pure functions
+// over a prebuilt index: a few string comparisons per category per keystroke.
+//
+// The rule: where a query matches decides first, name above synonym above description
+// above a node further up the hierarchy ("dog" lists the breeds, after any dog by name).
+// Within a field, how it matches decides: the whole field, then its start, then the start
+// of a later word, then anywhere inside a word. Equal matches favour the shorter name.
+// A query of several words that matches no field whole needs each word to match somewhere,
+// and ranks below every whole-query match by its weakest word.
 
 /** Lower case without accents, so "Cafe" finds "café". */
 export function normalise(text) {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
-const WORD_START = /[\s\-/_(),.]+/;
+const WORD_BREAKS = /[\s\-/_(),.;:]+/;
 
-/** Prepares each category once, in display order. */
-export function buildIndex(categories) {
+/** The text's words joined by single spaces after a leading one: " tabby tabby cat". */
+const spacedWords = (text) => ` ${text.split(WORD_BREAKS).filter(Boolean).join(' ')}`;
+
+const NAME = 3;
+const SYNONYM = 2;
+const GLOSS = 1;
+const ABOVE = 0;
+const EXACT = 4;
+const START = 3;
+const WORD_START = 2;
+const INSIDE = 1;
+
+/**
+ * Prepares each category once, in display order. `namesAbove(category)` gives the names of
+ * the hierarchy's nodes over it (none without a hierarchy).
+ */
+export function buildIndex(categories, namesAbove = () => []) {
   return categories.map((category) => {
     const name = normalise(category.name);
     const synonyms = (category.synonyms ?? []).map(normalise);
+    const description = normalise(category.description ?? '');
+    const above = namesAbove(category).map(normalise);
     return {
       index: category.index,
       name,
-      nameWords: name.split(WORD_START).filter(Boolean),
+      nameWords: spacedWords(name),
       synonyms,
-      synonymWords: synonyms.flatMap((s) => s.split(WORD_START)).filter(Boolean),
-      description: normalise(category.description ?? ''),
+      synonymWords: synonyms.map(spacedWords),
+      descriptionWords: spacedWords(description),
+      description,
+      above,
+      aboveWords: above.map(spacedWords),
+      length: Math.min(name.length, 999),
     };
   });
 }
 
-/** How well one query term fits a category; 0 means not at all. */
-function termScore(entry, term) {
-  if (entry.name === term) return 1000;
-  if (entry.name.startsWith(term)) return 900 - Math.min(entry.name.length, 99);
-  if (entry.synonyms.includes(term)) return 800;
-  if (entry.synonyms.some((s) => s.startsWith(term))) return 700;
-  if (entry.nameWords.some((w) => w.startsWith(term))) return 600;
-  if (entry.synonymWords.some((w) => w.startsWith(term))) return 500;
-  if (entry.name.includes(term)) return 400;
-  if (entry.synonyms.some((s) => s.includes(term))) return 300;
-  if (entry.description.includes(term)) return 100;
-  return 0;
+/** How one field fits a term: EXACT, START, WORD_START, INSIDE or 0. */
+function fit(field, words, term, spacedTerm) {
+  if (!field) return 0;
+  if (field === term) return EXACT;
+  if (field.startsWith(term)) return START;
+  if (words.includes(spacedTerm)) return WORD_START;
+  return field.includes(term) ? INSIDE : 0;
+}
+
+/** The best fit among several fields of one kind (synonyms, nodes above). */
+function bestFit(fields, wordsOf, term, spacedTerm) {
+  let best = 0;
+  for (let k = 0; k < fields.length && best < EXACT; k += 1) {
+    best = Math.max(best, fit(fields[k], wordsOf[k], term, spacedTerm));
+  }
+  return best;
+}
+
+/** Tier and fit as one number (higher is better); 0 means no match. */
+function termScore(entry, term, spacedTerm) {
+  let how = fit(entry.name, entry.nameWords, term, spacedTerm);
+  if (how) return NAME * 10 + how;
+  how = bestFit(entry.synonyms, entry.synonymWords, term, spacedTerm);
+  if (how) return SYNONYM * 10 + how;
+  // A description is prose: its whole or its start says no more than a word inside it.
+  how = fit(entry.description, entry.descriptionWords, term, spacedTerm);
+  if (how) return GLOSS * 10 + Math.min(how, WORD_START);
+  how = bestFit(entry.above, entry.aboveWords, term, spacedTerm);
+  return how ? ABOVE * 10 + how : 0;
 }
 
 function score(entry, query, terms) {
-  const whole = termScore(entry, query);
+  const whole = termScore(entry, query.text, query.spaced);
   if (whole > 0 || terms.length === 1) return whole;
-  // Several words: each must match somewhere ("red wine glass"), weakest counts.
   let weakest = Infinity;
   for (const term of terms) {
-    const s = termScore(entry, term);
+    const s = termScore(entry, term.text, term.spaced);
     if (s === 0) return 0;
     weakest = Math.min(weakest, s);
   }
-  return weakest / 10;
+  return weakest / 100;
 }
+
+const asTerm = (text) => ({ text, spaced: spacedWords(text) });
 
 /**
  * Which categories match `query`: `visible[k]` for index entry k, the best match's
@@ -63,16 +109,23 @@ export function rank(index, query) {
     visible.fill(1);
     return { visible, best: -1, count: index.length };
   }
-  const terms = q.split(' ');
+  const whole = asTerm(q);
+  const terms = q.split(' ').map(asTerm);
   let best = -1;
   let bestScore = 0;
+  let bestLength = Infinity;
   let count = 0;
   for (let k = 0; k < index.length; k += 1) {
-    const s = score(index[k], q, terms);
+    const entry = index[k];
+    const s = score(entry, whole, terms);
     if (s > 0) {
       visible[k] = 1;
       count += 1;
-      if (s > bestScore) { bestScore = s; best = index[k].index; }
+      if (s > bestScore || (s === bestScore && entry.length < bestLength)) {
+        bestScore = s;
+        bestLength = entry.length;
+        best = entry.index;
+      }
     }
   }
   return { visible, best, count };

@@ -1,11 +1,14 @@
 // session.js — one annotator's run through the study: show an item, collect the
-// answer with its trial's telemetry, hand it to the outbox, give practice feedback, mark
+// answer with its trial's telemetry and browsing log, hand it to the outbox, give practice feedback, mark
 // the switch to the test, undo, pause, and know when there is nothing left, the quota is
 // met or the study has ended the participant's path. The other modules do the work; this
 // one decides the order.
 import * as api from './api.js';
+import { BrowsingLog } from './browsing.js';
 import { Catalog, digitFor } from './catalog.js';
 import { Clock } from './clock.js';
+import { CompareTray } from './compare-tray.js';
+import { ExampleStore } from './examples.js';
 import { renderAnsweredElsewhere, renderChecking, renderRefused, renderVerdict } from './feedback.js';
 import { Finder } from './finder.js';
 import { Guesses } from './guesses.js';
@@ -14,10 +17,14 @@ import { Leases } from './leases.js';
 import { mark, record } from './metrics.js';
 import { Outbox } from './outbox.js';
 import { hasEnded, quotaOf } from './participation.js';
+import { Picker } from './picker.js';
+import { MOST_PINS, Pins } from './pins.js';
 import { Progress } from './progress.js';
 import { isRight } from './scoring.js';
 import { Stage } from './stage.js';
 import { TrialTelemetry } from './telemetry.js';
+import { CategoryTree } from './tree.js';
+import { TreeView } from './tree-view.js';
 
 // The server allows undo for 120 s; stop offering it a little earlier so a click made
 // just before the deadline does not reach the server just after it.
@@ -28,7 +35,8 @@ const ME_REFRESH_MS = 10_000;
 
 export class Session {
   /** `onEnd(me)` is called once, when there is nothing more to label (the page is hidden by then). */
-  constructor({ me, categories, dom, onEnd = () => {} }) {
+  /** `hierarchy`: the dataset's inner nodes ({nodes}), or null without one. */
+  constructor({ me, categories, hierarchy = null, dom, onEnd = () => {} }) {
     this.dom = dom;
     this.me = me;
     this.onEnd = onEnd;
@@ -57,9 +65,19 @@ export class Session {
     this.stage = new Stage(dom.stageBox);
     this.clock = new Clock();
     this.telemetry = new TrialTelemetry();
+    this.browsing = new BrowsingLog();
+    this.examples = new ExampleStore(categories, api.getExamples);
+    const examplesOf = (index) => this.examples.urls(index);
     this.catalog = new Catalog(dom.catalog, categories, { digitKeys: this.digitKeys });
+    const tree = new CategoryTree(categories, hierarchy?.nodes ?? []);
+    this.treeView = tree.hasHierarchy ? new TreeView(dom.tree, tree, categories, examplesOf) : null;
+    this.picker = new Picker({
+      catalog: this.catalog, treeView: this.treeView, tree: tree.hasHierarchy ? tree : null, toggle: dom.pickerMode,
+    });
+    this.pins = new Pins();
+    this.tray = new CompareTray(dom.tray, categories, examplesOf);
     this.guesses = new Guesses(this.settings.max_guesses, dom.chips, (i) => this.catalog.nameOf(i));
-    this.finder = new Finder(dom.search, this.catalog, dom.matchSummary);
+    this.finder = new Finder(dom.search, this.picker, dom.matchSummary);
     this.progress = new Progress({ badge: dom.phaseBadge, text: dom.progress, sync: dom.sync });
     this.#wire();
   }
@@ -68,6 +86,26 @@ export class Session {
     const { dom } = this;
     this.catalog.addEventListener('pick', (e) => this.pick(e.detail.index, { keyboard: e.detail.keyboard, toggle: true }));
     this.catalog.addEventListener('leave', () => this.focusSearch());
+    for (const source of [this.catalog, this.treeView, this.finder].filter(Boolean)) {
+      source.addEventListener('pin', (e) => this.togglePin(e.detail.index));
+      source.addEventListener('more', (e) => this.moreExamples(e.detail.index));
+    }
+    if (this.treeView) {
+      this.treeView.addEventListener('pick', (e) => this.pick(e.detail.index, { keyboard: e.detail.keyboard, toggle: true }));
+      this.treeView.addEventListener('leave', () => this.focusSearch());
+    }
+    this.finder.addEventListener('searched', (e) => this.browsing.noteSearch(e.detail.query));
+    this.tray.addEventListener('take', (e) => this.pick(e.detail.index, { keyboard: e.detail.keyboard }));
+    this.tray.addEventListener('more', (e) => this.moreExamples(e.detail.index));
+    this.tray.addEventListener('unpin', (e) => this.pins.remove(e.detail.index));
+    this.tray.addEventListener('clear', () => this.pins.clear());
+    this.tray.addEventListener('leave', () => this.focusSearch());
+    this.pins.addEventListener('change', () => {
+      const pinned = this.pins.values;
+      this.tray.show(pinned);
+      this.catalog.markPinned(pinned);
+      this.treeView?.markPinned(pinned);
+    });
     this.finder.addEventListener('take', (e) => this.pick(e.detail.index, { keyboard: true }));
     this.finder.addEventListener('submit', () => this.submit());
     this.finder.addEventListener('pop', () => { if (this.mode === 'answer') this.guesses.pop(); });
@@ -140,6 +178,7 @@ export class Session {
     this.clock.start(onset);
     // Measured now, just after the paint, when reading the layout costs nothing.
     this.telemetry.start(onset, this.stage.shownSize());
+    this.browsing.start(this.pins.values);
     this.stage.startExposure(this.settings.exposure_ms);
     if (this.paused) {
       const at = performance.now();
@@ -253,7 +292,32 @@ export class Session {
     const outcome = this.guesses.add(index);
     if (outcome === 'full') this.#hint(`You already have ${this.settings.max_guesses} guesses. Remove one to add another.`);
     else if (outcome === 'present') this.#hint(`${this.catalog.nameOf(index)} is already guess #${this.guesses.values.indexOf(index) + 1}.`);
-    if (keyboard && this.guesses.full && document.activeElement?.closest?.('.card')) this.dom.submit.focus();
+    if (keyboard && this.guesses.full && document.activeElement?.closest?.('.card, [role="treeitem"], .compare-tray')) {
+      this.dom.submit.focus();
+    }
+  }
+
+  /** Pins a category in the compare tray, or unpins it; a fifth is refused with a word why. */
+  togglePin(index) {
+    const outcome = this.pins.toggle(index);
+    if (outcome === 'full') this.tray.say(`The tray holds ${MOST_PINS} categories: unpin one first.`);
+    else if (outcome === 'added') this.browsing.notePinned(index);
+  }
+
+  /** Fetches the next page of a category's examples and shows them wherever it is on screen. */
+  async moreExamples(index) {
+    this.browsing.noteOpened(index);
+    try {
+      await this.examples.more(index);
+    } catch (error) {
+      this.#hint(`Could not load more examples of ${this.catalog.nameOf(index)} (${error.message}).`);
+      return;
+    }
+    const urls = this.examples.urls(index);
+    const more = this.examples.hasMore(index);
+    this.catalog.showExamples(index, urls, { more });
+    this.treeView?.showExamples(index, urls);
+    this.tray.refresh(index, { more });
   }
 
   abstain() { this.submit({ abstained: true }); }
@@ -283,6 +347,9 @@ export class Session {
       measuredExposureMs: this.settings.exposure_ms ? this.stage.measuredExposure() : null,
     });
     if (telemetry) judgement.telemetry = telemetry;
+    this.finder.endSearch();
+    const browsing = this.browsing.finish();
+    if (browsing) judgement.browsing = browsing;
     this.outbox.add(judgement);
     this.leases.markAnswered(item.item_id);
     this.since.writes += 1;
@@ -476,6 +543,7 @@ export class Session {
   #guessesChanged() {
     const values = this.guesses.values;
     this.catalog.markChosen(values);
+    this.treeView?.markChosen(values);
     this.#setAnswerEnabled(this.mode === 'answer');
     this.dom.chipsEmpty.hidden = values.length > 0;
     this.#hint('');

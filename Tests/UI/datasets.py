@@ -46,9 +46,11 @@ def pattern(category, serial, size=28):
     return png_grey(size, size, pixels)
 
 
-def write_bundle(directory, name, categories, counts, settings, serial_offset=0):
-    """Writes a bundle. `categories`: dicts with name/description/synonyms/group.
-    `counts`: {split: items per category} or {split: [items for category 0, 1, …]}."""
+def write_bundle(directory, name, categories, counts, settings, serial_offset=0, hierarchy=None):
+    """Writes a bundle. `categories`: dicts with name/description/synonyms/group (and
+    parent, a node key, with a hierarchy). `counts`: {split: items per category} or
+    {split: [items for category 0, 1, …]}. `hierarchy`: inner nodes {key, name,
+    description, synonyms, parent}, parents first, or None."""
     root = Path(directory)
     (root / "img").mkdir(parents=True, exist_ok=True)
     parts = []
@@ -66,10 +68,11 @@ def write_bundle(directory, name, categories, counts, settings, serial_offset=0)
         manifest = f"{split}.csv"
         (root / manifest).write_text("\n".join(lines) + "\n")
         parts.append({"split": split, "format": "csv", "manifest": manifest})
-    (root / "dataset.json").write_text(json.dumps({
-        "format": 1, "name": name, "title": name.replace("-", " ").title(),
-        "settings": settings, "categories": categories, "parts": parts,
-    }, indent=1))
+    manifest = {"format": 1, "name": name, "title": name.replace("-", " ").title(),
+                "settings": settings, "categories": categories, "parts": parts}
+    if hierarchy is not None:
+        manifest["hierarchy"] = {"nodes": hierarchy}
+    (root / "dataset.json").write_text(json.dumps(manifest, indent=1))
     return root
 
 
@@ -101,9 +104,24 @@ def clothes(directory, *, test=2, practice=0, example=4, practice_count=None, ma
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "pa", "qu", "di", "fo", "gu", "hy", "jo"]
 
 
-def thousand(directory, *, categories=1000, examples=13, test=6):
+def thousand_hierarchy(entries):
+    """A tree over the thousand: a root, four orders, the twenty families (the groups) five
+    to an order. Sets each entry's parent; returns the nodes, parents first."""
+    families = sorted({e["group"] for e in entries})
+    nodes = [{"key": "root", "name": "specimens", "description": "everything collected", "synonyms": [], "parent": None}]
+    nodes += [{"key": f"order{k}", "name": f"Order {k}", "description": f"order {k} of the collection",
+               "synonyms": [], "parent": "root"} for k in range(1, 5)]
+    nodes += [{"key": f"family{n}", "name": family, "description": f"{family.lower()} of the collection",
+               "synonyms": [], "parent": f"order{n // 5 + 1}"} for n, family in enumerate(families)]
+    for entry in entries:
+        entry["parent"] = f"family{families.index(entry['group'])}"
+    return nodes
+
+
+def thousand(directory, *, categories=1000, examples=13, test=6, hierarchy=False):
     """A synthetic ImageNet-sized label space: 1,000 categories in 20 groups, made-up names
-    with synonyms and descriptions. `test` test items in all, on the first categories."""
+    with synonyms and descriptions. `test` test items in all, on the first categories.
+    With `hierarchy`, the groups sit in a four-level tree (thousand_hierarchy)."""
     rng = random.Random(1000)
     used = set()
     entries = []
@@ -121,4 +139,57 @@ def thousand(directory, *, categories=1000, examples=13, test=6):
         })
     settings = {"judgements_per_item": 1, "max_guesses": 5, "exposure_ms": None, "practice_count": 0}
     counts = {"test": [1 if i < test else 0 for i in range(categories)], "example": examples}
-    return write_bundle(directory, "thousand", entries, counts, settings), entries
+    nodes = thousand_hierarchy(entries) if hierarchy else None
+    return write_bundle(directory, "thousand", entries, counts, settings, hierarchy=nodes), entries
+
+
+# A WordNet-like corner of ImageNet: carnivores, then cats and dogs, and one category
+# outside the hierarchy's branches.
+PET_NODES = [
+    {"key": "n02075296", "name": "carnivore", "description": "a terrestrial or aquatic flesh-eating mammal",
+     "synonyms": [], "parent": None},
+    {"key": "n02121808", "name": "domestic cat", "description": "any domesticated member of the genus Felis",
+     "synonyms": ["house cat", "Felis domesticus"], "parent": "n02075296"},
+    {"key": "n02084071", "name": "dog", "description": "a member of the genus Canis that has been domesticated by man",
+     "synonyms": ["domestic dog", "Canis familiaris"], "parent": "n02075296"},
+]
+
+PETS = [
+    {"name": "tabby, tabby cat", "description": "a cat with a grey or tawny coat mottled with black",
+     "synonyms": ["tabby"], "group": None, "parent": "n02121808"},
+    {"name": "tiger cat", "description": "a cat having a striped coat", "synonyms": [], "group": None,
+     "parent": "n02121808"},
+    {"name": "Persian cat", "description": "a long-haired breed of cat", "synonyms": [], "group": None,
+     "parent": "n02121808"},
+    {"name": "beagle", "description": "a small short-legged smooth-coated breed of hound", "synonyms": [],
+     "group": None, "parent": "n02084071"},
+    {"name": "basset, basset hound", "description": "smooth-haired breed of hound with short legs and long ears",
+     "synonyms": [], "group": None, "parent": "n02084071"},
+    {"name": "Siberian husky", "description": "breed of sled dog developed in northeastern Siberia",
+     "synonyms": [], "group": None, "parent": "n02084071"},
+    {"name": "Eskimo dog", "description": "breed of heavy-coated Arctic sled dog", "synonyms": ["husky"],
+     "group": None, "parent": "n02084071"},
+    {"name": "tennis ball", "description": "a ball about the size of a fist used in playing tennis",
+     "synonyms": [], "group": None},
+]
+
+
+def paths(categories, nodes):
+    """Each category's path as the server gives it: node keys from the root to its parent."""
+    parent_of = {node["key"]: node["parent"] for node in nodes}
+    found = {}
+    for category in categories:
+        path, at = [], category.get("parent")
+        while at:
+            path.insert(0, at)
+            at = parent_of[at]
+        found[category["name"]] = path
+    return found
+
+
+def pets(directory, *, test=3, example=20, max_guesses=5):
+    """Eight pet categories under a three-node hierarchy, `example` examples each (more
+    than a card's 13, for More examples)."""
+    settings = {"judgements_per_item": 1, "max_guesses": max_guesses, "exposure_ms": None, "practice_count": 0}
+    counts = {"test": test, "example": example}
+    return write_bundle(directory, "pets", PETS, counts, settings, hierarchy=PET_NODES)

@@ -99,6 +99,13 @@ def main(argv):
     print(f"  keystroke to painted list:    {ui_tests.summarise(report.get('filterPaint', []))}")
     print(f"  build 1000-category panel:    {ui_tests.summarise(report.get('catalogRender', []))}")
     print(f"  scroll step to 2nd frame:     {ui_tests.summarise(report.get('scrollFrames', []))}")
+    print(f"  picker's first useful paint:  {ui_tests.summarise(report.get('pickerPaint', []))} after navigation (1000 × 13)")
+    print(f"  JS heap (1000 × 13):          {ui_tests.summarise(report.get('heapMB', []), 'MB')} (loaded, then scrolled through)")
+    print(f"  elements (1000 × 13):         {ui_tests.summarise(report.get('domNodes', []), '')}")
+    print(f"  open one tree node (1000):    {ui_tests.summarise(report.get('treeExpand', []))}")
+    print(f"  filter from the tree (1000):  {ui_tests.summarise(report.get('treeFilter', []))}")
+    print(f"  JS heap, whole tree open:     {ui_tests.summarise(report.get('treeHeapMB', []), 'MB')}, "
+          f"elements {ui_tests.summarise(report.get('treeDomNodes', []), '')}")
     if "pause" in report:
         print(f"  pause excluded from time:     {report['pause']}")
     print(f"{len(chosen) - failures} passed, {failures} failed in {time.monotonic() - started:.1f} s; "

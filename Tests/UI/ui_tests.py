@@ -590,8 +590,12 @@ def test_thousand_categories(ctx):
     wait_saved(b)
     assert [(r[0], r[1]) for r in ctx.live()] == [(item, [target, 500])], ctx.live()
 
+    b.js("window.refhumanSampleMemory()")  # after every card was seen and its thumbnails loaded
     m = b.metrics()
     filters, paints = m["filter"], m["filterPaint"]
+    ctx.report["pickerPaint"] = m["pickerPaint"]
+    ctx.report["heapMB"] = m["heapMB"]
+    ctx.report["domNodes"] = m["domNodes"]
     keystrokes = len(name) + 2 * (len("specimen 77") + len("kind500")) + len("kind500")
     assert len(filters) >= keystrokes, (len(filters), keystrokes)
     ctx.report["catalogRender"] = m["catalogRender"]
@@ -602,6 +606,63 @@ def test_thousand_categories(ctx):
     # single one, so the test holds nine keystrokes in ten to it (and prints the max).
     assert percentile(filters, 0.9) <= 16, f"filtering took {summarise(filters)} per keystroke (budget 16 ms)"
     ctx.collect_latency()
+
+
+def test_thousand_categories_as_a_tree(ctx):
+    """The thousand under a four-level hierarchy: the tree view opens with the top level
+    only, every node expanded by keyboard (timed per node), all thousand leaves then in the
+    tree; typing filters the flat list within 16 ms a keystroke; the heap and element
+    count once everything is open."""
+    bundle, entries = datasets.thousand(ctx.workdir / "bundle", hierarchy=True)
+    ctx.serve(bundle)
+    b = ctx.browser
+    ctx.join()
+    b.wait_item(timeout=20)
+    b.click("#picker-mode")
+    assert b.js("return document.querySelectorAll('#tree [role=treeitem]').length") == 1
+    b.find("#search").click()
+    b.keys(Keys.ARROW_DOWN)
+    assert focused_tree_item(b) == ["specimens", "false", "1"], focused_tree_item(b)
+    # Every node opened with Right, as a person would: first the root and the orders on
+    # the way down, then the families on the way back up from End, so no family's fifty
+    # leaves stand between the focus and the next node.
+    opened = 0
+    for _ in range(60):
+        state = focused_tree_item(b)
+        if state[1] == "false" and state[2] in ("1", "2"):
+            b.keys(Keys.ARROW_RIGHT)
+            opened += 1
+        before = focused_tree_item(b)
+        b.keys(Keys.ARROW_DOWN)
+        if focused_tree_item(b) == before:
+            break
+    b.keys(Keys.END)
+    for _ in range(60):
+        state = focused_tree_item(b)
+        if state[2] == "1":
+            break
+        if state[1] == "false":
+            b.keys(Keys.ARROW_RIGHT)
+            opened += 1
+        b.keys(Keys.ARROW_UP)
+    assert opened == 25, f"opened {opened} of 25 nodes"
+    assert b.js("return document.querySelectorAll('#tree .tree-leaf').length") == 1000
+    counts = b.js("return [...document.querySelectorAll('#tree .tree-node')].slice(0, 3).map(n => n.querySelector('.tree-count').textContent)")
+    assert counts == ["1000", "250", "50"], counts
+    b.screenshot("thousand-tree")
+    b.js("window.refhumanSampleMemory()")
+    b.js("window.refhumanMetrics.filter.length = 0; window.refhumanMetrics.filterPaint.length = 0")
+    b.find("#search").click()
+    type_slowly(b, entries[321]["name"])
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == "321", what="best match")
+    assert b.visible("#catalog") and not b.visible("#tree")
+    m = b.metrics()
+    ctx.report["treeExpand"] = m["treeExpand"]
+    ctx.report["treeFilter"] = m["filter"]
+    ctx.report["treeHeapMB"] = m["heapMB"][-1:]
+    ctx.report["treeDomNodes"] = m["domNodes"][-1:]
+    assert len(m["treeExpand"]) == 25, m["treeExpand"]
+    assert percentile(m["filter"], 0.9) <= 16, f"filtering took {summarise(m['filter'])} per keystroke (budget 16 ms)"
 
 
 def test_phone_touch(ctx):
@@ -2340,6 +2401,314 @@ def test_enrolment_page_in_a_frame(ctx):
                        "https://x.org/s/c0de?workerId=w&assignmentId=a&hitId=h&turkSubmitTo=https%3A%2F%2Fwww.mturk.com"], decided
 
 
+
+# ---- the picker at a thousand: hierarchy, search, compare tray, more examples ---------
+
+def page_modules(b, names, body, *args):
+    """Runs `body` (an async function's body given `m`, an object of the page's modules by
+    file stem, and `args`) inside the page; a failure fails the test with its message."""
+    outcome = b.driver.execute_async_script(
+        "const args = [...arguments].slice(0, -1), done = arguments[arguments.length - 1];"
+        "const names = " + json.dumps(names) + ";"
+        "Promise.all(names.map((n) => import(`/js/${n}.js`))).then(async (loaded) => {"
+        "const m = Object.fromEntries(names.map((n, k) => [n.replace(/-/g, '_'), loaded[k]]));" + body + "})"
+        ".then((value) => done({value}), (e) => done({error: String(e && e.stack || e)}));", *args)
+    assert "error" not in outcome, outcome["error"]
+    return outcome["value"]
+
+
+def pet_cards():
+    """The pet categories as /api/categories gives them with paths, examples made up."""
+    paths = datasets.paths(datasets.PETS, datasets.PET_NODES)
+    return [{"index": i, "name": c["name"], "description": c["description"], "synonyms": c["synonyms"],
+             "group": None, "path": paths[c["name"]], "examples": [f"/images/x{i}-{k}" for k in range(13)]}
+            for i, c in enumerate(datasets.PETS)]
+
+
+def test_picker_models_in_the_page(ctx):
+    """The picker's DOM-free models run in Chromium on hand-made JSON: the tree's counts,
+    expansion and visible rows; search ranking (name over synonym over gloss over a node
+    above; "tabby" finds "tabby, tabby cat"); the browsing log's limits; pins; the example
+    pages; the remembered list-or-tree mode."""
+    ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
+    b = ctx.browser
+    b.go(ctx.server.url + "/signed-out.html")
+    got = page_modules(b, ["tree", "search", "browsing", "pins", "examples", "picker-mode"], """
+        const [cards, nodes] = args;
+        const out = {};
+        const tree = new m.tree.CategoryTree(cards, nodes);
+        out.hasHierarchy = tree.hasHierarchy;
+        out.counts = nodes.map((n) => [n.name, tree.node(n.key).count]);
+        const label = (r) => r.kind === 'node' ? tree.node(r.key).name : cards[r.index].name;
+        out.top = tree.visibleRows().map(label);
+        tree.expand('n02075296');
+        out.carnivore = tree.visibleRows().map((r) => [label(r), r.depth]);
+        tree.expand('n02084071');
+        out.dogs = tree.visibleRows().map(label);
+        tree.collapse('n02075296');
+        out.collapsed = tree.visibleRows().map(label);
+        out.ancestorsOfTabby = tree.ancestorsOf(0);
+        out.namesAboveBeagle = tree.namesAbove(3);
+        out.parentOfDog = tree.parentOf({kind: 'node', key: 'n02084071'});
+        out.parentOfBall = tree.parentOf({kind: 'category', index: 7});
+        tree.reveal(1);
+        out.revealed = [...tree.expanded].sort();
+        out.flat = new m.tree.CategoryTree(cards.map((c) => ({...c, path: []})), []).hasHierarchy;
+        out.orphan = new m.tree.CategoryTree([{...cards[0], path: ['nope']}], nodes).visibleRows().map((r) => r.kind);
+
+        const index = m.search.buildIndex(cards, (c) => tree.namesAbove(c.index));
+        const best = (q) => { const r = m.search.rank(index, q); return [r.best < 0 ? null : cards[r.best].name, r.count]; };
+        for (const q of ['tabby', 'tabby cat', 'husky', 'striped', 'dog', 'house cat', 'Hound', 'zebra', 'long ears'])
+          out['search ' + q] = best(q);
+
+        const log = new m.browsing.BrowsingLog();
+        log.noteSearch('before');
+        out.idle = log.finish();
+        log.start([2]);
+        out.pinnedOnly = log.finish();
+        log.start();
+        out.empty = log.finish();
+        log.start();
+        log.noteOpened(4); log.noteOpened(4); log.notePinned(5);
+        for (let k = 0; k < 60; k += 1) log.noteSearch(`query ${k % 55}`);
+        log.noteSearch('x'.repeat(150));
+        log.noteSearch('   ');
+        const full = log.finish();
+        out.log = {opened: full.opened, pinned: full.pinned, searches: full.searched.length,
+                   first: full.searched[0], last: full.searched.at(-1)};
+        log.start(); log.noteSearch('y'.repeat(150)); out.longest = log.finish().searched[0].length;
+
+        const pins = new m.pins.Pins();
+        let changes = 0;
+        pins.addEventListener('change', () => { changes += 1; });
+        out.pins = [1, 2, 3, 4, 5].map((i) => pins.add(i)).concat([pins.add(2), pins.toggle(2), pins.toggle(5)]);
+        out.pinValues = pins.values;
+        out.pinChanges = changes;
+
+        const asked = [];
+        const store = new m.examples.ExampleStore(cards, async (i, offset, limit) => {
+          asked.push([i, offset, limit]);
+          return {examples: offset < 20 ? Array.from({length: Math.min(limit, 20 - offset)}, (_, k) => `h${offset + k}`) : [], total: 20};
+        });
+        const first = store.more(0);
+        out.samePromise = first === store.more(0);
+        out.added = (await first).length;
+        out.urls = [store.urls(0).length, store.urls(0)[13], store.hasMore(0)];
+        out.again = (await store.more(0)).length;
+        out.asked = asked;
+
+        const memory = new Map();
+        const storage = {getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => memory.set(k, v)};
+        out.modes = [m.picker_mode.savedMode(storage)];
+        m.picker_mode.saveMode('tree', storage);
+        out.modes.push(m.picker_mode.savedMode(storage));
+        out.modes.push(m.picker_mode.savedMode({getItem: () => { throw new Error('denied'); }}));
+        return out;""", pet_cards(), datasets.PET_NODES)
+
+    assert got["hasHierarchy"] and not got["flat"]
+    assert got["counts"] == [["carnivore", 7], ["domestic cat", 3], ["dog", 4]], got["counts"]
+    assert got["top"] == ["carnivore", "tennis ball"], got["top"]
+    assert got["carnivore"] == [["carnivore", 1], ["dog", 2], ["domestic cat", 2], ["tennis ball", 1]], got["carnivore"]
+    assert got["dogs"] == ["carnivore", "dog", "basset, basset hound", "beagle", "Eskimo dog", "Siberian husky",
+                           "domestic cat", "tennis ball"], got["dogs"]
+    assert got["collapsed"] == ["carnivore", "tennis ball"]
+    assert got["ancestorsOfTabby"] == ["n02075296", "n02121808"]
+    assert got["namesAboveBeagle"] == ["carnivore", "dog", "domestic dog", "Canis familiaris"], got["namesAboveBeagle"]
+    assert got["parentOfDog"] == "n02075296" and got["parentOfBall"] is None
+    assert got["revealed"] == ["n02075296", "n02084071", "n02121808"], got["revealed"]
+    assert got["orphan"] == ["category"], "a category under an unknown node sits at the top"
+    # name > synonym > gloss > node above
+    assert got["search tabby"] == ["tabby, tabby cat", 1], got["search tabby"]
+    assert got["search tabby cat"][0] == "tabby, tabby cat"
+    assert got["search husky"] == ["Siberian husky", 2], got["search husky"]   # name beats Eskimo dog's synonym
+    assert got["search striped"] == ["tiger cat", 1]                           # gloss only
+    assert got["search dog"] == ["Eskimo dog", 4], got["search dog"]           # by name, then the breeds under "dog"
+    assert got["search house cat"] == ["tiger cat", 3], got["search house cat"]  # a node's synonym: the three cats, shortest first
+    assert got["search Hound"][0] == "basset, basset hound"                    # name word beats beagle's gloss
+    assert got["search zebra"] == [None, 0]
+    assert got["search long ears"] == ["basset, basset hound", 1]
+    assert got["idle"] is None and got["empty"] is None
+    assert got["pinnedOnly"] == {"opened": [], "searched": [], "pinned": [2]}
+    assert got["log"] == {"opened": [4], "pinned": [5], "searches": 50, "first": "query 0", "last": "query 49"}, got["log"]
+    assert got["longest"] == 100
+    assert got["pins"] == ["added"] * 4 + ["full", "present", "removed", "added"], got["pins"]
+    assert got["pinValues"] == [1, 3, 4, 5] and got["pinChanges"] == 6, (got["pinValues"], got["pinChanges"])
+    assert got["samePromise"] and got["added"] == 7 and got["urls"] == [20, "/images/h13", False], got
+    assert got["again"] == 0 and got["asked"] == [[0, 13, 26]], got["asked"]
+    assert got["modes"] == ["list", "tree", "list"]
+
+
+def stored_browsing(server, item):
+    """The browsing record stored with the one judgement of the item behind a handle, parsed."""
+    rows = server.query("SELECT browsing FROM judgement WHERE item_id = ?", server.item_of(item))
+    assert len(rows) == 1, f"{len(rows)} judgements of {item}"
+    return json.loads(rows[0][0]) if rows[0][0] is not None else None
+
+
+def pet_index(name):
+    return next(i for i, c in enumerate(datasets.PETS) if c["name"] == name)
+
+
+def focused_tree_item(b):
+    return b.js("""const a = document.activeElement;
+        if (a?.getAttribute('role') !== 'treeitem') return null;
+        return [a.querySelector('.tree-name').textContent, a.getAttribute('aria-expanded'), a.getAttribute('aria-level')];""")
+
+
+def test_hierarchy_and_search_by_keyboard(ctx):
+    """The pets' hierarchy by keyboard: the tree view switched on (and remembered on
+    reload), carnivore and dog expanded with Right, their counts, Up/Down/Home/End, Left up
+    and closed, Enter takes a breed; "tabby" finds "tabby, tabby cat" in the list, Enter takes
+    it; the judgement's browsing record in the database holds the two searches."""
+    ctx.serve(datasets.pets(ctx.workdir / "bundle"))
+    b = ctx.browser
+    ctx.join()
+    item = b.wait_item()
+    assert b.visible("#picker-mode"), "a dataset with a hierarchy offers the tree view"
+    assert b.visible("#catalog") and not b.visible("#tree")
+    b.tab_to("picker-mode")
+    b.keys(Keys.ENTER)
+    assert b.js("return document.getElementById('picker-mode').getAttribute('aria-pressed')") == "true"
+    assert b.visible("#tree") and not b.visible("#catalog")
+    # Only the top level exists until a node opens.
+    assert b.js("return document.querySelectorAll('#tree [role=treeitem]').length") == 2
+    b.find("#search").click()
+    b.keys(Keys.ARROW_DOWN)
+    assert focused_tree_item(b) == ["carnivore", "false", "1"], focused_tree_item(b)
+    assert b.text("#tree .tree-node .tree-count") == "7"
+    b.keys(Keys.ARROW_RIGHT)
+    assert focused_tree_item(b) == ["carnivore", "true", "1"]
+    b.keys(Keys.ARROW_DOWN)
+    assert focused_tree_item(b) == ["dog", "false", "2"], focused_tree_item(b)
+    b.keys(Keys.ARROW_RIGHT)
+    assert focused_tree_item(b) == ["dog", "true", "2"]
+    counts = b.js("return [...document.querySelectorAll('#tree .tree-node')].map(n => "
+                  "[n.querySelector('.tree-name').textContent, n.querySelector('.tree-count').textContent])")
+    assert counts == [["carnivore", "7"], ["dog", "4"], ["domestic cat", "3"]], counts
+    b.keys(Keys.ARROW_RIGHT)
+    assert focused_tree_item(b) == ["basset, basset hound", None, "3"], focused_tree_item(b)
+    b.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+    assert focused_tree_item(b)[0] == "Eskimo dog"
+    b.keys(Keys.END)
+    assert focused_tree_item(b)[0] == "tennis ball"
+    b.keys(Keys.HOME)
+    assert focused_tree_item(b)[0] == "carnivore"
+    b.keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+    assert focused_tree_item(b)[0] == "beagle"
+    b.screenshot("tree-dogs")
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == ["beagle"], chips(b)
+    assert b.js("return document.activeElement.getAttribute('aria-selected')") == "true"
+    b.keys(Keys.ARROW_LEFT)
+    assert focused_tree_item(b) == ["dog", "true", "2"]
+    b.keys(Keys.ARROW_LEFT)
+    assert focused_tree_item(b) == ["dog", "false", "2"]
+    assert not b.visible("#tree .tree-leaf[data-index='3']")
+
+    # Typing searches the flat list, the tree gives way while a query stands.
+    b.keys("tabby")
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(pet_index("tabby, tabby cat")),
+           what="tabby as the best match")
+    assert b.visible("#catalog") and not b.visible("#tree")
+    assert "tabby, tabby cat" in b.text("#match-summary")
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == ["beagle", "tabby, tabby cat"], chips(b)
+    b.wait(lambda: b.visible("#tree"), what="the tree back once the box is empty")
+    b.keys("striped", Keys.ENTER)
+    assert [n for _, n in chips(b)][-1] == "tiger cat"
+    b.keys(Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    rows = ctx.live()
+    expected = [pet_index("beagle"), pet_index("tabby, tabby cat"), pet_index("tiger cat")]
+    assert [(r[0], r[1]) for r in rows] == [(item, expected)], rows
+    assert stored_browsing(ctx.server, item) == {"opened": [], "searched": ["tabby", "striped"], "pinned": []}
+    # The view is remembered for the tab.
+    b.driver.refresh()
+    b.wait(lambda: b.item_id() is not None, what="the page back")
+    assert b.visible("#tree") and not b.visible("#catalog")
+
+
+def test_compare_tray_by_keyboard(ctx):
+    """Pin from the search box and from cards with Alt+C, see the pinned side by side with
+    larger examples, a fifth refused, Take and Unpin from the tray by keyboard, Escape back,
+    More examples with Alt+M (all 20, past the card's 13); the judgement's browsing record
+    in the database lists what was opened, searched and pinned, and the next trial starts
+    with only the tray's pins."""
+    ctx.serve(datasets.pets(ctx.workdir / "bundle"))
+    b = ctx.browser
+    ctx.join()
+    item = b.wait_item()
+    assert not b.visible("#compare-tray")
+    husky, eskimo = pet_index("Siberian husky"), pet_index("Eskimo dog")
+    b.keys("husky")
+    b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(husky), what="husky")
+    b.chord(Keys.ALT, "c")
+    b.wait(lambda: b.visible("#compare-tray"), what="the tray")
+    assert "Pin another" in b.text(".tray-note")
+    b.keys(Keys.ARROW_DOWN)
+    b.wait(lambda: b.js("return document.activeElement.classList.contains('card')"), what="a card focused")
+    b.keys(Keys.ARROW_RIGHT)
+    assert b.js("return Number(document.activeElement.dataset.index)") == eskimo
+    b.chord(Keys.ALT, "c")
+    columns = lambda: b.js("return [...document.querySelectorAll('.tray-column')].map(c => Number(c.dataset.index))")
+    assert columns() == [husky, eskimo], columns()
+    assert b.js(f"return document.querySelector('.card-cell[data-index=\"{eskimo}\"] .card-pin').getAttribute('aria-pressed')") == "true"
+    b.wait(lambda: b.js("""const t = document.querySelector('.tray-column img'), c = document.querySelector('.card .thumbs img');
+        return t && c && t.complete && t.naturalWidth && t.getBoundingClientRect().width > 1.5 * c.getBoundingClientRect().width;"""),
+           what="tray examples larger than the card thumbnails")
+    sizes = b.js("return [...document.querySelectorAll('.tray-column')].map(c => c.getBoundingClientRect().top)")
+    assert abs(sizes[0] - sizes[1]) < 2, f"tray columns side by side: {sizes}"
+    b.screenshot("compare-tray")
+    b.keys(Keys.ESCAPE, Keys.ESCAPE)  # back to the search box, then empty it
+    for name in ("beagle", "tiger cat", "Persian cat"):
+        b.keys(name.split()[0].lower())
+        b.wait(lambda: b.js("return document.querySelector('.card.best')?.dataset.index") == str(pet_index(name)), what=name)
+        b.chord(Keys.ALT, "c")
+        b.keys(Keys.ESCAPE)
+    assert len(columns()) == 4 and pet_index("Persian cat") not in columns(), columns()
+    assert "holds 4" in b.text(".tray-note"), b.text(".tray-note")
+    # Into the tray with Tab: its first button takes the husky as a guess.
+    b.find("#search").click()
+    for _ in range(6):
+        b.keys(Keys.TAB)
+        if b.js("return document.activeElement.closest('.tray-column') !== null"):
+            break
+    assert b.js("return document.activeElement.dataset.action") == "take", b.focused()
+    b.keys(Keys.ENTER)
+    assert [n for _, n in chips(b)] == ["Siberian husky"], chips(b)
+    b.find("#search").click()
+    for _ in range(6):
+        b.keys(Keys.TAB)
+        if b.js("return document.activeElement.dataset.action === 'unpin'"):
+            break
+    assert b.js("return Number(document.activeElement.closest('.tray-column').dataset.index)") == husky
+    b.keys(Keys.ENTER)
+    assert columns() == [eskimo, pet_index("beagle"), pet_index("tiger cat")], columns()
+    assert b.js("return document.activeElement.closest('.compare-tray') !== null"), "focus stays in the tray"
+    b.keys(Keys.ESCAPE)
+    assert b.js("return document.activeElement.id") == "search"
+    # More examples of a card by keyboard.
+    b.keys(Keys.ARROW_DOWN)
+    card = b.js("return Number(document.activeElement.dataset.index)")
+    b.chord(Keys.ALT, "m")
+    b.wait(lambda: b.js(f"return document.querySelector('#card-{card} .thumbs.opened') !== null"), what="more examples")
+    shown = b.js(f"return document.querySelectorAll('#card-{card} .thumbs img').length")
+    assert shown == 20, f"{shown} examples after More (20 in the dataset)"
+    assert b.js(f"return document.querySelector('.card-cell[data-index=\"{card}\"] .card-more').disabled"), "no more to ask for"
+    b.wait(lambda: b.js(f"return [...document.querySelectorAll('#card-{card} .thumbs img')].every(i => i.complete && i.naturalWidth)"),
+           what="the extra examples loaded")
+    b.find("#search").click()
+    b.keys(Keys.ENTER)
+    b.wait_item(other_than=item)
+    wait_saved(b)
+    log = stored_browsing(ctx.server, item)
+    assert log["opened"] == [card], log
+    assert log["searched"] == ["husky", "beagle", "tiger", "persian"], log
+    assert sorted(log["pinned"]) == sorted([husky, eskimo, pet_index("beagle"), pet_index("tiger cat")]), log
+    assert b.js("return window.refhumanSession.browsing.trial.pinned.size") == 3, "the next trial starts with the tray's pins"
+
+
 ALL = [
     test_join_and_practice,
     test_label_by_keyboard_mouse_and_search,
@@ -2350,6 +2719,10 @@ ALL = [
     test_telemetry_counts_a_hidden_tab,
     test_telemetry_measures_the_exposure,
     test_thousand_categories,
+    test_thousand_categories_as_a_tree,
+    test_picker_models_in_the_page,
+    test_hierarchy_and_search_by_keyboard,
+    test_compare_tray_by_keyboard,
     test_phone_touch,
     test_desktop_columns_do_not_scroll_sideways,
     test_answered_item_never_queued_again,
@@ -2391,8 +2764,9 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def summarise(values):
+def summarise(values, unit="ms"):
     if not values:
         return "none"
-    return (f"n={len(values)} median={statistics.median(values):.1f} ms p90={percentile(values, 0.9):.1f} ms "
-            f"max={max(values):.1f} ms")
+    u = f" {unit}" if unit else ""
+    return (f"n={len(values)} median={statistics.median(values):.1f}{u} p90={percentile(values, 0.9):.1f}{u} "
+            f"max={max(values):.1f}{u}")
