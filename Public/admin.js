@@ -101,8 +101,10 @@ function query(extra) {
 
 function pointLinks() {
   for (const link of document.querySelectorAll(".downloads a")) {
-    const path = link.dataset.kind === "report" ? "/api/admin/report" : "/api/admin/export/judgements";
-    link.href = `${path}?${query({ format: link.dataset.format, download: "1" })}`;
+    const path = { report: "/api/admin/report", export: "/api/admin/export/judgements",
+                   provenance: "/api/admin/export/provenance" }[link.dataset.kind];
+    const options = link.dataset.format ? { format: link.dataset.format, download: "1" } : { download: "1" };
+    link.href = `${path}?${query(options)}`;
   }
 }
 

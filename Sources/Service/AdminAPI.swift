@@ -33,10 +33,19 @@ struct AdminAPI: Sendable {
             _ = try auth.admin(request)
             let format = try Self.choice(ExportFormat.self, request.query["format"], default: .csv)
             let body = try Self.storeErrorsAsHTTP {
-                try TrialExport(store: desk.store).render(dataset: request.query["dataset"], study: request.query["study"], format: format)
+                try TrialExport(store: desk.store, software: software).render(dataset: request.query["dataset"], study: request.query["study"], format: format)
             }
             let filename = DownloadName.file(dataset: request.query["study"] ?? request.query["dataset"], contents: "judgements", fileExtension: format.rawValue)
             return Self.download(body, type: format.contentType, filename: filename, request: request)
+        }
+        // The export's provenance, which its CSV and JSONL rows have no room for.
+        router.add(.get, "/api/admin/export/provenance") { request, _ in
+            _ = try auth.admin(request)
+            let body = try Self.storeErrorsAsHTTP {
+                try TrialExport(store: desk.store, software: software).provenance(dataset: request.query["dataset"], study: request.query["study"])
+            }
+            let filename = DownloadName.file(dataset: request.query["study"] ?? request.query["dataset"], contents: "provenance", fileExtension: "json")
+            return Self.download(body, type: "application/json", filename: filename, request: request)
         }
     }
 

@@ -24,11 +24,18 @@ struct ExportCommand: ParsableCommand {
 
         @OptionGroup var target: StudyChoice
         @Option(help: "csv or jsonl.") var format: ExportFormat = .csv
-        @Option(help: "Write to this file instead of stdout.") var out: String?
+        @Option(help: "Write to this file instead of stdout; its provenance (software, study, protocol, dataset source and licence) goes beside it as FILE.provenance.json.")
+        var out: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try OutputFile.write(try TrialExport(store: try store.open()).render(dataset: target.dataset, study: target.study, format: format), to: out)
+            let export = TrialExport(store: try store.open(), software: RefHuman.software)
+            let data = try export.render(dataset: target.dataset, study: target.study, format: format)
+            guard let out else { return try OutputFile.write(data, to: nil) }
+            let provenance = out + ".provenance.json"
+            try OutputFile.write(try export.provenance(dataset: target.dataset, study: target.study), to: provenance)
+            try OutputFile.write(data, to: out)
+            StatusLine.say("wrote \(format.rawValue) trials to \(out) and their provenance to \(provenance)")
         }
     }
 }

@@ -199,3 +199,31 @@ import TestSupport
         #expect(try Shell.sqlite(study.database, "SELECT quote(exclude_catch_below) FROM study") == "NULL")
     }
 }
+
+@Suite struct ExportProvenanceTests {
+    @Test func anExportWrittenToAFileHasItsProvenanceBesideIt() throws {
+        let study = try ReportStudy()
+        let out = study.directory.path("trials.csv")
+        let result = try study.refhuman(["export", "judgements", "--dataset", "pets", "--out", out])
+        #expect(result.status == 0 && result.stderr.contains("and their provenance to \(out).provenance.json"), "\(result.stderr)")
+        let sidecar = try Data(contentsOf: URL(fileURLWithPath: out + ".provenance.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: sidecar) as? [String: Any])
+        let version = try Shell.refhuman(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let provenance = try #require(json["provenance"] as? [String: Any])
+        #expect(provenance["software"] as? String == version && provenance["study"] as? String == "pets")
+        #expect((provenance["protocol"] as? [String: Any])?["judgements_per_item"] as? Int == 2)
+        // Every stored trial, the superseded one included (ReportStudy's table has 10).
+        #expect(json["dataset"] as? String == "pets" && json["trials"] as? Int == 10 && json["generated_at"] is String)
+    }
+
+    @Test func theAdminPageDownloadsTheSameProvenance() throws {
+        let study = try ReportStudy()
+        let server = try ServerProcess(database: study.database)
+        defer { server.stop() }
+        let admin = HTTPClient(baseURL: server.baseURL, token: server.adminToken)
+        let reply = try admin.get("/api/admin/export/provenance?dataset=pets&download=1")
+        #expect(reply.status == 200 && reply.headers["content-disposition"]?.contains("provenance.json") == true)
+        #expect((reply.object["provenance"] as? [String: Any])?["study"] as? String == "pets" && reply.object["trials"] as? Int == 10)
+        #expect(try admin.get("/api/admin/export/provenance?dataset=nope").status == 404)
+    }
+}
