@@ -1,6 +1,6 @@
-// feedback.js — what a practice answer earns: right or wrong, with the true category's
-// examples beside those of the category chosen, so the annotator learns the classes
-// before the test. Renders only; the session decides when it appears.
+// feedback.js — what a practice answer earns: right, right but coarse, or wrong, with the
+// true category's examples beside those of the answer chosen, so the annotator learns the
+// classes before the test. Renders only; the session decides when it appears.
 
 const EXAMPLES_SHOWN = 8;
 
@@ -43,28 +43,37 @@ export function renderChecking(panel, { queued }) {
 
 /**
  * The verdict line says only what the columns below it do not: right or not, and in a
- * top-k study which guess earned it. The columns name the categories.
+ * top-k study which guess earned it. The columns name the categories. A coarse answer
+ * whose node holds the truth is said to be right in kind, and still not counted right:
+ * the report scores it apart from exact answers, and practice should teach the same.
  * @param right - the answer scored by the study's rule (see scoring.js)
  * @param receipt - the server's receipt (true_category)
  * @param guesses - the annotator's ordered guesses ([] when they abstained)
  * @param maxGuesses - how many guesses the study scores
+ * @param coarse - when not right: {rank, node} of the first coarse guess above the truth, else null
+ * @param cardOf - an answer as a column shows it: a category, or {name, examples} for a node
  */
-export function renderVerdict(panel, { right, receipt, guesses, maxGuesses, categories, accuracy }) {
-  const truth = categories[receipt.true_category];
-  const chosen = guesses.length ? categories[guesses[0]] : null;
+export function renderVerdict(panel, { right, receipt, guesses, maxGuesses, coarse = null, cardOf, accuracy }) {
+  const truth = cardOf(receipt.true_category);
+  const chosen = guesses.length ? cardOf(guesses[0]) : null;
   const rankOfTruth = guesses.indexOf(receipt.true_category);
-  panel.className = `feedback ${right ? 'right' : 'wrong'}`;
+  const tone = right ? 'right' : (coarse ? 'coarse' : 'wrong');
+  panel.className = `feedback ${tone}`;
   panel.replaceChildren();
 
   const verdict = document.createElement('p');
   verdict.className = 'verdict';
   const headline = document.createElement('strong');
   if (right) headline.textContent = 'Right.';
+  else if (coarse) headline.textContent = 'Right, but coarse.';
   else if (!chosen) headline.textContent = 'Skipped.';
   else headline.textContent = 'Not quite.';
   verdict.append(headline);
   if (right && rankOfTruth > 0) {
     verdict.append(` Your guess #${rankOfTruth + 1}; any of your ${maxGuesses} guesses counts.`);
+  } else if (coarse) {
+    const which = coarse.rank > 0 ? `Your guess #${coarse.rank + 1}: it` : 'It';
+    verdict.append(` ${which} is a kind of ${coarse.node}; only the exact category counts as right.`);
   } else if (!right && guesses.length > 1) {
     verdict.append(` None of your ${guesses.length} guesses.`);
   }

@@ -2,17 +2,26 @@
 // timed with the Performance API), points out the best match, and gives Enter its
 // meaning here: take the best match while there is a query, submit when there is none.
 // Alt+C pins the best match in the compare tray, Alt+M opens more of its examples, and
-// each search's final text is reported when the box empties, for the browsing log.
+// each search's final text is reported when the box empties, for the browsing log. When the
+// study allows coarse answers, tree nodes found by name are offered beside the matches and
+// Alt+Enter takes the first; Enter never does, so a coarse answer is always chosen on purpose.
 import { buildIndex, rank } from './search.js';
 import { afterPaint, mark, record } from './metrics.js';
 
 export class Finder extends EventTarget {
-  /** `catalog`: what shows the matches (the Picker): ordered, namesAbove, applyFilter, focusInto, nameOf. */
-  constructor(input, catalog, summary) {
+  /**
+   * `catalog`: what shows the matches (the Picker): ordered, namesAbove, applyFilter, focusInto,
+   * nameOf. `coarse`: the CoarseAnswers and `offers`: their CoarseOffers strip, both null
+   * unless the study allows coarse answers.
+   */
+  constructor(input, catalog, summary, { coarse = null, offers = null } = {}) {
     super();
     this.input = input;
     this.catalog = catalog;
     this.summary = summary;
+    this.coarse = coarse?.allowed ? coarse : null;
+    this.offers = offers;
+    this.coarseMatches = [];
     this.index = buildIndex(catalog.ordered, catalog.namesAbove);
     this.result = null;
     this.searching = '';
@@ -33,6 +42,9 @@ export class Finder extends EventTarget {
     if (this.input.value === '') return;
     this.input.value = '';
     this.summary.textContent = '';
+    // A handful of offers cost nothing to take away now, and must not outlive their query.
+    this.coarseMatches = [];
+    this.offers?.show([]);
     const idle = window.requestIdleCallback ?? ((run) => setTimeout(run, 50));
     const ticket = (this.ticket = {});
     idle(() => { if (this.ticket === ticket) this.#filter(performance.now(), false); }, { timeout: 300 });
@@ -71,7 +83,12 @@ export class Finder extends EventTarget {
     this.ticket = null;
     const start = mark('filter-start');
     this.result = rank(this.index, this.input.value);
-    this.catalog.applyFilter(this.result, this.input.value.trim());
+    const query = this.input.value.trim();
+    this.catalog.applyFilter(this.result, query);
+    if (this.coarse) {
+      this.coarseMatches = query ? this.coarse.matching(query) : [];
+      this.offers?.show(this.coarseMatches);
+    }
     if (!keystroke) return;
     record('filter', start, mark('filter-end'));
     this.#summarise();
@@ -81,11 +98,12 @@ export class Finder extends EventTarget {
   #summarise() {
     const { best, count } = this.result;
     const all = this.index.length;
+    const coarse = this.coarseMatches.length ? ` · Alt+Enter takes “${this.coarse.label(this.coarseMatches[0])}”` : '';
     if (!this.input.value.trim()) this.summary.textContent = '';
-    else if (count === 0) this.summary.textContent = 'No category matches';
+    else if (count === 0) this.summary.textContent = `No category matches${coarse}`;
     else {
       this.summary.textContent = `${count === all ? 'All' : count} match${count === 1 ? '' : 'es'}`
-        + ` · Enter takes “${this.catalog.nameOf(best)}”`;
+        + ` · Enter takes “${this.catalog.nameOf(best)}”${coarse}`;
     }
   }
 
@@ -94,6 +112,14 @@ export class Finder extends EventTarget {
       event.preventDefault();
       const best = this.input.value.trim() ? this.result?.best ?? -1 : -1;
       if (best >= 0) this.dispatchEvent(new CustomEvent(event.code === 'KeyC' ? 'pin' : 'more', { detail: { index: best } }));
+      return;
+    }
+    if (this.coarse && event.altKey && !event.ctrlKey && !event.metaKey && event.key === 'Enter') {
+      event.preventDefault();
+      const answer = this.input.value.trim() ? this.coarseMatches[0] : undefined;
+      if (answer === undefined) return;
+      this.clear();
+      this.dispatchEvent(new CustomEvent('take', { detail: { index: answer } }));
       return;
     }
     if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;

@@ -185,7 +185,7 @@ async function boot() {
     hint: $('hint'), submit: $('submit'), abstain: $('abstain'), undo: $('undo'), pause: $('pause'),
     resume: $('resume'), next: $('next'), feedback: $('feedback'), feedbackBox: $('feedback-box'),
     answer: $('answer'), search: $('search'), matchSummary: $('match-summary'), catalog: $('catalog'),
-    tree: $('tree'), pickerMode: $('picker-mode'), tray: $('compare-tray'),
+    tree: $('tree'), pickerMode: $('picker-mode'), tray: $('compare-tray'), coarseOffers: $('coarse-offers'),
     phaseBadge: $('phase-badge'), progress: $('progress'), sync: $('sync'), switchDialog: $('switch-dialog'),
     switchScore: $('switch-score'), maxGuesses: $('max-guesses'),
   };
@@ -207,6 +207,7 @@ async function boot() {
     sampleMemory();
   });
   if (categories.length > 10) $('digit-help').hidden = true;
+  $('coarse-help').hidden = !session.coarse.allowed;
   installShortcuts(session, dom.search);
   window.refhumanSession = session; // handy in the console and for the UI tests
   await session.start();

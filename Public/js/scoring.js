@@ -5,3 +5,12 @@
 export function isRight(guesses, truth, maxGuesses) {
   return guesses.slice(0, maxGuesses).includes(truth);
 }
+
+/**
+ * Where a coarse answer holds the truth: the rank (0 = first) of the first guess among the
+ * scored ones that names a node above the true category, or -1. It is not right: the report
+ * counts it apart, as coarse-correct, and only for a first guess.
+ */
+export function coarseRank(guesses, truth, maxGuesses, covers) {
+  return guesses.slice(0, maxGuesses).findIndex((guess) => covers(guess, truth));
+}

@@ -98,6 +98,12 @@ function score(entry, query, terms) {
 
 const asTerm = (text) => ({ text, spaced: spacedWords(text) });
 
+/** How well one index entry matches `query` by the rule above: higher is better, 0 is no match. */
+export function matchScore(entry, query) {
+  const q = normalise(query);
+  return q ? score(entry, asTerm(q), q.split(' ').map(asTerm)) : 0;
+}
+
 /**
  * Which categories match `query`: `visible[k]` for index entry k, the best match's
  * category index (or -1), and how many matched. An empty query shows everything.

@@ -7,6 +7,8 @@ import * as api from './api.js';
 import { BrowsingLog } from './browsing.js';
 import { Catalog, digitFor } from './catalog.js';
 import { Clock } from './clock.js';
+import { CoarseAnswers } from './coarse-answers.js';
+import { CoarseOffers } from './coarse-offers.js';
 import { CompareTray } from './compare-tray.js';
 import { ExampleStore } from './examples.js';
 import { renderAnsweredElsewhere, renderChecking, renderRefused, renderVerdict } from './feedback.js';
@@ -20,7 +22,7 @@ import { hasEnded, quotaOf } from './participation.js';
 import { Picker } from './picker.js';
 import { MOST_PINS, Pins } from './pins.js';
 import { Progress } from './progress.js';
-import { isRight } from './scoring.js';
+import { coarseRank, isRight } from './scoring.js';
 import { Stage } from './stage.js';
 import { TrialTelemetry } from './telemetry.js';
 import { CategoryTree } from './tree.js';
@@ -70,14 +72,18 @@ export class Session {
     const examplesOf = (index) => this.examples.urls(index);
     this.catalog = new Catalog(dom.catalog, categories, { digitKeys: this.digitKeys });
     const tree = new CategoryTree(categories, hierarchy?.nodes ?? []);
-    this.treeView = tree.hasHierarchy ? new TreeView(dom.tree, tree, categories, examplesOf) : null;
+    // Without the study's leave, no node is an answer: no button, no key, no offer.
+    this.coarse = new CoarseAnswers({ allowed: me.allow_coarse === true && tree.hasHierarchy, tree, nodes: hierarchy?.nodes ?? [] });
+    const coarse = this.coarse.allowed ? this.coarse : null;
+    this.treeView = tree.hasHierarchy ? new TreeView(dom.tree, tree, categories, examplesOf, coarse) : null;
     this.picker = new Picker({
       catalog: this.catalog, treeView: this.treeView, tree: tree.hasHierarchy ? tree : null, toggle: dom.pickerMode,
     });
     this.pins = new Pins();
     this.tray = new CompareTray(dom.tray, categories, examplesOf);
-    this.guesses = new Guesses(this.settings.max_guesses, dom.chips, (i) => this.catalog.nameOf(i));
-    this.finder = new Finder(dom.search, this.picker, dom.matchSummary);
+    this.guesses = new Guesses(this.settings.max_guesses, dom.chips, (i) => this.nameOf(i));
+    this.offers = coarse ? new CoarseOffers(dom.coarseOffers, (i) => this.nameOf(i)) : null;
+    this.finder = new Finder(dom.search, this.picker, dom.matchSummary, { coarse, offers: this.offers });
     this.progress = new Progress({ badge: dom.phaseBadge, text: dom.progress, sync: dom.sync });
     this.#wire();
   }
@@ -107,6 +113,8 @@ export class Session {
       this.treeView?.markPinned(pinned);
     });
     this.finder.addEventListener('take', (e) => this.pick(e.detail.index, { keyboard: true }));
+    this.offers?.addEventListener('pick', (e) => this.pick(e.detail.index, { keyboard: e.detail.keyboard }));
+    this.offers?.addEventListener('leave', () => this.focusSearch());
     this.finder.addEventListener('submit', () => this.submit());
     this.finder.addEventListener('pop', () => { if (this.mode === 'answer') this.guesses.pop(); });
     this.guesses.addEventListener('change', () => this.#guessesChanged());
@@ -291,8 +299,8 @@ export class Session {
     }
     const outcome = this.guesses.add(index);
     if (outcome === 'full') this.#hint(`You already have ${this.settings.max_guesses} guesses. Remove one to add another.`);
-    else if (outcome === 'present') this.#hint(`${this.catalog.nameOf(index)} is already guess #${this.guesses.values.indexOf(index) + 1}.`);
-    if (keyboard && this.guesses.full && document.activeElement?.closest?.('.card, [role="treeitem"], .compare-tray')) {
+    else if (outcome === 'present') this.#hint(`${this.nameOf(index)} is already guess #${this.guesses.values.indexOf(index) + 1}.`);
+    if (keyboard && this.guesses.full && document.activeElement?.closest?.('.card, [role="treeitem"], .compare-tray, .coarse-offers')) {
       this.dom.submit.focus();
     }
   }
@@ -393,6 +401,8 @@ export class Session {
     try {
       const receipt = await this.outbox.receipt(judgement.uuid);
       const right = isRight(judgement.guesses, receipt.true_category, this.settings.max_guesses);
+      const rank = right ? -1 : coarseRank(judgement.guesses, receipt.true_category, this.settings.max_guesses,
+        (guess, truth) => this.coarse.covers(guess, truth));
       if (right) this.since.practiceCorrect += 1;
       if (this.last?.uuid === judgement.uuid) this.last.correct = right;
       this.#showProgress();
@@ -402,7 +412,8 @@ export class Session {
         receipt,
         guesses: judgement.guesses,
         maxGuesses: this.settings.max_guesses,
-        categories: this.categories,
+        coarse: rank < 0 ? null : { rank, node: this.coarse.tree.node(this.coarse.keyOf(judgement.guesses[rank])).name },
+        cardOf: (answer) => this.categories[answer] ?? { name: this.nameOf(answer), examples: [] },
         accuracy: {
           done: this.me.practice_done + this.since.practice,
           correct: this.me.practice_correct + this.since.practiceCorrect,
@@ -521,6 +532,11 @@ export class Session {
   // ---- small helpers -------------------------------------------------------------
 
   focusSearch() { this.finder.focus(); }
+
+  /** A guess as the annotator reads it: a category's name, or a coarse answer's "dog (any kind)". */
+  nameOf(answer) {
+    return this.coarse.label(answer) ?? this.catalog.nameOf(answer);
+  }
 
   #returnFocus() {
     // On touch screens focusing the search box would pop up the keyboard every time.

@@ -1,4 +1,4 @@
-// tree-view.js — the category hierarchy as an ARIA tree: collapsible nodes with how many categories each holds, categories as leaves with their example thumbnails, all by keyboard.
+// tree-view.js — the category hierarchy as an ARIA tree: collapsible nodes with how many categories each holds (and, when the study allows, a button giving the node as a coarse answer), categories as leaves with their example thumbnails, all by keyboard.
 import { mark, record } from './metrics.js';
 
 const EXAMPLES_SHOWN = 13;
@@ -16,13 +16,17 @@ const thumbnailsHTML = (urls) => urls
  * the branch and keeps it for the next time.
  */
 export class TreeView extends EventTarget {
-  /** `root`: a <ul> to become the tree; `tree`: a CategoryTree; `examplesOf(index)`: URLs to show. */
-  constructor(root, tree, categories, examplesOf) {
+  /**
+   * `root`: a <ul> to become the tree; `tree`: a CategoryTree; `examplesOf(index)`: URLs to
+   * show; `coarse`: the CoarseAnswers, whose nodes get an "any kind" button and Alt+Enter.
+   */
+  constructor(root, tree, categories, examplesOf, coarse = null) {
     super();
     this.root = root;
     this.tree = tree;
     this.categories = categories;
     this.examplesOf = examplesOf;
+    this.coarse = coarse;
     this.nodeItems = new Map();   // node key -> <li>
     this.leafItems = new Map();   // category index -> <li>
     this.chosen = [];
@@ -42,12 +46,21 @@ export class TreeView extends EventTarget {
 
   #nodeHTML(node, level, position, size) {
     const noun = node.count === 1 ? 'category' : 'categories';
+    const answer = this.coarse?.answerOf(node.key) ?? null;
+    // A node that can be an answer is selectable like a leaf; one that cannot says nothing of it.
+    const answerable = answer === null ? ''
+      : ' aria-selected="false" aria-keyshortcuts="Alt+Enter"';
+    const label = escapeHTML(this.coarse?.label(answer) ?? '');
+    const button = answer === null ? ''
+      : '<span class="card-rank" aria-hidden="true"></span>'
+        + `<button type="button" class="tree-coarse" data-answer="${answer}" tabindex="-1" aria-label="Answer ${label}"`
+        + ` title="Answer “${label}”: sure of the kind, not of the exact category (Alt+Enter)">any kind</button>`;
     return `<li role="treeitem" class="tree-node" data-key="${escapeHTML(node.key)}" aria-expanded="false"
-      aria-level="${level}" aria-posinset="${position}" aria-setsize="${size}" tabindex="-1"
+      aria-level="${level}" aria-posinset="${position}" aria-setsize="${size}" tabindex="-1"${answerable}
       aria-label="${escapeHTML(`${node.name}, ${node.count} ${noun}`)}"><span class="tree-row">`
       + '<span class="tree-twisty" aria-hidden="true"></span>'
       + `<span class="tree-name">${escapeHTML(node.name)}</span>`
-      + `<span class="tree-count" aria-hidden="true">${node.count}</span></span>`
+      + `<span class="tree-count" aria-hidden="true">${node.count}</span>${button}</span>`
       + '<ul role="group" class="tree-group" hidden></ul></li>';
   }
 
@@ -119,14 +132,23 @@ export class TreeView extends EventTarget {
 
   #markLeaves(chosen, pinned) {
     for (const [index, leaf] of this.leafItems) {
-      const rank = chosen.indexOf(index);
-      const selected = String(rank >= 0);
-      if (leaf.getAttribute('aria-selected') !== selected) leaf.setAttribute('aria-selected', selected);
-      const badge = leaf.querySelector('.card-rank');
-      const text = rank < 0 ? '' : (chosen.length > 1 ? `#${rank + 1}` : '✓');
-      if (badge.textContent !== text) badge.textContent = text;
+      this.#markRank(leaf, chosen, index);
       leaf.classList.toggle('pinned', pinned.includes(index));
     }
+    for (const [key, item] of this.nodeItems) {
+      const answer = this.coarse?.answerOf(key) ?? null;
+      if (answer !== null) this.#markRank(item, chosen, answer);
+    }
+  }
+
+  /** Selected, with its rank among the guesses as a badge, or neither. */
+  #markRank(item, chosen, answer) {
+    const rank = chosen.indexOf(answer);
+    const selected = String(rank >= 0);
+    if (item.getAttribute('aria-selected') !== selected) item.setAttribute('aria-selected', selected);
+    const badge = item.querySelector(':scope > .tree-row > .card-rank');
+    const text = rank < 0 ? '' : (chosen.length > 1 ? `#${rank + 1}` : '✓');
+    if (badge.textContent !== text) badge.textContent = text;
   }
 
   /** Shows every example known for a category in its leaf. */
@@ -176,7 +198,12 @@ export class TreeView extends EventTarget {
     if (!item || !event.target.closest('.tree-row, .tree-thumbs')) return;
     const row = this.#rowOf(item);
     this.#makeTabStop(item);
-    if (row.kind === 'node') {
+    const coarse = event.target.closest('.tree-coarse');
+    if (coarse) {
+      // The button is for the pointer; the keyboard stays on its node, where Alt+Enter does the same.
+      this.#focus(item);
+      this.dispatchEvent(new CustomEvent('pick', { detail: { index: Number(coarse.dataset.answer), keyboard: false } }));
+    } else if (row.kind === 'node') {
       this.setExpanded(row.key, !this.tree.isExpanded(row.key));
     } else {
       this.dispatchEvent(new CustomEvent('pick', { detail: { index: row.index, keyboard: false } }));
@@ -185,8 +212,16 @@ export class TreeView extends EventTarget {
 
   #onKey(event) {
     const item = event.target.closest?.('[role="treeitem"]');
-    if (!item || event.ctrlKey || event.metaKey) return;
+    // A focused "any kind" button answers Enter and Space itself, as buttons do.
+    if (!item || event.ctrlKey || event.metaKey || event.target.closest('.tree-coarse')) return;
     const row = this.#rowOf(item);
+    if (event.altKey && row.kind === 'node') {
+      const answer = event.key === 'Enter' ? this.coarse?.answerOf(row.key) ?? null : null;
+      if (answer === null) return;
+      event.preventDefault();
+      this.dispatchEvent(new CustomEvent('pick', { detail: { index: answer, keyboard: true } }));
+      return;
+    }
     if (event.altKey) {
       if (row.kind !== 'category' || (event.code !== 'KeyC' && event.code !== 'KeyM')) return;
       event.preventDefault();

@@ -187,9 +187,12 @@ def paths(categories, nodes):
     return found
 
 
-def pets(directory, *, test=3, example=20, max_guesses=5):
+def pets(directory, *, test=3, example=20, max_guesses=5, practice=None, practice_count=0):
     """Eight pet categories under a three-node hierarchy, `example` examples each (more
-    than a card's 13, for More examples)."""
-    settings = {"judgements_per_item": 1, "max_guesses": max_guesses, "exposure_ms": None, "practice_count": 0}
+    than a card's 13, for More examples); `practice` items per category (a number or one
+    per category), of which an annotator answers `practice_count`."""
+    settings = {"judgements_per_item": 1, "max_guesses": max_guesses, "exposure_ms": None, "practice_count": practice_count}
     counts = {"test": test, "example": example}
+    if practice:
+        counts["practice"] = practice
     return write_bundle(directory, "pets", PETS, counts, settings, hierarchy=PET_NODES)

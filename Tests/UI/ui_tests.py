@@ -2428,12 +2428,14 @@ def pet_cards():
 def test_picker_models_in_the_page(ctx):
     """The picker's DOM-free models run in Chromium on hand-made JSON: the tree's counts,
     expansion and visible rows; search ranking (name over synonym over gloss over a node
-    above; "tabby" finds "tabby, tabby cat"); the browsing log's limits; pins; the example
-    pages; the remembered list-or-tree mode."""
+    above; "tabby" finds "tabby, tabby cat"); coarse answers (numbered past the categories in
+    /api/hierarchy's order, worded "dog (any kind)", over the truth or not, found by name or
+    synonym but not by gloss, none when the study does not allow them); the browsing log's
+    limits; pins; the example pages; the remembered list-or-tree mode."""
     ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=1, practice_count=0))
     b = ctx.browser
     b.go(ctx.server.url + "/signed-out.html")
-    got = page_modules(b, ["tree", "search", "browsing", "pins", "examples", "picker-mode"], """
+    got = page_modules(b, ["tree", "search", "browsing", "pins", "examples", "picker-mode", "coarse-answers", "scoring"], """
         const [cards, nodes] = args;
         const out = {};
         const tree = new m.tree.CategoryTree(cards, nodes);
@@ -2460,6 +2462,17 @@ def test_picker_models_in_the_page(ctx):
         const best = (q) => { const r = m.search.rank(index, q); return [r.best < 0 ? null : cards[r.best].name, r.count]; };
         for (const q of ['tabby', 'tabby cat', 'husky', 'striped', 'dog', 'house cat', 'Hound', 'zebra', 'long ears'])
           out['search ' + q] = best(q);
+
+        const coarse = new m.coarse_answers.CoarseAnswers({allowed: true, tree, nodes});
+        const covers = (guess, truth) => coarse.covers(guess, truth);
+        out.coarse = {dog: coarse.answerOf('n02084071'), label: coarse.label(10), keyOf9: coarse.keyOf(9),
+                      categoryIsCoarse: coarse.isCoarse(7), labelOfCategory: coarse.label(7),
+                      covers: [covers(9, 0), covers(8, 0), covers(10, 0), covers(8, 7), covers(0, 0)],
+                      dogQuery: coarse.matching('dog'), houseCat: coarse.matching('house cat'), d: coarse.matching('d'),
+                      gloss: coarse.matching('genus'), rank: [m.scoring.coarseRank([3, 9], 0, 5, covers),
+                      m.scoring.coarseRank([3, 9], 0, 1, covers), m.scoring.coarseRank([10], 0, 5, covers)]};
+        const refused = new m.coarse_answers.CoarseAnswers({allowed: false, tree, nodes});
+        out.refused = [refused.allowed, refused.answerOf('n02084071'), refused.label(10), refused.matching('dog')];
 
         const log = new m.browsing.BrowsingLog();
         log.noteSearch('before');
@@ -2527,6 +2540,10 @@ def test_picker_models_in_the_page(ctx):
     assert got["search Hound"][0] == "basset, basset hound"                    # name word beats beagle's gloss
     assert got["search zebra"] == [None, 0]
     assert got["search long ears"] == ["basset, basset hound", 1]
+    assert got["coarse"] == {"dog": 10, "label": "dog (any kind)", "keyOf9": "n02121808", "categoryIsCoarse": False,
+                             "labelOfCategory": None, "covers": [True, True, False, False, False], "dogQuery": [10],
+                             "houseCat": [9], "d": [10, 9], "gloss": [], "rank": [1, -1, -1]}, got["coarse"]
+    assert got["refused"] == [False, None, None, []], got["refused"]
     assert got["idle"] is None and got["empty"] is None
     assert got["pinnedOnly"] == {"opened": [], "searched": [], "pinned": [2]}
     assert got["log"] == {"opened": [4], "pinned": [5], "searches": 50, "first": "query 0", "last": "query 49"}, got["log"]
@@ -2709,6 +2726,246 @@ def test_compare_tray_by_keyboard(ctx):
     assert b.js("return window.refhumanSession.browsing.trial.pinned.size") == 3, "the next trial starts with the tray's pins"
 
 
+# ---- coarse answers: a node of the tree as a guess ("dog (any kind)") -----------------
+
+def serve_pets(ctx, *, allow_coarse, **options):
+    """Serves the pets, their first study allowing coarse answers or not (set before any judgement)."""
+    ctx.server.import_bundle(datasets.pets(ctx.workdir / "bundle", **options))
+    if allow_coarse:
+        ctx.server.run("studies", "edit", "pets", "--allow-coarse", "true")
+    ctx.server.start(port=0)
+
+
+def node_answers(b):
+    """Each node's answer number as the server counts it: the categories, then the node's
+    position in GET /api/hierarchy (asked as the annotator's page would)."""
+    status, body = b.fetch("/api/hierarchy")
+    assert status == 200, (status, body)
+    return {node["key"]: len(datasets.PETS) + position for position, node in enumerate(body["nodes"])}
+
+
+PET_NODE_NAMES = {node["key"]: node["name"] for node in datasets.PET_NODES}
+DOG, CAT = "n02084071", "n02121808"
+
+
+def node_above(truth):
+    """The key of the nearest node above category `truth`, None for one outside the tree."""
+    path = datasets.paths(datasets.PETS, datasets.PET_NODES)[datasets.PETS[truth]["name"]]
+    return path[-1] if path else None
+
+
+def judged_by_hand(guess, truth, answers):
+    """How the report should score a first guess: exact, coarse_correct (a node above the truth) or wrong."""
+    if guess == truth:
+        return "exact"
+    path = datasets.paths(datasets.PETS, datasets.PET_NODES)[datasets.PETS[truth]["name"]]
+    above = {answers[key] for key in path}
+    return "coarse_correct" if guess in above else "wrong"
+
+
+def open_tree_by_keyboard(b):
+    """Switches the picker to the tree by keyboard and puts the focus on its first row, carnivore, opened."""
+    b.tab_to("picker-mode")
+    b.keys(Keys.ENTER)
+    b.tab_to("search", backwards=True)
+    b.keys(Keys.ARROW_DOWN, Keys.ARROW_RIGHT)
+    assert focused_tree_item(b) == ["carnivore", "true", "1"], focused_tree_item(b)
+
+
+def test_coarse_answer_by_keyboard(ctx):
+    """A study allowing coarse answers, by keyboard alone: a node of the tree given with
+    Alt+Enter becomes the chip "domestic cat (any kind)" (again Alt+Enter takes it back, as
+    Enter does a leaf); in the search box "dog" offers "dog (any kind)" beside the matches
+    while Enter still takes a category, Alt+Enter takes the node, and a second time is
+    refused with a word. The judgements store categories + the node's position in
+    /api/hierarchy, and the admin report's hierarchy figures match those worked out here
+    from the truths."""
+    serve_pets(ctx, allow_coarse=True)
+    b = ctx.browser
+    ctx.join()
+    assert b.fetch("/api/me")[1]["allow_coarse"] is True
+    answers = node_answers(b)
+    assert answers == {"n02075296": 8, CAT: 9, DOG: 10}, answers
+
+    # 1. From the tree: the node over the truth (carnivore for the tennis ball, which has none).
+    first = b.wait_item()
+    chosen = node_above(ctx.truth(first)) or "n02075296"
+    open_tree_by_keyboard(b)
+    assert b.js("return document.querySelectorAll('#tree .tree-coarse').length") == 3, "an 'any kind' button on each node"
+    for _ in range(3):
+        if focused_tree_item(b)[0] == PET_NODE_NAMES[chosen]:
+            break
+        b.keys(Keys.ARROW_DOWN)
+    assert focused_tree_item(b)[0] == PET_NODE_NAMES[chosen], focused_tree_item(b)
+    assert b.js("return document.activeElement.getAttribute('aria-keyshortcuts')") == "Alt+Enter"
+    label = f"{PET_NODE_NAMES[chosen]} (any kind)"
+    b.chord(Keys.ALT, Keys.ENTER)
+    b.wait(lambda: chips(b) == [["1", label]], what=f"the chip {label}")
+    assert b.js("return document.activeElement.getAttribute('aria-selected')") == "true"
+    assert focused_tree_item(b)[0] == PET_NODE_NAMES[chosen], "the focus stays on the node"
+    b.chord(Keys.ALT, Keys.ENTER)
+    b.wait(lambda: chips(b) == [], what="the node taken back")
+    b.chord(Keys.ALT, Keys.ENTER)
+    b.wait(lambda: chips(b) == [["1", label]], what=f"the chip {label} again")
+    b.screenshot("coarse-tree")
+    b.keys(Keys.ESCAPE)
+    assert b.js("return document.activeElement.id") == "search"
+    b.keys(Keys.ENTER)
+
+    # 2. From the search box: a node that is not over the truth, then a breed.
+    second = b.wait_item(other_than=first)
+    wrong_node = CAT if node_above(ctx.truth(second)) == DOG else DOG
+    query = "house cat" if wrong_node == CAT else "dog"
+    label = f"{PET_NODE_NAMES[wrong_node]} (any kind)"
+    b.keys(query)
+    b.wait(lambda: b.visible("#coarse-offers") and visible_texts(b, "#coarse-offers .coarse-offer")[:1] == [f"{label} Alt Enter"],
+           what=f"{label} offered")
+    assert f"Alt+Enter takes “{label}”" in b.text("#match-summary"), b.text("#match-summary")
+    best = b.js("return document.querySelector('.card.best')?.dataset.index")
+    assert best is not None and int(best) < len(datasets.PETS), "Enter's match stays a category"
+    b.screenshot("coarse-search")
+    b.chord(Keys.ALT, Keys.ENTER)
+    b.wait(lambda: chips(b) == [["1", label]], what=f"the chip {label}")
+    assert b.js("return document.getElementById('search').value") == "" and not b.visible("#coarse-offers")
+    b.keys(query)
+    b.wait(lambda: b.visible("#coarse-offers"), what="the offer again")
+    b.chord(Keys.ALT, Keys.ENTER)
+    b.wait(lambda: "already guess #1" in b.text("#hint"), what="the same node refused")
+    assert chips(b) == [["1", label]], chips(b)
+    b.keys(Keys.ESCAPE, "beagle", Keys.ENTER)
+    b.wait(lambda: [n for _, n in chips(b)] == [label, "beagle"], what="the node, then beagle")
+    b.keys(Keys.ENTER)
+
+    # 3. An exact answer, by its digit.
+    third = b.wait_item(other_than=second)
+    truth = ctx.truth(third)
+    b.keys(digit(truth))
+    b.wait(lambda: len(chips(b)) == 1, what="a chip")
+    b.keys(Keys.ENTER)
+    b.wait_item(other_than=third)
+    wait_saved(b)
+
+    rows = [(r[0], r[1]) for r in ctx.live()]
+    expected = [(first, [answers[chosen]]), (second, [answers[wrong_node], pet_index("beagle")]), (third, [truth])]
+    assert rows == expected, rows
+    no_csp_violations(b, "coarse answers")
+    counts = {"exact": 0, "coarse_correct": 0, "wrong": 0}
+    for item, guesses in rows:
+        counts[judged_by_hand(guesses[0], ctx.truth(item), answers)] += 1
+    assert counts["wrong"] >= 1 and counts["exact"] == 1, counts
+
+    b.go(ctx.server.admin_link)
+    b.wait(lambda: b.visible("#join-switch"), what="the question whether to switch")
+    b.click("#join-switch")
+    b.wait(lambda: b.js("return location.pathname") == "/admin", what="the admin page")
+    status, report = b.fetch("/api/admin/report?study=pets&format=json")
+    assert status == 200, (status, report)
+    figures = report["hierarchy"]
+    assert {key: figures[key] for key in counts} == counts, (figures, counts)
+    assert figures["judgements"] == 3, figures
+
+
+def test_no_coarse_answer_without_the_study_setting(ctx):
+    """Without allow_coarse nothing of it shows: no "any kind" button on a node, Alt+Enter on
+    a node or in the search box gives no guess, no offer beside the matches, and the server
+    refuses a node's number."""
+    serve_pets(ctx, allow_coarse=False)
+    b = ctx.browser
+    link = ctx.join()
+    assert b.fetch("/api/me")[1]["allow_coarse"] is False
+    item = b.wait_item()
+    open_tree_by_keyboard(b)
+    b.keys(Keys.ARROW_DOWN)
+    assert focused_tree_item(b)[0] == "dog", focused_tree_item(b)
+    assert b.js("return document.querySelectorAll('#tree .tree-coarse').length") == 0
+    assert b.js("return document.activeElement.hasAttribute('aria-selected') || document.activeElement.hasAttribute('aria-keyshortcuts')") is False
+    b.chord(Keys.ALT, Keys.ENTER)
+    time.sleep(0.3)
+    assert chips(b) == [] and focused_tree_item(b)[0] == "dog", (chips(b), focused_tree_item(b))
+    assert not b.visible("#coarse-help")
+    b.keys(Keys.ESCAPE, "dog")
+    b.wait(lambda: "Enter takes" in (b.text("#match-summary") or ""), what="the matches for dog")
+    assert not b.visible("#coarse-offers") and "Alt+Enter" not in b.text("#match-summary")
+    b.chord(Keys.ALT, Keys.ENTER)
+    time.sleep(0.3)
+    assert chips(b) == [] and b.js("return document.getElementById('search').value") == "dog"
+    try:
+        status = post_judgement_elsewhere(ctx.server, link, item, [len(datasets.PETS) + 2])
+    except urllib.error.HTTPError as refused:
+        status = refused.code
+        message = json.loads(refused.read())["error"]
+        assert message == f"{len(datasets.PETS) + 2} is not a category (0–{len(datasets.PETS) - 1})", message
+    assert status == 422, status
+
+
+def test_practice_feedback_for_a_coarse_answer(ctx):
+    """Practice on the pets with coarse answers allowed: the node over the truth is "Right,
+    but coarse" (and not counted right), as guess #2 behind a wrong breed too; a node not
+    over the truth is "Not quite"; the running score counts none of them right."""
+    practice = [1] * 7 + [0]  # the tennis ball has no node above it
+    serve_pets(ctx, allow_coarse=True, practice=practice, practice_count=3)
+    b = ctx.browser
+    ctx.join()
+    answers = node_answers(b)
+    query_of = {DOG: "dog", CAT: "domestic cat"}
+
+    def give_node(key):
+        b.keys(query_of[key])
+        b.wait(lambda: visible_texts(b, "#coarse-offers .coarse-offer")[:1] == [f"{PET_NODE_NAMES[key]} (any kind) Alt Enter"],
+               what=f"{PET_NODE_NAMES[key]} offered")
+        b.chord(Keys.ALT, Keys.ENTER)
+
+    def verdict():
+        b.wait(lambda: b.js("return document.querySelector('#feedback.right, #feedback.wrong, #feedback.coarse') !== null"),
+               what="feedback")
+        return b.js("return document.getElementById('feedback').className"), b.text("#feedback .verdict")
+
+    first = b.wait_item()
+    truth = ctx.truth(first)
+    above = node_above(truth)
+    give_node(above)
+    b.wait(lambda: len(chips(b)) == 1, what="the node's chip")
+    b.keys(Keys.ENTER)
+    tone, text = verdict()
+    assert tone == "feedback coarse", tone
+    assert text == f"Right, but coarse. It is a kind of {PET_NODE_NAMES[above]}; only the exact category counts as right.", text
+    assert b.text("#feedback .compare-chosen strong") == f"{PET_NODE_NAMES[above]} (any kind)"
+    assert b.text("#feedback .compare-truth strong") == datasets.PETS[truth]["name"]
+    assert "0 of 1 right (0 %)" in b.text("#feedback .practice-score"), b.text("#feedback .practice-score")
+    b.screenshot("coarse-feedback")
+    b.keys(Keys.ENTER)
+
+    second = b.wait_item(other_than=first)
+    truth2 = ctx.truth(second)
+    above2 = node_above(truth2)
+    miss = next(i for i in range(len(datasets.PETS)) if i != truth2)
+    b.keys(digit(miss))
+    b.wait(lambda: len(chips(b)) == 1, what="a wrong breed")
+    give_node(above2)
+    b.wait(lambda: len(chips(b)) == 2, what="the node as guess #2")
+    b.keys(Keys.ENTER)
+    tone, text = verdict()
+    assert tone == "feedback coarse", tone
+    assert text == f"Right, but coarse. Your guess #2: it is a kind of {PET_NODE_NAMES[above2]}; only the exact category counts as right.", text
+    b.keys(Keys.ENTER)
+
+    third = b.wait_item(other_than=second)
+    truth3 = ctx.truth(third)
+    wrong_node = CAT if node_above(truth3) == DOG else DOG
+    give_node(wrong_node)
+    b.wait(lambda: len(chips(b)) == 1, what="the node's chip")
+    b.keys(Keys.ENTER)
+    tone, text = verdict()
+    assert tone == "feedback wrong" and text == "Not quite.", (tone, text)
+    assert b.text("#feedback .compare-chosen strong") == f"{PET_NODE_NAMES[wrong_node]} (any kind)"
+    assert "0 of 3 right (0 %)" in b.text("#feedback .practice-score"), b.text("#feedback .practice-score")
+    no_csp_violations(b, "coarse practice feedback")
+    wait_saved(b)
+    assert [(r[0], r[1], r[3]) for r in ctx.live()] == [
+        (first, [answers[above]], "practice"), (second, [miss, answers[above2]], "practice"),
+        (third, [answers[wrong_node]], "practice")], ctx.live()
+
+
 ALL = [
     test_join_and_practice,
     test_label_by_keyboard_mouse_and_search,
@@ -2723,6 +2980,9 @@ ALL = [
     test_picker_models_in_the_page,
     test_hierarchy_and_search_by_keyboard,
     test_compare_tray_by_keyboard,
+    test_coarse_answer_by_keyboard,
+    test_no_coarse_answer_without_the_study_setting,
+    test_practice_feedback_for_a_coarse_answer,
     test_phone_touch,
     test_desktop_columns_do_not_scroll_sideways,
     test_answered_item_never_queued_again,
