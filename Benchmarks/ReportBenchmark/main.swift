@@ -14,7 +14,7 @@ import StudyPhase
 
 let python = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/usr/bin/python3"
 let rounds = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 3 : 3
-let dawidSkeneItems = CommandLine.arguments.count > 3 ? Int(CommandLine.arguments[3]) ?? 10_000 : 10_000
+let dawidSkeneItems = CommandLine.arguments.count > 3 ? Int(CommandLine.arguments[3]) ?? 2_000 : 2_000
 let categoryCount = 1_000, itemCount = 100_000, judgementsPerItem = 10, annotatorCount = 200, maxGuesses = 5
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("refhuman-report-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
