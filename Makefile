@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
 DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libssl-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium chromium-driver python3-selenium libopenblas-dev strace caddy openssl wordnet-base
-BENCH_PACKAGES := python3-numpy python3-scipy python3-torch python3-venv
+BENCH_PACKAGES := python3-numpy python3-scipy python3-torch python3-venv python3-attr python3-dateutil
 BENCH_VENV := .build/bench-venv
 FASHION := /usr/share/datasets/fashion-mnist
 
@@ -69,13 +69,13 @@ bench: deps
 	$(SWIFT) build -c release --product ClassifierBenchmark
 	$(SWIFT) build -c release --product refhuman
 	@test -x $(BENCH_VENV)/bin/python || /usr/bin/python3 -m venv --system-site-packages $(BENCH_VENV)
-	@$(BENCH_VENV)/bin/python -c "import onnxruntime, onnx, safetensors, uvloop" 2>/dev/null || \
-	  $(BENCH_VENV)/bin/pip install -q --no-deps -r Benchmarks/requirements.txt
+	@$(BENCH_VENV)/bin/python -c "import onnxruntime, onnx, safetensors, uvloop, crowdkit.aggregation" 2>/dev/null || \
+	  $(BENCH_VENV)/bin/pip install -q --no-deps -c Benchmarks/constraints.txt -r Benchmarks/requirements.txt
 	.build/release/ImportBenchmark $(FASHION)
 	.build/release/JudgementBenchmark
 	.build/release/ClassifierBenchmark --inference 0 --train-images 60000
 	$(BENCH_VENV)/bin/python Benchmarks/classifier_reference.py --swift .build/release/ClassifierBenchmark
-	.build/release/ReportBenchmark /usr/bin/python3
+	.build/release/ReportBenchmark $(BENCH_VENV)/bin/python
 	$(BENCH_VENV)/bin/python Benchmarks/capacity.py --refhuman .build/release/refhuman
 
 # Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).

@@ -1,17 +1,28 @@
 #!/usr/bin/env python3
-"""report_reference.py: the RefHuman report computed with numpy and scipy, for ReportBenchmark.
+"""report_reference.py: the RefHuman report computed with numpy, scipy and crowd-kit, for ReportBenchmark.
 
 Reads the int32 files ReportBenchmark writes, computes the same figures ReportBuilder does
-(DESIGN.md, Statistics) as array code, and prints JSON: the best time of ROUNDS runs and the
-overall figures, which the benchmark compares with its own.
-Usage: report_reference.py DIR CATEGORIES MAX_GUESSES ROUNDS
+(DESIGN.md, Statistics) as array code, and prints JSON: the best time of ROUNDS runs of each
+part (the existing report, the two-way bootstrap, the majority-of-k curve) and the figures,
+which the benchmark compares with its own. Dawid-Skene is crowd-kit's DawidSkene(n_iter=100,
+tol=1e-5), run once on the first DS_ITEMS compared items (all when 0); its labels go to
+DIR/dawid_skene_labels.i32 for the benchmark to compare with its own.
+Usage: report_reference.py DIR CATEGORIES MAX_GUESSES ROUNDS [DS_ITEMS]
 """
+import itertools
 import json
 import sys
 import time
+import warnings
 
 import numpy as np
+import scipy.sparse
+from scipy.special import comb
 from scipy.stats import binom
+
+BOOTSTRAP_REPLICATES = 1000
+BOOTSTRAP_SEED = 2026
+ENUMERATION_LIMIT = 5000
 
 Z = 1.959964
 
@@ -179,17 +190,179 @@ def report(rows, truths, model, categories, k):
     return overall, per_category, (confusion_human, confusion_majority, confusion_model), annotators, galleries
 
 
+def counted_judgements(rows, truths, k):
+    """The judgements the humans section uses: counted test judgements of the compared items,
+    items in id order and each item's judgements in submission order, as (item rank, annotator,
+    first guess, truth) arrays."""
+    item, annotator, is_test, abstained, superseded = (rows[:, i] for i in range(5))
+    first = rows[:, 6]
+    counted = (superseded == 0) & (is_test == 1) & (abstained == 0) & (first >= 0)
+    order = np.flatnonzero(counted)
+    order = order[np.argsort(item[order], kind="stable")]
+    compared, rank = np.unique(item[order], return_inverse=True)
+    return rank, annotator[order], first[order], truths[compared], compared
+
+
+class SplitMix64:
+    """SeededRandom.SplitMix64 ported to numpy, so the bootstrap draws the same weights as Swift.
+    Its n-th output depends only on seed + n·γ, so a block of draws is computed at once."""
+
+    GAMMA = np.uint64(0x9E3779B97F4A7C15)
+
+    def __init__(self, seed):
+        self.seed = np.uint64(seed)
+        self.drawn = 0
+
+    def outputs(self, count):
+        steps = np.arange(self.drawn + 1, self.drawn + count + 1, dtype=np.uint64)
+        self.drawn += count
+        with np.errstate(over="ignore"):
+            z = self.seed + steps * self.GAMMA
+            z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+            z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return z ^ (z >> np.uint64(31))
+
+    def uniform_below(self, bound, count):
+        """`count` draws of SplitMix64.uniform(below:): rejection below 2^64 mod bound, then modulo."""
+        threshold = np.uint64((2**64 - bound) % bound)
+        kept = []
+        while count:
+            draws = self.outputs(count)
+            accepted = draws[draws >= threshold]
+            kept.append(accepted % np.uint64(bound))
+            count -= len(accepted)
+        return np.concatenate(kept).astype(np.int64)
+
+
+def two_way_bootstrap(annotators, items, values_by_statistic, replicates=BOOTSTRAP_REPLICATES, seed=BOOTSTRAP_SEED):
+    """TwoWayBootstrap's pigeonhole bootstrap, one weight draw shared by every statistic (as in
+    Swift, where each statistic restarts the same seed on the same design). Annotators and items
+    are coded by first appearance, as TwoWayBootstrap's design codes them. Returns, per statistic,
+    (estimate, low, high)."""
+    _, first_annotator, annotator_code = np.unique(annotators, return_index=True, return_inverse=True)
+    annotator_code = np.argsort(np.argsort(first_annotator))[annotator_code]
+    _, first_item, item_code = np.unique(items, return_index=True, return_inverse=True)
+    item_code = np.argsort(np.argsort(first_item))[item_code]
+    a_count, i_count = len(first_annotator), len(first_item)
+    # One sparse matrix (annotator × item) per sum: Σ w_a w_i and Σ w_a w_i x for each statistic.
+    stacked = [np.ones(len(items))] + list(values_by_statistic)
+    matrix = scipy.sparse.vstack([
+        scipy.sparse.csr_matrix((values.astype(float), (annotator_code, item_code)), shape=(a_count, i_count))
+        for values in stacked]).tocsr()
+    generator = SplitMix64(seed)
+    sums = np.empty((len(stacked), replicates))
+    chunk = 50
+    for begin in range(0, replicates, chunk):
+        count = min(chunk, replicates - begin)
+        annotator_weights = np.empty((a_count, count))
+        item_weights = np.empty((i_count, count))
+        for column in range(count):
+            annotator_weights[:, column] = np.bincount(generator.uniform_below(a_count, a_count), minlength=a_count)
+            item_weights[:, column] = np.bincount(generator.uniform_below(i_count, i_count), minlength=i_count)
+        per_annotator = (matrix @ item_weights).reshape(len(stacked), a_count, count)
+        sums[:, begin:begin + count] = (per_annotator * annotator_weights[None]).sum(axis=1)
+    usable = sums[0] > 0
+    results = []
+    for index, values in enumerate(values_by_statistic):
+        statistics = sums[index + 1, usable] / sums[0, usable]
+        low, high = np.quantile(statistics, [0.025, 0.975])
+        results.append((values.sum() / len(values), float(low), float(high)))
+    return results
+
+
+def majority_of_k(item_rank, labels, item_truth):
+    """MajorityOfK.curve where every item is enumerated exactly (C(n, k) <= 5000); a tie among t
+    top labels that includes the truth scores 1/t. For each item size n and each k, a subset
+    matrix (subsets × positions) turns label-equality matrices into each subset's tallies."""
+    sizes = np.bincount(item_rank)
+    starts = np.r_[0, np.cumsum(sizes)]
+    points = []
+    for k in range(1, sizes.max() + 1):
+        correctness, item_count = 0.0, 0
+        for n in np.unique(sizes[sizes >= k]):
+            if comb(n, k, exact=True) > ENUMERATION_LIMIT:
+                raise NotImplementedError("resampled majority-of-k items are not in the benchmark's data")
+            chosen_items = np.flatnonzero(sizes == n)
+            positions = starts[chosen_items][:, None] + np.arange(n)[None]
+            subsets = np.zeros((comb(n, k, exact=True), n))
+            for row, subset in enumerate(itertools.combinations(range(n), k)):
+                subsets[row, list(subset)] = 1
+            for begin in range(0, len(chosen_items), 4000):
+                item_labels = labels[positions[begin:begin + 4000]]
+                truth = item_truth[chosen_items[begin:begin + 4000]]
+                same = (item_labels[:, :, None] == item_labels[:, None, :]).astype(float)
+                # tally[i, p, s]: votes in subset s for the label at position p (meaningful where p is in s).
+                tally = (same @ subsets.T) * subsets.T[None]
+                top = tally.max(axis=1)
+                truth_votes = (item_labels == truth[:, None]).astype(float) @ subsets.T
+                tied_labels = (tally == top[:, None]).sum(axis=1) / top
+                score = np.where(truth_votes == top, 1 / tied_labels, 0.0)
+                correctness += score.mean(axis=1).sum()
+            item_count += len(chosen_items)
+        points.append({"k": k, "items": item_count, "error": 1 - correctness / item_count})
+    return points
+
+
+def dawid_skene(item_rank, annotators, labels, item_truth, items):
+    """crowd-kit's DawidSkene on the first `items` compared items (all when 0)."""
+    import pandas as pd
+    from crowdkit.aggregation import DawidSkene
+
+    keep = item_rank < items if items else np.ones(len(item_rank), dtype=bool)
+    data = pd.DataFrame({"task": item_rank[keep], "worker": annotators[keep], "label": labels[keep]})
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = DawidSkene(n_iter=100, tol=1e-5).fit(data)
+    seconds = time.perf_counter() - start
+    estimated = model.labels_.sort_index().to_numpy().astype(np.int64)
+    task_count = len(estimated)
+    return seconds, estimated, {
+        "items": task_count, "judgements": int(keep.sum()), "iterations": len(model.loss_history_),
+        "error": float((estimated != item_truth[:task_count]).mean()),
+    }
+
+
+def timed(rounds, function):
+    best, result = float("inf"), None
+    for _ in range(rounds):
+        start = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
 def main():
     directory, categories, k, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    dawid_skene_items = int(sys.argv[5]) if len(sys.argv) > 5 else -1
     rows = np.fromfile(f"{directory}/judgements.i32", dtype="<i4").reshape(-1, 6 + k).astype(np.int64)
     truths = np.fromfile(f"{directory}/truths.i32", dtype="<i4").astype(np.int64)
     model = np.fromfile(f"{directory}/model.i32", dtype="<i4").reshape(-1, k).astype(np.int64)
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        overall = report(rows, truths, model, categories, k)[0]
-        best = min(best, time.perf_counter() - start)
-    print(json.dumps({"seconds": best, "overall": {key: float(value) for key, value in overall.items()}}))
+    seconds, output = {}, {}
+    seconds["report"], result = timed(rounds, lambda: report(rows, truths, model, categories, k))
+    output["overall"] = {key: float(value) for key, value in result[0].items()}
+
+    def bootstrap():
+        item_rank, annotators, first, item_truth, compared = counted_judgements(rows, truths, k)
+        human_right = first == item_truth[item_rank]
+        model_right = model[compared, 0] == item_truth
+        return two_way_bootstrap(annotators, item_rank, [
+            (~human_right).astype(np.int64), human_right.astype(np.int64) - model_right[item_rank]])
+    seconds["bootstrap"], (pooled, paired) = timed(rounds, bootstrap)
+    output["bootstrap"] = {"pooled": pooled, "paired": paired}
+
+    def curve():
+        item_rank, _, first, item_truth, _ = counted_judgements(rows, truths, k)
+        return majority_of_k(item_rank, first, item_truth)
+    seconds["majority_of_k"], output["majority_of_k"] = timed(rounds, curve)
+
+    if dawid_skene_items >= 0:
+        item_rank, annotators, first, item_truth, _ = counted_judgements(rows, truths, k)
+        seconds["dawid_skene"], estimated, output["dawid_skene"] = dawid_skene(
+            item_rank, annotators, first, item_truth, dawid_skene_items)
+        estimated.astype("<i4").tofile(f"{directory}/dawid_skene_labels.i32")
+    output["seconds"] = seconds
+    print(json.dumps(output))
 
 
 if __name__ == "__main__":

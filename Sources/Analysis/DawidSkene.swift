@@ -34,6 +34,18 @@ import Foundation
 ///
 /// The label is the posterior's argmax; an exact tie goes to the lowest category index, as
 /// crowd-kit's `idxmax` over its sorted label columns does.
+///
+/// Scale: at hundreds of annotators and a thousand categories the confusion matrices hold
+/// hundreds of millions of cells, so the arithmetic is arranged around two facts.
+///  - A judgement (a, i, k) only ever reads π_a[·][k], so the matrices are kept as one contiguous
+///    row per (annotator, given category) pair that occurs, over the true categories (crowd-kit's
+///    `errors_` layout); the E-step adds whole rows of log π, and pairs that never occur take no memory.
+///  - After the first E-step nearly all of an item's posterior lies below 1e-40. Such a value added
+///    to an M-step count changes it by less than one rounding unit of the 1e-10 floor every count is
+///    clipped to (even summed over 10¹³ judgements), and its share of the bound is as far below
+///    rounding, so the M-step and the bound walk only each item's posteriors at or above
+///    `negligibleProbability`. Cells below the floor enter the entropy as the same constant each,
+///    so they are counted, not visited. The results are those of the dense sums up to rounding.
 public enum DawidSkene {
     public struct Judgement: Sendable, Equatable {
         public var annotator: Int
@@ -67,6 +79,8 @@ public enum DawidSkene {
     public static let defaultIterationLimit = 100
     /// crowd-kit's floor for counts and priors.
     static let probabilityFloor = 1e-10
+    /// Posteriors below this are left out of the M-step and the bound (see the type's comment on scale).
+    static let negligibleProbability = 1e-40
 
     public static func estimate(
         judgements: [Judgement], annotatorCount: Int, itemCount: Int, categoryCount: Int,
@@ -79,183 +93,295 @@ public enum DawidSkene {
             precondition((0..<itemCount).contains(judgement.item), "item index out of range")
             precondition((0..<categoryCount).contains(judgement.category), "category index out of range")
         }
-        let model = Model(judgements: judgements, annotatorCount: annotatorCount, itemCount: itemCount, categoryCount: categoryCount)
+        let fit = Fit(judgements: judgements, annotatorCount: annotatorCount, itemCount: itemCount, categoryCount: categoryCount)
         // No judgements, nothing to fit: crowd-kit returns empty results; here every item is unjudged.
-        guard !judgements.isEmpty else {
-            let none = [Double](repeating: 0, count: categoryCount)
-            return model.estimate(posteriors: [], priors: none, confusion: [], iterations: 0, converged: true)
-        }
+        guard !judgements.isEmpty else { return fit.estimate(iterations: 0, converged: true) }
 
-        var posteriors = model.majorityVoteShares()
-        var priors = model.priors(posteriors)
-        var confusion = model.confusion(posteriors)
+        fit.startFromMajorityVote()
+        fit.maximise()
         var bound = -Double.infinity
         var iterations = 0
         var converged = false
         while iterations < iterationLimit {
             iterations += 1
-            posteriors = model.posteriors(priors: priors, confusion: confusion)
-            priors = model.priors(posteriors)
-            confusion = model.confusion(posteriors)
-            let newBound = model.evidenceLowerBoundPerJudgement(posteriors: posteriors, priors: priors, confusion: confusion)
+            fit.expect()
+            fit.maximise()
+            let newBound = fit.evidenceLowerBoundPerJudgement()
             if newBound - bound < tolerance {
                 converged = true
                 break
             }
             bound = newBound
         }
-        return model.estimate(posteriors: posteriors, priors: priors, confusion: confusion, iterations: iterations, converged: converged)
+        return fit.estimate(iterations: iterations, converged: converged)
     }
 
-    /// The data arranged for EM: judgements grouped by item, flat row-major arrays for the
-    /// posteriors (item × category) and confusion (annotator × true × given).
-    private struct Model {
+    /// EM's state. Judgements are grouped by item, each named by its confusion row (annotator,
+    /// given category); rows are numbered by annotator, then given category, so an annotator's rows
+    /// are consecutive. The confusion rows are one flat row-major buffer with `categoryCount` columns.
+    private final class Fit {
         let annotatorCount: Int
         let itemCount: Int
         let categoryCount: Int
-        let judgements: [Judgement]
-        /// Judgements of item i are judgementsByItem[itemStart[i]..<itemStart[i + 1]].
+        let judgementCount: Int
+        /// Judgements of item i are rowOfJudgement[itemStart[i]..<itemStart[i + 1]].
         let itemStart: [Int]
-        let judgementsByItem: [Judgement]
+        let rowOfJudgement: [Int32]
         let judgedItems: [Int]
-        /// usedCategory[a · C + k]: annotator a gave category k at least once.
-        let usedCategory: [Bool]
-        let annotatorJudged: [Bool]
+        /// Annotator a's rows are annotatorRowStart[a]..<annotatorRowStart[a + 1]; rowGiven names each row's category.
+        let annotatorRowStart: [Int]
+        let rowGiven: [Int]
+        /// Each judged item's posterior over the true categories, written where the result returns
+        /// it, so the largest arrays exist once; an unjudged item's row is empty until `estimate`.
+        var posteriors: [[Double]]
+        /// Each judged item's posteriors at or above `negligibleProbability`: entries
+        /// supportStart[i]..<supportStart[i + 1] of supportCategory and supportProbability.
+        var supportStart: [Int]
+        var supportCategory: [Int32] = []
+        var supportProbability: [Double] = []
+        /// Σ −q log q over the posteriors at or above the floor, and how many lie below it.
+        var entropyAboveFloor = 0.0
+        var cellsBelowFloor = 0
+        var priors: [Double]
+        /// log π[row · C + truth]. The M-step gathers its counts in this same buffer and turns them
+        /// into logarithms in place, because at this scale every copy of the matrices is gigabytes.
+        var logConfusion: [Double]
 
         init(judgements: [Judgement], annotatorCount: Int, itemCount: Int, categoryCount: Int) {
             self.annotatorCount = annotatorCount
             self.itemCount = itemCount
             self.categoryCount = categoryCount
-            self.judgements = judgements
-            var counts = [Int](repeating: 0, count: itemCount + 1)
-            for judgement in judgements { counts[judgement.item + 1] += 1 }
-            for item in 0..<itemCount { counts[item + 1] += counts[item] }
-            itemStart = counts
-            var next = counts
-            var grouped = judgements
+            judgementCount = judgements.count
+            let unused: Int32 = -1, used: Int32 = -2
+            var rowOfPair = [Int32](repeating: unused, count: annotatorCount * categoryCount)
+            for judgement in judgements { rowOfPair[judgement.annotator * categoryCount + judgement.category] = used }
+            var rowStart = [Int](repeating: 0, count: annotatorCount + 1)
+            var given: [Int] = []
+            for annotator in 0..<annotatorCount {
+                for category in 0..<categoryCount where rowOfPair[annotator * categoryCount + category] == used {
+                    rowOfPair[annotator * categoryCount + category] = Int32(given.count)
+                    given.append(category)
+                }
+                rowStart[annotator + 1] = given.count
+            }
+            annotatorRowStart = rowStart
+            rowGiven = given
+            var start = [Int](repeating: 0, count: itemCount + 1)
+            for judgement in judgements { start[judgement.item + 1] += 1 }
+            for item in 0..<itemCount { start[item + 1] += start[item] }
+            var next = start
+            var rows = [Int32](repeating: 0, count: judgements.count)
             for judgement in judgements {
-                grouped[next[judgement.item]] = judgement
+                rows[next[judgement.item]] = rowOfPair[judgement.annotator * categoryCount + judgement.category]
                 next[judgement.item] += 1
             }
-            judgementsByItem = grouped
-            judgedItems = (0..<itemCount).filter { counts[$0 + 1] > counts[$0] }
-            var used = [Bool](repeating: false, count: annotatorCount * categoryCount)
-            var judged = [Bool](repeating: false, count: annotatorCount)
-            for judgement in judgements {
-                used[judgement.annotator * categoryCount + judgement.category] = true
-                judged[judgement.annotator] = true
-            }
-            usedCategory = used
-            annotatorJudged = judged
+            itemStart = start
+            rowOfJudgement = rows
+            judgedItems = (0..<itemCount).filter { start[$0 + 1] > start[$0] }
+            posteriors = [[Double]](repeating: [], count: itemCount)
+            supportStart = [Int](repeating: 0, count: itemCount + 1)
+            priors = [Double](repeating: 0, count: categoryCount)
+            logConfusion = [Double](repeating: 0, count: given.count * categoryCount)
         }
 
-        func majorityVoteShares() -> [Double] {
-            var shares = [Double](repeating: 0, count: itemCount * categoryCount)
-            for item in judgedItems {
-                let votes = Double(itemStart[item + 1] - itemStart[item])
-                for judgement in judgementsByItem[itemStart[item]..<itemStart[item + 1]] {
-                    shares[item * categoryCount + judgement.category] += 1 / votes
-                }
-            }
-            return shares
-        }
-
-        func priors(_ posteriors: [Double]) -> [Double] {
-            var priors = [Double](repeating: 0, count: categoryCount)
-            guard !judgedItems.isEmpty else { return priors }
-            for item in judgedItems {
-                for category in 0..<categoryCount { priors[category] += posteriors[item * categoryCount + category] }
-            }
-            return priors.map { $0 / Double(judgedItems.count) }
-        }
-
-        /// M-step: expected counts of (true c, given k) per annotator, floored where k was used,
-        /// each true-category row normalised over the categories the annotator gave.
-        func confusion(_ posteriors: [Double]) -> [Double] {
+        /// Vote shares as the first posteriors (all of them kept, being at least 1 / votes).
+        func startFromMajorityVote() {
             let c = categoryCount
-            var counts = [Double](repeating: 0, count: annotatorCount * c * c)
-            for judgement in judgements {
-                let base = judgement.annotator * c * c + judgement.category
-                for truth in 0..<c { counts[base + truth * c] += posteriors[judgement.item * c + truth] }
+            var votes = [Int](repeating: 0, count: c)
+            var given: [Int] = []
+            var rows = posteriors
+            posteriors = []
+            priors = [Double](repeating: 0, count: c)
+            for item in judgedItems {
+                let judgements = itemStart[item]..<itemStart[item + 1]
+                given.removeAll(keepingCapacity: true)
+                for position in judgements {
+                    let category = rowGiven[Int(rowOfJudgement[position])]
+                    if votes[category] == 0 { given.append(category) }
+                    votes[category] += 1
+                }
+                given.sort()
+                var row = [Double](repeating: 0, count: c)
+                for category in given {
+                    let share = Double(votes[category]) / Double(judgements.count)
+                    row[category] = share
+                    // Adding only the nonzero shares, item by item, is the dense sum exactly.
+                    priors[category] += share
+                    supportCategory.append(Int32(category))
+                    supportProbability.append(share)
+                    votes[category] = 0
+                }
+                rows[item] = row
+                supportStart[item + 1] = supportCategory.count
             }
-            for annotator in 0..<annotatorCount where annotatorJudged[annotator] {
-                for truth in 0..<c {
-                    let row = annotator * c * c + truth * c
-                    var total = 0.0
-                    for given in 0..<c where usedCategory[annotator * c + given] {
-                        counts[row + given] = max(counts[row + given], probabilityFloor)
-                        total += counts[row + given]
+            posteriors = rows
+            fillSupportStartOfUnjudgedItems()
+            for category in 0..<c { priors[category] /= Double(judgedItems.count) }
+        }
+
+        /// An unjudged item's support is empty: its start repeats the previous item's end.
+        private func fillSupportStartOfUnjudgedItems() {
+            for item in 0..<itemCount where itemStart[item + 1] == itemStart[item] { supportStart[item + 1] = supportStart[item] }
+        }
+
+        /// M-step: expected counts of (true c, given k) per annotator from the kept posteriors,
+        /// floored, then log π = log count − log (annotator's total for c over the categories it gave).
+        func maximise() {
+            let c = categoryCount
+            let logFloor = log(probabilityFloor)
+            let supportStart = supportStart, supportCategory = supportCategory, supportProbability = supportProbability
+            logConfusion.withUnsafeMutableBufferPointer { cells in
+                for index in cells.indices { cells[index] = 0 }
+                rowOfJudgement.withUnsafeBufferPointer { rowOfJudgement in
+                    for item in judgedItems {
+                        let support = supportStart[item]..<supportStart[item + 1]
+                        for position in itemStart[item]..<itemStart[item + 1] {
+                            let base = Int(rowOfJudgement[position]) * c
+                            for entry in support { cells[base + Int(supportCategory[entry])] += supportProbability[entry] }
+                        }
                     }
-                    for given in 0..<c where usedCategory[annotator * c + given] { counts[row + given] /= total }
+                }
+                var totals = [Double](repeating: 0, count: c)
+                totals.withUnsafeMutableBufferPointer { totals in
+                    for annotator in 0..<annotatorCount {
+                        for truth in 0..<c { totals[truth] = 0 }
+                        let rows = annotatorRowStart[annotator]..<annotatorRowStart[annotator + 1]
+                        for row in rows {
+                            for truth in 0..<c {
+                                let floored = max(cells[row * c + truth], probabilityFloor)
+                                cells[row * c + truth] = floored
+                                totals[truth] += floored
+                            }
+                        }
+                        for truth in 0..<c { totals[truth] = log(totals[truth]) }
+                        for row in rows {
+                            for truth in 0..<c {
+                                let count = cells[row * c + truth]
+                                // Most cells sit at the floor; its logarithm is known.
+                                let logCount = count > probabilityFloor ? log(count) : logFloor
+                                cells[row * c + truth] = logCount - totals[truth]
+                            }
+                        }
+                    }
                 }
             }
-            return counts
         }
 
         /// E-step in logarithms, shifted so each item's largest term is 0 before exponentiating,
-        /// because a product of many small probabilities underflows.
-        func posteriors(priors: [Double], confusion: [Double]) -> [Double] {
+        /// because a product of many small probabilities underflows. Also gathers the new priors,
+        /// the kept posteriors and the entropy the bound needs.
+        func expect() {
             let c = categoryCount
             let logPriors = priors.map { log(max($0, probabilityFloor)) }
-            var posteriors = [Double](repeating: 0, count: itemCount * c)
+            var newPriors = [Double](repeating: 0, count: c)
             var logLikelihood = [Double](repeating: 0, count: c)
-            for item in judgedItems {
-                for truth in 0..<c { logLikelihood[truth] = logPriors[truth] }
-                for judgement in judgementsByItem[itemStart[item]..<itemStart[item + 1]] {
-                    let base = judgement.annotator * c * c + judgement.category
-                    for truth in 0..<c { logLikelihood[truth] += log(confusion[base + truth * c]) }
+            // Locals, not the stored properties, inside the loop: a class's stored `var` is
+            // checked for exclusive access on every use.
+            var rows = posteriors
+            posteriors = []
+            var keptCategory = supportCategory, keptProbability = supportProbability, keptStart = supportStart
+            supportCategory = []
+            supportProbability = []
+            keptCategory.removeAll(keepingCapacity: true)
+            keptProbability.removeAll(keepingCapacity: true)
+            var entropy = 0.0
+            var belowFloor = 0
+            logConfusion.withUnsafeBufferPointer { logConfusion in
+                logLikelihood.withUnsafeMutableBufferPointer { logLikelihood in
+                    for item in judgedItems {
+                        for truth in 0..<c { logLikelihood[truth] = logPriors[truth] }
+                        for position in itemStart[item]..<itemStart[item + 1] {
+                            // A plain pointer to the row, so the compiler sees one contiguous add it can vectorise.
+                            let row = logConfusion.baseAddress! + Int(rowOfJudgement[position]) &* c
+                            for truth in 0..<c { logLikelihood[truth] += row[truth] }
+                        }
+                        var largest = -Double.infinity
+                        for truth in 0..<c { largest = max(largest, logLikelihood[truth]) }
+                        rows[item].withUnsafeMutableBufferPointer { posterior in
+                            var total = 0.0
+                            for truth in 0..<c {
+                                let shifted = logLikelihood[truth] - largest
+                                // exp underflows to exactly 0 below about −745; skip the call.
+                                let scaled = shifted < -746 ? 0 : exp(shifted)
+                                posterior[truth] = scaled
+                                total += scaled
+                            }
+                            for truth in 0..<c {
+                                let q = posterior[truth] / total
+                                posterior[truth] = q
+                                newPriors[truth] += q
+                                if q >= negligibleProbability {
+                                    keptCategory.append(Int32(truth))
+                                    keptProbability.append(q)
+                                }
+                                if q >= probabilityFloor {
+                                    entropy -= q * log(q)
+                                } else {
+                                    belowFloor += 1
+                                }
+                            }
+                        }
+                        keptStart[item + 1] = keptCategory.count
+                    }
                 }
-                let largest = logLikelihood.max() ?? 0
-                var total = 0.0
-                for truth in 0..<c {
-                    let scaled = exp(logLikelihood[truth] - largest)
-                    posteriors[item * c + truth] = scaled
-                    total += scaled
-                }
-                for truth in 0..<c { posteriors[item * c + truth] /= total }
             }
-            return posteriors
+            posteriors = rows
+            supportCategory = keptCategory
+            supportProbability = keptProbability
+            supportStart = keptStart
+            entropyAboveFloor = entropy
+            cellsBelowFloor = belowFloor
+            fillSupportStartOfUnjudgedItems()
+            priors = newPriors.map { $0 / Double(judgedItems.count) }
         }
 
         /// crowd-kit's stopping quantity: Σ over judgements and truths of q_ic (log π_a[c][k] + log p_c),
         /// plus the posteriors' entropy (each q floored at 1e-10), divided by the number of judgements.
-        func evidenceLowerBoundPerJudgement(posteriors: [Double], priors: [Double], confusion: [Double]) -> Double {
+        func evidenceLowerBoundPerJudgement() -> Double {
             let c = categoryCount
             let logPriors = priors.map { log(max($0, probabilityFloor)) }
+            let supportStart = supportStart, supportCategory = supportCategory, supportProbability = supportProbability
+            let logConfusion = logConfusion
             var expectation = 0.0
-            for judgement in judgements {
-                let base = judgement.annotator * c * c + judgement.category
-                for truth in 0..<c {
-                    expectation += posteriors[judgement.item * c + truth] * (log(confusion[base + truth * c]) + logPriors[truth])
-                }
-            }
-            var entropy = 0.0
             for item in judgedItems {
-                for truth in 0..<c {
-                    let q = max(posteriors[item * c + truth], probabilityFloor)
-                    entropy -= q * log(q)
+                let support = supportStart[item]..<supportStart[item + 1]
+                for position in itemStart[item]..<itemStart[item + 1] {
+                    let base = Int(rowOfJudgement[position]) * c
+                    for entry in support {
+                        let truth = Int(supportCategory[entry])
+                        expectation += supportProbability[entry] * (logConfusion[base + truth] + logPriors[truth])
+                    }
                 }
             }
-            return (expectation + entropy) / Double(judgements.count)
+            let entropy = entropyAboveFloor - Double(cellsBelowFloor) * probabilityFloor * log(probabilityFloor)
+            return (expectation + entropy) / Double(judgementCount)
         }
 
-        func estimate(posteriors: [Double], priors: [Double], confusion: [Double], iterations: Int, converged: Bool) -> Estimate {
+        /// The result, with π = exp(log π): the one buffer holds only the logarithms.
+        func estimate(iterations: Int, converged: Bool) -> Estimate {
             let c = categoryCount
-            var itemPosteriors = [[Double]](repeating: priors, count: itemCount)
+            var itemPosteriors = posteriors
+            posteriors = []
             var labels = [Int?](repeating: nil, count: itemCount)
-            for item in judgedItems {
-                let row = Array(posteriors[(item * c)..<(item * c + c)])
-                itemPosteriors[item] = row
+            for item in 0..<itemCount {
+                guard itemStart[item + 1] > itemStart[item] else {
+                    itemPosteriors[item] = priors
+                    continue
+                }
+                let row = itemPosteriors[item]
                 var best = 0
                 for category in 1..<c where row[category] > row[best] { best = category }
                 labels[item] = best
             }
+            var byTruth = [Double](repeating: 0, count: c * c)
             let matrices: [[[Double]]?] = (0..<annotatorCount).map { annotator in
-                guard annotatorJudged[annotator] else { return nil }
-                return (0..<c).map { truth in
-                    let row = annotator * c * c + truth * c
-                    return Array(confusion[row..<(row + c)])
+                let rows = annotatorRowStart[annotator]..<annotatorRowStart[annotator + 1]
+                guard !rows.isEmpty else { return nil }
+                for index in byTruth.indices { byTruth[index] = 0 }
+                for row in rows {
+                    for truth in 0..<c { byTruth[truth * c + rowGiven[row]] = exp(logConfusion[row * c + truth]) }
                 }
+                return (0..<c).map { truth in Array(byTruth[(truth * c)..<(truth * c + c)]) }
             }
             return Estimate(
                 posteriors: itemPosteriors, labels: labels, confusionMatrices: matrices,
