@@ -17,9 +17,9 @@ enum HumanBaselineScoring {
     ) -> HumanBaselines {
         let compared = items.filter(\.isCompared)
         let judged = annotators.filter { $0.testJudgements > 0 }
-        // Dense annotator numbers in id order, shared by the bootstrap and Dawid–Skene.
-        let annotatorIDs = Set(compared.flatMap { $0.judgements.map(\.annotatorID) }).sorted()
-        let annotatorIndex = Dictionary(uniqueKeysWithValues: annotatorIDs.enumerated().map { ($1, $0) })
+        // Dense annotator numbers in id order, shared by the bootstrap and Dawid–Skene: from the
+        // annotator list the report already has (in id order), not from a pass over every judgement.
+        let annotatorIndex = Dictionary(uniqueKeysWithValues: annotators.enumerated().map { ($1.annotatorID, $0) })
         var bootstrapJudgements: [TwoWayBootstrap.Judgement] = []
         for (itemIndex, item) in compared.enumerated() {
             for judgement in item.judgements {
