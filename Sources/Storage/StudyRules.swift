@@ -33,7 +33,9 @@ struct StudyRules {
                    EXISTS (SELECT 1 FROM item WHERE dataset_id = study.dataset_id AND split = 'catch') AS has_catch_items,
                    (SELECT count(*) FROM item WHERE dataset_id = study.dataset_id AND split = 'practice') AS practice_items,
                    (SELECT count(*) FROM category WHERE dataset_id = study.dataset_id) AS categories,
-                   (SELECT count(*) FROM category_node WHERE dataset_id = study.dataset_id) AS nodes, allow_coarse
+                   -- Counted only when they can be answers: every judgement reads these rules.
+                   CASE WHEN allow_coarse THEN (SELECT count(*) FROM category_node WHERE dataset_id = study.dataset_id) ELSE 0 END AS nodes,
+                   allow_coarse
             FROM study WHERE id = ?
             """), arguments: [studyID]) else { throw StorageError.studyGone(id: studyID) }
         self.studyID = studyID
