@@ -35,6 +35,10 @@ final class AssignmentBoard {
     private var live: [Int]
     /// Leases not yet seen to expire, per position, and each one's expiry.
     private var leaseCounts: [Int]
+    /// How many items are at each load level below k (live judgements plus leases). The first
+    /// level in the study's order with any item is as far as a lease's walk must go: without
+    /// it, `fill` walked every item on each lease until some item neared full.
+    private var levelCounts: [Int]
     private var leases: [LeaseKey: String] = [:]
     /// Lease expiries in time order from `expiryHead` on; renewed leases leave stale entries.
     private var expiries: [(expires: String, key: LeaseKey)] = []
@@ -62,6 +66,8 @@ final class AssignmentBoard {
         positions = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         live = counts
         leaseCounts = Array(repeating: 0, count: ids.count)
+        levelCounts = Array(repeating: 0, count: judgementsPerItem)
+        for count in counts where count < judgementsPerItem { levelCounts[count] += 1 }
         let active = try Row.fetchCursor(db, sql: """
             SELECT assignment.annotator_id, assignment.item_id, assignment.expires_at
             FROM assignment JOIN item ON item.id = assignment.item_id
@@ -79,8 +85,10 @@ final class AssignmentBoard {
         expireLeases(now: now)
         let ledger = try self.ledger(db, annotator)
         // Walking the seeded order fills each load level in tie order; a level needs no
-        // more than `wanted` entries, and a full first level cannot be beaten.
-        let first = order == .fill ? judgementsPerItem - 1 : 0
+        // more than `wanted` entries, and once the first level in the study's order that
+        // holds any item at all has `wanted` of them, nothing later can come before them.
+        let occupied = levelCounts.indices.filter { levelCounts[$0] > 0 }
+        let first = (order == .fill ? occupied.last : occupied.first) ?? 0
         var levels = Array(repeating: [Int](), count: judgementsPerItem)
         for position in ledger.ranked where ledger.flags[position] == 0 {
             let load = live[position] + leaseCounts[position]
@@ -105,7 +113,9 @@ final class AssignmentBoard {
         guard let position = positions[item] else { return }  // practice items are not on the board
         let key = LeaseKey(annotator: annotator, position: position)
         if leases.updateValue(expires, forKey: key) == nil {
+            let before = load(position)
             leaseCounts[position] += 1
+            moved(position, from: before)
             ledgers[annotator]?.flags[position] |= Ledger.holding
         }
         // Leases are mostly given in time order, so the entry almost always goes last.
@@ -128,7 +138,9 @@ final class AssignmentBoard {
             return
         }
         guard let position = positions[item] else { return }
+        let before = load(position)
         live[position] += 1
+        moved(position, from: before)
         ledgers[annotator]?.flags[position] |= Ledger.judged
         release(LeaseKey(annotator: annotator, position: position))
     }
@@ -140,14 +152,28 @@ final class AssignmentBoard {
             return
         }
         guard let position = positions[item] else { return }
+        let before = load(position)
         live[position] -= 1
+        moved(position, from: before)
         ledgers[annotator]?.flags[position] &= ~Ledger.judged
     }
 
     private func release(_ key: LeaseKey) {
         guard leases.removeValue(forKey: key) != nil else { return }
+        let before = load(key.position)
         leaseCounts[key.position] -= 1
+        moved(key.position, from: before)
         ledgers[key.annotator]?.flags[key.position] &= ~Ledger.holding
+    }
+
+    private func load(_ position: Int) -> Int { live[position] + leaseCounts[position] }
+
+    /// Keeps `levelCounts` in step after `position`'s load changed from `before`; loads of k
+    /// or more are full and not counted.
+    private func moved(_ position: Int, from before: Int) {
+        let after = load(position)
+        if before < judgementsPerItem && before >= 0 { levelCounts[before] -= 1 }
+        if after < judgementsPerItem && after >= 0 { levelCounts[after] += 1 }
     }
 
     /// Ends every lease whose expiry is not after `now` (expires_at > now is active, as in SQL).
