@@ -5,9 +5,8 @@ import StudyPhase
 enum ExclusionScoring {
     /// The annotators `rules` leave out, in id order. A rule whose figure an annotator does not
     /// have (no catch trials, no practice, no timed test answer) does not exclude them.
-    static func excluded(trials: [Trial], truths: [ItemTruth], rules: ExclusionRules, names: [Int64: String]) -> [ExcludedAnnotator] {
-        var truthOf: [Int64: Int] = [:]
-        for truth in truths where truthOf[truth.itemID] == nil { truthOf[truth.itemID] = truth.trueCategory }
+    /// `truthOf` gives each item's true category (ReportBuilder.truthByItem).
+    static func excluded(trials: [Trial], truthOf: [Int64: Int], rules: ExclusionRules, names: [Int64: String]) -> [ExcludedAnnotator] {
         var catchTally: [Int64: (right: Int, total: Int)] = [:]
         var practiceTally: [Int64: (right: Int, total: Int)] = [:]
         var times: [Int64: [Int]] = [:]

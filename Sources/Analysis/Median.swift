@@ -2,11 +2,7 @@
 public enum Median {
     /// The mean of the two middle values for an even count; nil for an empty list.
     public static func of(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return Double(sorted[middle]) }
-        return (Double(sorted[middle - 1]) + Double(sorted[middle])) / 2
+        of(values.map(Double.init))
     }
 
     /// The same for real numbers (annotators' error rates).

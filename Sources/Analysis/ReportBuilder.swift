@@ -44,17 +44,26 @@ public struct ReportBuilder: Sendable {
     /// With exclusion rules, every section is computed without the excluded annotators, and
     /// `exclusions` sets the headline figures beside those of all participants.
     public func makeReport(generatedAt: Date) -> Report {
-        guard !exclusionRules.isEmpty else { return report(of: trials, generatedAt: generatedAt) }
-        let excluded = ExclusionScoring.excluded(trials: trials, truths: truths, rules: exclusionRules, names: annotatorNames)
-        let everyone = report(of: trials, generatedAt: generatedAt)
+        let truthOf = truthByItem
+        guard !exclusionRules.isEmpty else { return report(of: trials, truthOf: truthOf, generatedAt: generatedAt) }
+        let excluded = ExclusionScoring.excluded(trials: trials, truthOf: truthOf, rules: exclusionRules, names: annotatorNames)
+        let everyone = report(of: trials, truthOf: truthOf, generatedAt: generatedAt)
         let left = Set(excluded.map(\.annotator))
-        var primary = left.isEmpty ? everyone : report(of: trials.filter { !left.contains($0.annotatorID) }, generatedAt: generatedAt)
+        var primary = left.isEmpty ? everyone
+            : report(of: trials.filter { !left.contains($0.annotatorID) }, truthOf: truthOf, generatedAt: generatedAt)
         primary.exclusions = Exclusions(rules: exclusionRules, excluded: excluded, afterExclusions: HeadlineFigures(primary),
                                         allParticipants: HeadlineFigures(everyone))
         return primary
     }
 
-    private func report(of trials: [Trial], generatedAt: Date) -> Report {
+    /// Each item's true category; a repeated truth keeps the first, as ScoredTrials does.
+    private var truthByItem: [Int64: Int] {
+        var truthOf: [Int64: Int] = [:]
+        for truth in truths where truthOf[truth.itemID] == nil { truthOf[truth.itemID] = truth.trueCategory }
+        return truthOf
+    }
+
+    private func report(of trials: [Trial], truthOf: [Int64: Int], generatedAt: Date) -> Report {
         let scored = ScoredTrials(trials: trials, truths: truths)
         let allItems = scored.testItems
         let itemsByCategory = Dictionary(grouping: allItems, by: \.trueCategory)
@@ -103,7 +112,7 @@ public struct ReportBuilder: Sendable {
             generatedAt: generatedAt.ISO8601Format(),
             provenance: provenance,
             coverage: Coverage(items: allItems, judgementsPerItem: k, plannedItems: settings.plannedTestItems),
-            hierarchy: tree.map { hierarchyFigures($0, trials: trials) },
+            hierarchy: tree.map { hierarchyFigures($0, trials: trials, truthOf: truthOf) },
             overall: overall,
             categories: categoryFigures,
             annotators: annotatorFigures,
@@ -115,9 +124,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Counted test judgements on items with a truth, scored against the tree.
-    private func hierarchyFigures(_ tree: CategoryTree, trials: [Trial]) -> HierarchyFigures {
-        var truthOf: [Int64: Int] = [:]
-        for truth in truths where truthOf[truth.itemID] == nil { truthOf[truth.itemID] = truth.trueCategory }
+    private func hierarchyFigures(_ tree: CategoryTree, trials: [Trial], truthOf: [Int64: Int]) -> HierarchyFigures {
         let scored = trials.compactMap { trial -> (guess: Int, truth: Int, lookedAt: Set<Int>?)? in
             guard trial.phase == .test, !trial.superseded, let guess = trial.firstGuess, let truth = truthOf[trial.itemID] else { return nil }
             return (guess, truth, trial.lookedAt)

@@ -32,25 +32,14 @@ enum SVGCategoryChart {
                 }
             }
             .prefix(maxRows)
-        let labelWidth = 170.0, plotWidth = 460.0, rowHeight = 20.0, top = 28.0
-        let height = top + rowHeight * Double(rows.count) + 8
-        let highest = rows.map { max($0.humanCI?.high ?? $0.human ?? 0, $0.modelCI?.high ?? $0.model ?? 0) }.max() ?? 0
-        // Round gridlines (5, 10 or 20 points apart) read faster than quarters of an odd maximum.
-        let tickStep = highest <= 0.2 ? 0.05 : highest <= 0.5 ? 0.1 : 0.2
-        let scaleMax = min(1, max(tickStep, (highest / tickStep).rounded(.up) * tickStep))
-        func x(_ rate: Double) -> Double { labelWidth + plotWidth * min(rate, scaleMax) / scaleMax }
-
-        var svg = #"<svg class="chart" viewBox="0 0 \#(Int(labelWidth + plotWidth + 20)) \#(Int(height))" role="img" aria-label="Error by category, human and model, with 95 % intervals">"#
-        for rate in stride(from: 0.0, through: scaleMax + 1e-9, by: tickStep) {
-            let position = HTMLText.coordinate(x(rate))
-            svg += #"<line x1="\#(position)" y1="\#(top - 6)" x2="\#(position)" y2="\#(HTMLText.coordinate(height - 4))" class="grid"/>"#
-            svg += #"<text x="\#(position)" y="14" class="tick">\#(String(format: "%.0f%%", rate * 100))</text>"#
-        }
+        let height = SVGErrorAxis.height(rows: rows.count)
+        let axis = SVGErrorAxis(highest: rows.map { max($0.humanCI?.high ?? $0.human ?? 0, $0.modelCI?.high ?? $0.model ?? 0) }.max() ?? 0)
+        var svg = axis.open(height: height, label: "Error by category, human and model, with 95 % intervals")
         for (index, row) in rows.enumerated() {
-            let middle = top + rowHeight * Double(index) + rowHeight / 2
-            svg += #"<text x="\#(HTMLText.coordinate(labelWidth - 8))" y="\#(HTMLText.coordinate(middle + 4))" class="label">\#(HTMLText.escape(row.name))</text>"#
-            svg += mark(rate: row.human, interval: row.humanCI, y: middle - (hasModel ? 4 : 0), kind: "human", x: x)
-            if hasModel { svg += mark(rate: row.model, interval: row.modelCI, y: middle + 4, kind: "model", x: x) }
+            let middle = SVGErrorAxis.top + SVGErrorAxis.rowHeight * Double(index) + SVGErrorAxis.rowHeight / 2
+            svg += axis.label(row.name, middle: middle)
+            svg += mark(rate: row.human, interval: row.humanCI, y: middle - (hasModel ? 4 : 0), kind: "human", x: axis.x)
+            if hasModel { svg += mark(rate: row.model, interval: row.modelCI, y: middle + 4, kind: "model", x: axis.x) }
         }
         return (svg + "</svg>", rows.count)
     }

@@ -34,29 +34,19 @@ enum SVGHumanBaselines {
     static func svg(_ report: Report) -> String {
         let rows = rows(report)
         let individuals = report.annotators.compactMap(\.testError)
-        let labelWidth = 170.0, plotWidth = 460.0, rowHeight = 20.0, top = 28.0
-        let height = top + rowHeight * Double(rows.count + 1) + 8
-        let highest = (rows.map { $0.interval?.high ?? $0.rate ?? 0 } + individuals).max() ?? 0
-        let tickStep = highest <= 0.2 ? 0.05 : highest <= 0.5 ? 0.1 : 0.2
-        let scaleMax = min(1, max(tickStep, (highest / tickStep).rounded(.up) * tickStep))
-        func x(_ rate: Double) -> Double { labelWidth + plotWidth * min(rate, scaleMax) / scaleMax }
-
-        var svg = #"<svg class="chart" viewBox="0 0 \#(Int(labelWidth + plotWidth + 20)) \#(Int(height))" role="img" aria-label="Top-1 error of each kind of human and of each model, with 95 % intervals">"#
-        for rate in stride(from: 0.0, through: scaleMax + 1e-9, by: tickStep) {
-            let position = HTMLText.coordinate(x(rate))
-            svg += #"<line x1="\#(position)" y1="\#(top - 6)" x2="\#(position)" y2="\#(HTMLText.coordinate(height - 4))" class="grid"/>"#
-            svg += #"<text x="\#(position)" y="14" class="tick">\#(String(format: "%.0f%%", rate * 100))</text>"#
-        }
-        let first = top + rowHeight / 2
-        svg += #"<text x="\#(HTMLText.coordinate(labelWidth - 8))" y="\#(HTMLText.coordinate(first + 4))" class="label">each annotator (\#(individuals.count))</text>"#
+        let height = SVGErrorAxis.height(rows: rows.count + 1)
+        let axis = SVGErrorAxis(highest: (rows.map { $0.interval?.high ?? $0.rate ?? 0 } + individuals).max() ?? 0)
+        var svg = axis.open(height: height, label: "Top-1 error of each kind of human and of each model, with 95 % intervals")
+        let first = SVGErrorAxis.top + SVGErrorAxis.rowHeight / 2
+        svg += axis.label("each annotator (\(individuals.count))", middle: first)
         for rate in individuals {
-            let position = HTMLText.coordinate(x(rate))
+            let position = HTMLText.coordinate(axis.x(rate))
             svg += #"<line x1="\#(position)" y1="\#(HTMLText.coordinate(first - 6))" x2="\#(position)" y2="\#(HTMLText.coordinate(first + 6))" class="whisker human individual"/>"#
         }
         for (index, row) in rows.enumerated() {
-            let middle = first + rowHeight * Double(index + 1)
-            svg += #"<text x="\#(HTMLText.coordinate(labelWidth - 8))" y="\#(HTMLText.coordinate(middle + 4))" class="label">\#(HTMLText.escape(row.label))</text>"#
-            svg += SVGCategoryChart.mark(rate: row.rate, interval: row.interval, y: middle, kind: row.kind, x: x)
+            let middle = first + SVGErrorAxis.rowHeight * Double(index + 1)
+            svg += axis.label(row.label, middle: middle)
+            svg += SVGCategoryChart.mark(rate: row.rate, interval: row.interval, y: middle, kind: row.kind, x: axis.x)
         }
         return svg + "</svg>"
     }

@@ -8,6 +8,16 @@ struct ReportInputs {
     let records: StudyRecords
     /// "refhuman 1.1.0 (commit …)", for the provenance.
     let software: String
+    /// Each category's name and synonyms, lowercased once, for matching the searches typed.
+    private let searchableWords: [[String]]
+
+    init(records: StudyRecords, software: String) {
+        self.records = records
+        self.software = software
+        searchableWords = zip(records.categories, records.categorySynonyms).map { name, synonyms in
+            ([name] + synonyms).map { $0.lowercased() }
+        }
+    }
 
     var builder: ReportBuilder {
         let truthByItem = Dictionary(uniqueKeysWithValues: records.items.map { ($0.id, $0.trueCategory) })
@@ -53,9 +63,9 @@ struct ReportInputs {
         var seen = Set(browsing.opened + browsing.pinned)
         let searches = browsing.searched.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { $0.count >= 2 }
         guard !searches.isEmpty else { return seen }
-        for (index, name) in records.categories.enumerated() {
-            let words = ([name] + records.categorySynonyms[index]).map { $0.lowercased() }
-            if searches.contains(where: { search in words.contains { $0.contains(search) } }) { seen.insert(index) }
+        for (index, words) in searchableWords.enumerated()
+        where searches.contains(where: { search in words.contains { $0.contains(search) } }) {
+            seen.insert(index)
         }
         return seen
     }

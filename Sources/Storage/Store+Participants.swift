@@ -76,7 +76,8 @@ extension Store {
     /// ended (declined, screened out, completed) stays as it ended.
     static func returnStudy(_ db: Database, annotatorID: Int64, now: Date) throws {
         guard let row = try participantRow(db, annotatorID: annotatorID) else { throw StorageError.notAParticipant }
-        guard heldStep(row) == nil || heldStep(row) == .consenting else { return }
+        let held = heldStep(row)
+        guard held == nil || held == .consenting else { return }
         try db.execute(sql: "UPDATE participant SET returned_at = ? WHERE id = ?",
                        arguments: [Timestamp.string(from: now), row["id"] as Int64])
     }

@@ -122,6 +122,13 @@ class Browser:
             time.sleep(0.05)
         raise AssertionError(f"timed out after {timeout} s waiting for {what}" + (f" ({last_error})" if last_error else ""))
 
+    def next_frames(self):
+        """Returns once the page has painted twice more: key events sent before this call have
+        been handled and their effect drawn, so a check that a key did nothing can follow
+        without waiting an arbitrary time."""
+        self.driver.execute_async_script(
+            "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));")
+
     def item_id(self):
         """The item on screen (its handle in the study, as /api/next gave it), once its image has
         been painted and answering is on."""

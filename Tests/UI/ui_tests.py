@@ -2880,14 +2880,14 @@ def test_no_coarse_answer_without_the_study_setting(ctx):
     assert b.js("return document.querySelectorAll('#tree .tree-coarse').length") == 0
     assert b.js("return document.activeElement.hasAttribute('aria-selected') || document.activeElement.hasAttribute('aria-keyshortcuts')") is False
     b.chord(Keys.ALT, Keys.ENTER)
-    time.sleep(0.3)
+    b.next_frames()
     assert chips(b) == [] and focused_tree_item(b)[0] == "dog", (chips(b), focused_tree_item(b))
     assert not b.visible("#coarse-help")
     b.keys(Keys.ESCAPE, "dog")
     b.wait(lambda: "Enter takes" in (b.text("#match-summary") or ""), what="the matches for dog")
     assert not b.visible("#coarse-offers") and "Alt+Enter" not in b.text("#match-summary")
     b.chord(Keys.ALT, Keys.ENTER)
-    time.sleep(0.3)
+    b.next_frames()
     assert chips(b) == [] and b.js("return document.getElementById('search').value") == "dog"
     try:
         status = post_judgement_elsewhere(ctx.server, link, item, [len(datasets.PETS) + 2])
