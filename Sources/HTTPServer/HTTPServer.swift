@@ -14,6 +14,7 @@ public final class HTTPServer: @unchecked Sendable {
     // Set in start() and cleared in stop(), both called from one controlling thread.
     private var daemon: OpaquePointer?
     private var pool: HandlerPool?
+    private var backgroundPool: HandlerPool?
     private var deadlines: HeadDeadlines?
     public private(set) var port = 0
     /// Tasks running, and whether stop() has begun; new requests are refused once it has.
@@ -44,7 +45,8 @@ public final class HTTPServer: @unchecked Sendable {
             }
         }
         guard let started else { throw HTTPServerError.cannotListen(host: configuration.host, port: configuration.port) }
-        pool = HandlerPool(threads: configuration.handlerThreads)
+        pool = HandlerPool(threads: configuration.handlerThreads, name: "refhuman.handler")
+        backgroundPool = HandlerPool(threads: configuration.backgroundThreads, name: "refhuman.background")
         deadlines = HeadDeadlines(seconds: configuration.headTimeoutSeconds)
         daemon = started
         port = Int(cmhd_bound_port(started))
@@ -60,6 +62,7 @@ public final class HTTPServer: @unchecked Sendable {
         _ = MHD_quiesce_daemon(daemon)
         MHD_stop_daemon(daemon)
         pool?.stop()
+        backgroundPool?.stop()
         deadlines?.stop()
         self.daemon = nil
     }
@@ -111,8 +114,8 @@ public final class HTTPServer: @unchecked Sendable {
         state.request = request
         MHD_suspend_connection(connection)
         let suspended = SuspendedConnection(pointer: connection)
-        Task(executorPreference: pool) { [router, self] in
-            state.response = await router.handle(request)
+        Task(executorPreference: pool) { [router, backgroundPool, self] in
+            state.response = await router.handle(request, background: backgroundPool)
             MHD_resume_connection(suspended.pointer)
             handlerFinished()
         }

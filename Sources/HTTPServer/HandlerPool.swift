@@ -11,10 +11,10 @@ final class HandlerPool: TaskExecutor, @unchecked Sendable {
     private var head = 0
     private var stopping = false
 
-    init(threads: Int) {
+    init(threads: Int, name: String) {
         for number in 0..<max(1, threads) {
             let thread = Thread { [self] in run() }
-            thread.name = "refhuman.handler.\(number)"
+            thread.name = "\(name).\(number)"
             thread.start()
         }
     }

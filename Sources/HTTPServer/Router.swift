@@ -9,6 +9,7 @@ public struct Router: Sendable {
     private struct Route: Sendable {
         let method: HTTPMethod
         let segments: [String]
+        let lane: Lane
         let handler: Handler
     }
 
@@ -21,8 +22,8 @@ public struct Router: Sendable {
 
     public init() {}
 
-    public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, segments: Self.segments(pattern), handler: handler))
+    public mutating func add(_ method: HTTPMethod, _ pattern: String, lane: Lane = .request, _ handler: @escaping Handler) {
+        routes.append(Route(method: method, segments: Self.segments(pattern), lane: lane, handler: handler))
     }
 
     /// "METHOD /pattern" for every route, in the order added, e.g. to check them against the API's documentation.
@@ -30,9 +31,10 @@ public struct Router: Sendable {
         routes.map { "\($0.method.rawValue) /" + $0.segments.joined(separator: "/") }
     }
 
-    public func handle(_ request: Request) async -> Response {
+    /// The response to `request`; a background route's handler runs on `background` when given.
+    public func handle(_ request: Request, background: (any TaskExecutor)? = nil) async -> Response {
         do {
-            return try await route(request)
+            return try await route(request, background: background)
         } catch let error as HTTPError {
             return error.response
         } catch {
@@ -56,14 +58,20 @@ public struct Router: Sendable {
         return path
     }
 
-    private func route(_ request: Request) async throws -> Response {
+    private func route(_ request: Request, background: (any TaskExecutor)?) async throws -> Response {
         let pathSegments = Self.segments(request.path)
         var allowed: [String] = []
         for route in routes {
             guard let parameters = Self.match(route.segments, pathSegments) else { continue }
             let method: HTTPMethod = request.method == .head ? .get : request.method
-            if route.method == method { return try await route.handler(request, parameters) }
-            allowed.append(route.method.rawValue)
+            guard route.method == method else {
+                allowed.append(route.method.rawValue)
+                continue
+            }
+            if route.lane == .background, let background {
+                return try await withTaskExecutorPreference(background) { try await route.handler(request, parameters) }
+            }
+            return try await route.handler(request, parameters)
         }
         if !allowed.isEmpty {
             var refusal = HTTPError(.methodNotAllowed, error: "method not allowed", detail: "use \(allowed.joined(separator: " or "))").response

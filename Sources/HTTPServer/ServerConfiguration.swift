@@ -17,9 +17,15 @@ public struct ServerConfiguration: Sendable {
     public var headTimeoutSeconds: Int
     /// Larger bodies are answered 413 without being kept.
     public var maxBodyBytes: Int
-    /// Threads that run handlers; connections waiting on the writer hold none of them.
+    /// Threads that run handlers; connections waiting on the writer hold none of them. One
+    /// per core: more only add context switches and contention for SQLite's reader pool.
     public var handlerThreads: Int
+    /// Threads that run background-lane handlers (reports, exports). One, so that however
+    /// many admins ask at once, their work leaves the other cores to annotators.
+    public var backgroundThreads: Int
     /// libmicrohttpd's polling threads, each with its own epoll and share of the connections.
+    /// One suffices for every connection: its work per request is small beside the handler's,
+    /// and a second on two cores measured slower (capacity in docs/benchmarks.md).
     public var pollingThreads: Int
     /// PEM text of the key and certificate; both nil serves plain HTTP.
     public var tls: (key: String, certificate: String)?
@@ -30,7 +36,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8080, connectionLimit: Int = 20_000, perAddressLimit: Int = 64,
                 idleTimeoutSeconds: Int = 15, headTimeoutSeconds: Int = 10, maxBodyBytes: Int = 64 * 1024,
-                handlerThreads: Int = 4, pollingThreads: Int = ProcessInfo.processInfo.activeProcessorCount, tls: (key: String, certificate: String)? = nil, trustProxy: Bool = false,
+                handlerThreads: Int = ProcessInfo.processInfo.activeProcessorCount, backgroundThreads: Int = 1, pollingThreads: Int = 1, tls: (key: String, certificate: String)? = nil, trustProxy: Bool = false,
                 accessLog: LogFormat? = nil) {
         self.host = host
         self.port = port
@@ -40,6 +46,7 @@ public struct ServerConfiguration: Sendable {
         self.headTimeoutSeconds = headTimeoutSeconds
         self.maxBodyBytes = maxBodyBytes
         self.handlerThreads = handlerThreads
+        self.backgroundThreads = backgroundThreads
         self.pollingThreads = pollingThreads
         self.tls = tls
         self.trustProxy = trustProxy

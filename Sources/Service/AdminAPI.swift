@@ -11,11 +11,11 @@ struct AdminAPI: Sendable {
     let software: String
 
     func register(into router: inout Router) {
-        router.add(.get, "/api/admin/progress") { request, _ in
+        router.add(.get, "/api/admin/progress", lane: .background) { request, _ in
             _ = try auth.admin(request)
             return try Response.json(try desk.progress())
         }
-        router.add(.get, "/api/admin/report") { request, _ in
+        router.add(.get, "/api/admin/report", lane: .background) { request, _ in
             _ = try auth.admin(request)
             let format = try Self.choice(ReportFormat.self, request.query["format"], default: .json)
             // Several models: `model=a,b`; none named: every stored model.
@@ -29,7 +29,7 @@ struct AdminAPI: Sendable {
             if format == .html { response.headers.append(("Content-Security-Policy", SecurityHeaders.framedDocumentPolicy)) }
             return response
         }
-        router.add(.get, "/api/admin/export/judgements") { request, _ in
+        router.add(.get, "/api/admin/export/judgements", lane: .background) { request, _ in
             _ = try auth.admin(request)
             let format = try Self.choice(ExportFormat.self, request.query["format"], default: .csv)
             let body = try Self.storeErrorsAsHTTP {
@@ -39,7 +39,7 @@ struct AdminAPI: Sendable {
             return Self.download(body, type: format.contentType, filename: filename, request: request)
         }
         // The export's provenance, which its CSV and JSONL rows have no room for.
-        router.add(.get, "/api/admin/export/provenance") { request, _ in
+        router.add(.get, "/api/admin/export/provenance", lane: .background) { request, _ in
             _ = try auth.admin(request)
             let body = try Self.storeErrorsAsHTTP {
                 try TrialExport(store: desk.store, software: software).provenance(dataset: request.query["dataset"], study: request.query["study"])

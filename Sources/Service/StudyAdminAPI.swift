@@ -47,7 +47,7 @@ struct StudyAdminAPI: Sendable {
             let name = try parameters.require("name")
             return try Response.json(try Self.refusalsAsHTTP { try desk.store.closeStudy(name: name) })
         }
-        router.add(.get, "/api/admin/studies/{name}/participants") { request, parameters in
+        router.add(.get, "/api/admin/studies/{name}/participants", lane: .background) { request, parameters in
             _ = try auth.admin(request)
             let name = try parameters.require("name")
             return try Response.json(try Self.refusalsAsHTTP { try desk.store.participants(study: name) })

@@ -1,6 +1,6 @@
 // AssignmentBoard: one study's test items as the assigner sees them, in memory: each
-// item's live judgements in the study, the study's active leases, and per annotator the items they have judged
-// or hold and their seeded order of all items. Reading this from SQLite on every
+// item's live judgements in the study, the study's active leases, the items at each load
+// level, and per annotator the items they have judged or hold. Reading this from SQLite on every
 // /api/next meant scanning every item at the lowest judgement level and every active
 // lease inside the single writer, which held all other writes up for milliseconds.
 //
@@ -19,12 +19,13 @@ final class AssignmentBoard {
         let position: Int
     }
 
-    /// One annotator's view: flags per item position and the seeded order of positions.
+    /// One annotator's view: flags per item position. Their tie order among equally loaded
+    /// items is computed from the seeded rank where it is needed, not kept: a sorted copy of
+    /// every item per annotator cost a sort of the whole study on each first lease (on the
+    /// writer) and as much memory as the items' ids, per annotator.
     private struct Ledger {
         static let judged: UInt8 = 1, holding: UInt8 = 2, heldTooLong: UInt8 = 4
         var flags: [UInt8]
-        /// Positions by (seeded rank, item id): the tie order among equally loaded items.
-        let ranked: [Int]
     }
 
     let judgementsPerItem: Int
@@ -35,10 +36,12 @@ final class AssignmentBoard {
     private var live: [Int]
     /// Leases not yet seen to expire, per position, and each one's expiry.
     private var leaseCounts: [Int]
-    /// How many items are at each load level below k (live judgements plus leases). The first
-    /// level in the study's order with any item is as far as a lease's walk must go: without
-    /// it, `fill` walked every item on each lease until some item neared full.
-    private var levelCounts: [Int]
+    /// The positions at each load level below k (live judgements plus leases), in no
+    /// particular order; full items are on no level. A lease looks only at the levels it
+    /// needs, first in the study's order: under `fill` these are the few items in progress.
+    private var levels: [[Int]]
+    /// Where each position sits in its level's array (-1 when full), so a move is O(1).
+    private var slots: [Int]
     private var leases: [LeaseKey: String] = [:]
     /// Lease expiries in time order from `expiryHead` on; renewed leases leave stale entries.
     private var expiries: [(expires: String, key: LeaseKey)] = []
@@ -66,8 +69,12 @@ final class AssignmentBoard {
         positions = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         live = counts
         leaseCounts = Array(repeating: 0, count: ids.count)
-        levelCounts = Array(repeating: 0, count: judgementsPerItem)
-        for count in counts where count < judgementsPerItem { levelCounts[count] += 1 }
+        levels = Array(repeating: [], count: judgementsPerItem)
+        slots = Array(repeating: -1, count: ids.count)
+        for (position, count) in counts.enumerated() where count < judgementsPerItem {
+            slots[position] = levels[count].count
+            levels[count].append(position)
+        }
         let active = try Row.fetchCursor(db, sql: """
             SELECT assignment.annotator_id, assignment.item_id, assignment.expires_at
             FROM assignment JOIN item ON item.id = assignment.item_id
@@ -83,21 +90,29 @@ final class AssignmentBoard {
     /// judged or already hold, nor one that is full.
     func testItems(_ db: Database, for annotator: Int64, now: String, wanted: Int) throws -> [Int64] {
         expireLeases(now: now)
-        let ledger = try self.ledger(db, annotator)
-        // Walking the seeded order fills each load level in tie order; a level needs no
-        // more than `wanted` entries, and once the first level in the study's order that
-        // holds any item at all has `wanted` of them, nothing later can come before them.
-        let occupied = levelCounts.indices.filter { levelCounts[$0] > 0 }
-        let first = (order == .fill ? occupied.last : occupied.first) ?? 0
-        var levels = Array(repeating: [Int](), count: judgementsPerItem)
-        for position in ledger.ranked where ledger.flags[position] == 0 {
-            let load = live[position] + leaseCounts[position]
-            guard load < judgementsPerItem, levels[load].count < wanted else { continue }
-            levels[load].append(position)
-            if load == first && levels[first].count == wanted { break }
+        let flags = try ledger(db, annotator).flags
+        var picked: [Int] = []
+        for level in (order == .fill ? Array(levels.indices.reversed()) : Array(levels.indices)) where picked.count < wanted {
+            picked += firstInSeededOrder(levels[level], count: wanted - picked.count, for: annotator, flags: flags)
         }
-        let ordered = order == .fill ? Array(levels.reversed()) : levels
-        return ordered.joined().prefix(wanted).map { itemIDs[$0] }
+        return picked.map { itemIDs[$0] }
+    }
+
+    /// The `count` first of `positions` the annotator has no flag on, by (seeded rank, item
+    /// id), in that order: a selection that keeps `count` entries sorted, since `count` is
+    /// small (one page's prefetch) and a level may hold every item.
+    private func firstInSeededOrder(_ positions: [Int], count: Int, for annotator: Int64, flags: [UInt8]) -> [Int] {
+        guard count > 0 else { return [] }
+        var best: [(rank: UInt64, id: Int64, position: Int)] = []
+        best.reserveCapacity(count + 1)
+        for position in positions where flags[position] == 0 {
+            let entry = (rank: Assigner.seededRank(itemIDs[position], annotator), id: itemIDs[position], position: position)
+            if best.count == count, let last = best.last, (last.rank, last.id) < (entry.rank, entry.id) { continue }
+            let index = best.firstIndex { (entry.rank, entry.id) < ($0.rank, $0.id) } ?? best.count
+            best.insert(entry, at: index)
+            if best.count > count { best.removeLast() }
+        }
+        return best.map { $0.position }
     }
 
     /// How many practice judgements of the annotator count.
@@ -168,12 +183,24 @@ final class AssignmentBoard {
 
     private func load(_ position: Int) -> Int { live[position] + leaseCounts[position] }
 
-    /// Keeps `levelCounts` in step after `position`'s load changed from `before`; loads of k
-    /// or more are full and not counted.
+    /// Moves `position` from level `before` to the level of its load now; loads of k or
+    /// more are full and on no level.
     private func moved(_ position: Int, from before: Int) {
         let after = load(position)
-        if before < judgementsPerItem && before >= 0 { levelCounts[before] -= 1 }
-        if after < judgementsPerItem && after >= 0 { levelCounts[after] += 1 }
+        if (0..<judgementsPerItem).contains(before), slots[position] >= 0 {
+            // Swap-remove: the level's last entry takes this one's slot.
+            let slot = slots[position]
+            let last = levels[before].removeLast()
+            if last != position {
+                levels[before][slot] = last
+                slots[last] = slot
+            }
+            slots[position] = -1
+        }
+        if (0..<judgementsPerItem).contains(after) {
+            slots[position] = levels[after].count
+            levels[after].append(position)
+        }
     }
 
     /// Ends every lease whose expiry is not after `now` (expires_at > now is active, as in SQL).
@@ -205,9 +232,7 @@ final class AssignmentBoard {
         while let item = try heldTooLong.next() {
             if let position = positions[item] { flags[position] |= Ledger.heldTooLong }
         }
-        let ranks = itemIDs.map { Assigner.seededRank($0, annotator) }
-        let ranked = itemIDs.indices.sorted { (ranks[$0], itemIDs[$0]) < (ranks[$1], itemIDs[$1]) }
-        let ledger = Ledger(flags: flags, ranked: ranked)
+        let ledger = Ledger(flags: flags)
         ledgers[annotator] = ledger
         return ledger
     }
