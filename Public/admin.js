@@ -12,6 +12,8 @@ import { keepFocus } from "./js/studies-view.js";
 const studySelect = document.querySelector("#report-study");
 const status = document.querySelector("#status");
 const reportFrame = document.querySelector("#report");
+/** The study whose report the frame is loading or shows. */
+let reportStudy = "";
 const liveToggle = document.querySelector("#live");
 const flagLegend = document.querySelector("#flag-legend");
 const refreshEveryMs = 30_000;
@@ -141,7 +143,8 @@ async function loadProgress() {
  * Loads the report into the frame. Reloading the same report (the live refresh) puts the
  * reader back where they were; another dataset's report starts at its top.
  */
-function showReport(url) {
+function showReport(url, study) {
+  reportStudy = study;
   const view = reportFrame.contentWindow;
   const sameReport = reportFrame.getAttribute("src") === url;
   const place = sameReport && view ? { x: view.scrollX, y: view.scrollY } : null;
@@ -157,9 +160,8 @@ async function refresh() {
   try {
     await Promise.all([loadProgress(), studies.refresh()]);
     pointLinks();
-    if (studySelect.value) showReport(`/api/admin/report?${query({ format: "html" })}`);
-    // Not awaited: the box says itself whether its report came, and the status line is about the tables.
-    precision.refresh(studySelect.value);
+    precision.loading(studySelect.value);
+    if (studySelect.value) showReport(`/api/admin/report?${query({ format: "html" })}`, studySelect.value);
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     status.classList.add("error");
@@ -169,6 +171,8 @@ async function refresh() {
 
 const studies = installStudies(document, { changed: () => refresh() });
 const precision = installPrecision(document);
+// The Precision box reads its figures from the report the frame shows: one report per refresh.
+reportFrame.addEventListener("load", () => precision.shown(reportStudy, reportFrame.contentDocument));
 installSignOut(document.querySelector("#sign-out"), {
   tell: (text) => {
     status.classList.toggle("error", text !== "");

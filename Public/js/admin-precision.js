@@ -1,21 +1,21 @@
-// admin-precision.js — the admin page's controller for the Precision box: loads the chosen study's JSON report through api.js, reads the typed margin, and hands both to the model (precision.js) and the view (precision-view.js).
-import { getReport } from './api.js';
+// admin-precision.js — the admin page's controller for the Precision box: reads the figures the live report carries (its JSON data block, the JSON report's overall and coverage) and the typed margin, and hands both to the model (precision.js) and the view (precision-view.js).
 import { DEFAULT_MARGIN_TEXT, planFor, precisionSoFar, readMargin } from './precision.js';
 import { PrecisionView } from './precision-view.js';
 
-/** Wires the Precision box; returns {refresh(study)} for the page's own refresh. */
+/**
+ * Wires the Precision box; returns {loading(study), shown(study, reportDocument)}: the page
+ * says when it starts loading a study's report into its frame and hands over the frame's
+ * document once it has loaded, so the box needs no report of its own.
+ */
 export function installPrecision(doc) {
   const view = new PrecisionView(doc);
   let study = '';
-  let report = null;
+  let summary = null;
   let margin = readMargin(DEFAULT_MARGIN_TEXT).margin;
-  // Each load is numbered: an answer that arrives after a later request (another study
-  // chosen meanwhile) is dropped rather than shown under the wrong name.
-  let latest = 0;
 
   function render() {
-    if (!report) return;
-    const soFar = precisionSoFar(report);
+    if (!summary) return;
+    const soFar = precisionSoFar(summary);
     view.show(study, soFar, margin, planFor(soFar.majority.error, margin, soFar.coverage));
   }
 
@@ -27,28 +27,37 @@ export function installPrecision(doc) {
     render();
   });
 
-  async function refresh(name) {
-    const asked = ++latest;
+  function loading(name) {
     if (!name) {
       study = '';
-      report = null;
+      summary = null;
       return view.note('No study yet.');
     }
     // The same study's figures stay up while its report is computed again.
-    if (name !== study || !report) view.note(`Loading the report of ${name}…`);
-    if (name !== study) report = null;
+    if (name !== study || !summary) view.note(`Loading the report of ${name}…`);
+    if (name !== study) summary = null;
     study = name;
-    try {
-      const answer = await getReport(name);
-      if (asked !== latest) return;
-      report = answer;
-      render();
-    } catch (error) {
-      if (asked !== latest) return;
-      report = null;
-      view.note(`Could not load the report of ${name}: ${error?.message || String(error)}`);
-    }
   }
 
-  return { refresh };
+  function shown(name, reportDocument) {
+    // No study (the frame's first, empty page), or another chosen while this report loaded.
+    if (!name || name !== study) return;
+    const block = reportDocument?.getElementById('report-summary');
+    let read = null;
+    try {
+      read = block ? JSON.parse(block.textContent) : null;
+    } catch {
+      read = null;
+    }
+    if (!read) {
+      summary = null;
+      // The frame shows the server's answer instead of a report: an error's JSON, say.
+      const said = reportDocument?.body?.textContent?.trim().slice(0, 200);
+      return view.note(`Could not load the report of ${name}${said ? `: ${said}` : '.'}`);
+    }
+    summary = read;
+    render();
+  }
+
+  return { loading, shown };
 }

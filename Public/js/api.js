@@ -90,9 +90,6 @@ export const postStudy = (body) => call('POST', '/api/admin/studies', { body });
 export const postStudyEdit = (name, body) => call('POST', studyPath(name), { body });
 export const postStudyClose = (name) => call('POST', `${studyPath(name)}/close`, { body: {} });
 export const getParticipants = (name) => call('GET', `${studyPath(name)}/participants`);
-/** A study's report as JSON, for the admin page's Precision box; given longer than other calls because the server computes the whole report for it. */
-export const getReport = (study) =>
-  call('GET', `/api/admin/report?${new URLSearchParams({ study, format: 'json' })}`, { timeoutMs: 60000 });
 /** Invites a named person into a study; answers {name, study, link} (a path /join/TOKEN). */
 export const postInvite = (name, study) => call('POST', '/api/admin/annotators', { body: { name, study } });
 /** A new invite link for `name`; the old one stops working. */

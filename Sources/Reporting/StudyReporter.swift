@@ -24,7 +24,7 @@ public struct StudyReporter: Sendable {
             return Data(ReportCSV.string(for: report).utf8)
         case .html:
             let design = inputs.design(annotators: report.annotators.count)
-            return Data(ReportHTML.document(for: report, design: design, thumbnails: try thumbnails(for: report, inputs.records)).utf8)
+            return Data(try ReportHTML.document(for: report, design: design, thumbnails: try thumbnails(for: report, inputs.records)).utf8)
         }
     }
 

@@ -12,6 +12,23 @@ import TestSupport
         return try String(contentsOfFile: output, encoding: .utf8)
     }
 
+    /// The data block the admin page's Precision box reads holds the JSON report's `overall`
+    /// and `coverage`, value for value.
+    @Test func theSummaryBlockIsTheJSONReportsOverallAndCoverage() throws {
+        let study = try ReportStudy()
+        let html = try htmlReport(study)
+        let block = try #require(html.firstMatch(of: /<script type="application\/json" id="report-summary">([^<]*)<\/script>/))
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(block.output.1.utf8)) as? NSDictionary)
+        let output = study.directory.path("report.json")
+        let result = try study.refhuman(["report", "--format", "json", "--out", output])
+        try #require(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? NSDictionary)
+        #expect(Set(summary.allKeys.compactMap { $0 as? String }) == ["overall", "coverage"])
+        #expect(summary["overall"] as? NSDictionary == report["overall"] as? NSDictionary)
+        #expect(summary["coverage"] as? NSDictionary == report["coverage"] as? NSDictionary)
+        #expect((summary["overall"] as? NSDictionary)?["human_majority_error"] != nil)
+    }
+
     @Test func namesAreEscapedAndNothingIsFetched() throws {
         let html = try htmlReport(try ReportStudy())
         #expect(html.contains("&lt;fox&gt; &amp; &quot;friends&quot;"))
@@ -20,7 +37,9 @@ import TestSupport
         // Every src/href is a data URI or an in-page anchor: the file makes no request.
         let references = html.matches(of: /(?:src|href)\s*=\s*"([^"]*)"/).map { String($0.output.1) }
         #expect(references.allSatisfy { $0.hasPrefix("data:") || $0.hasPrefix("#") })
-        #expect(!html.contains("url(") && !html.contains("<script") && !html.contains("<link"))
+        #expect(!html.contains("url(") && !html.contains("<link"))
+        // The one script element is a JSON data block, which no browser runs.
+        #expect(html.matches(of: /<script[^>]*>/).map { String($0.output) } == ["<script type=\"application/json\" id=\"report-summary\">"])
         // Items every annotator got wrong: only t3 (ann said fox, bo abstained), with its thumbnail.
         #expect(html.contains("Items every annotator got wrong: 1<"))
         #expect(html.matches(of: /<img src="data:image\/png;base64,/).count >= 1)

@@ -2217,7 +2217,8 @@ def test_admin_precision_box_by_keyboard(ctx):
     human-majority error and the pooled error with z·√(p(1 − p)/n), computed here from the
     database; by keyboard alone a margin typed is planned (items, judgements, how many more,
     the best margin the 20 test items allow), a bare "1" is refused in one line with the
-    focus kept in the box, and a margin the data can reach says so."""
+    focus kept in the box, and a margin the data can reach says so. The box's figures come
+    from the report in the frame: the page computes one report, not two."""
     per_item = 3
     ctx.serve(datasets.clothes(ctx.workdir / "bundle", test=2, practice_count=0, judgements_per_item=per_item))
     b, server = ctx.browser, ctx.server
@@ -2243,6 +2244,10 @@ def test_admin_precision_box_by_keyboard(ctx):
     open_admin_page(ctx)
     b.wait(lambda: b.find("#precision-majority [data-figure=error]") if b.finds("#precision-majority [data-figure=error]") else None,
            what="the Precision box's figures")
+    # The box reads the report the frame shows: the page asked the server for one report, not two.
+    reports = b.js("""return performance.getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/admin/report')).map((e) => [e.initiatorType, new URL(e.name).searchParams.get('format')]);""")
+    assert reports == [["iframe", "html"]], reports
 
     def figures(css):
         return b.js("""return Object.fromEntries([...document.querySelectorAll(arguments[0] + ' [data-figure]')]
