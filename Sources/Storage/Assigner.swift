@@ -18,9 +18,9 @@ enum Assigner {
         guard !study.closed else { return [] }
         // Nothing for a participant who has not consented, declined, was screened out or finished.
         var testAllowance = Int.max
-        if let participant = try Store.participantRow(db, annotatorID: annotator.id) {
-            if Store.heldStep(participant) != nil { return [] }
-            if let quota = participant["quota"] as Int? {
+        if let participant = try Store.participantPath(db, annotatorID: annotator.id) {
+            if participant.heldStep != nil { return [] }
+            if let quota = participant.quota {
                 testAllowance = max(0, quota - (try liveJudgementCount(db, annotatorID: annotator.id, studyID: studyID, phase: .test)))
             }
         }

@@ -82,15 +82,23 @@ extension Store {
                        arguments: [Timestamp.string(from: now), row["id"] as Int64])
     }
 
-    /// The step a participant is held at, whatever their counts: declined, screened out,
-    /// completed, returned, or not yet consented; nil while they may label.
+    /// The step a participant is held at (see ParticipantPath.heldStep), from a row with
+    /// their timestamps and the study's consent text.
     static func heldStep(_ row: Row) -> Participation.Status? {
-        if (row["declined_at"] as String?) != nil { return .declined }
-        if (row["screened_out_at"] as String?) != nil { return .screenedOut }
-        if (row["completed_at"] as String?) != nil { return .done }
-        if (row["returned_at"] as String?) != nil { return .returned }
-        if !(row["consent_text"] as String).isEmpty && (row["consented_at"] as String?) == nil { return .consenting }
-        return nil
+        ParticipantPath.heldStep(declined: (row["declined_at"] as String?) != nil, screenedOut: (row["screened_out_at"] as String?) != nil,
+                                 completed: (row["completed_at"] as String?) != nil, returned: (row["returned_at"] as String?) != nil,
+                                 awaitingConsent: !(row["consent_text"] as String).isEmpty && (row["consented_at"] as String?) == nil)
+    }
+
+    /// The participant's path as the writer checks it, from their current (latest) participation.
+    static func participantPath(_ db: Database, annotatorID: Int64) throws -> ParticipantPath? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT participant.id, participant.declined_at IS NOT NULL, participant.screened_out_at IS NOT NULL,
+                   participant.completed_at IS NOT NULL, participant.returned_at IS NOT NULL,
+                   study.consent_text <> '' AND participant.consented_at IS NULL, study.quota, study.practice_pass
+            FROM participant JOIN study ON study.id = participant.study_id
+            WHERE participant.id = (SELECT max(id) FROM participant WHERE annotator_id = ?)
+            """), arguments: [annotatorID]).map(ParticipantPath.init(row:))
     }
 
     /// The step a participant is at, from their row and their counts in the study.
@@ -104,11 +112,11 @@ extension Store {
     /// After a judgement: practice that ends below the pass mark screens the participant
     /// out; a test judgement that reaches the quota completes them.
     static func markPath(_ db: Database, annotatorID: Int64, rules: StudyRules, phase: Phase, now: String) throws {
-        guard let row = try participantRow(db, annotatorID: annotatorID) else { return }
-        let participantID: Int64 = row["id"]
+        guard let path = try participantPath(db, annotatorID: annotatorID) else { return }
+        let participantID = path.participantID
         switch phase {
         case .practice:
-            guard let pass = row["practice_pass"] as Double?, rules.practiceTarget > 0 else { return }
+            guard let pass = path.practicePass, rules.practiceTarget > 0 else { return }
             let done = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: rules.studyID, phase: .practice)
             guard done >= rules.practiceTarget else { return }
             let correct = try correctCount(db, annotatorID: annotatorID, studyID: rules.studyID, phase: .practice)
@@ -119,7 +127,7 @@ extension Store {
         case .catch:
             return
         case .test:
-            guard let quota = row["quota"] as Int? else { return }
+            guard let quota = path.quota else { return }
             let done = try Assigner.liveJudgementCount(db, annotatorID: annotatorID, studyID: rules.studyID, phase: .test)
             if done >= quota {
                 try db.execute(sql: "UPDATE participant SET completed_at = coalesce(completed_at, ?) WHERE id = ?",

@@ -38,16 +38,18 @@ struct StudyRules {
                    allow_coarse
             FROM study WHERE id = ?
             """), arguments: [studyID]) else { throw StorageError.studyGone(id: studyID) }
+        // By position, in the SELECT's order: every lease and judgement reads these, and GRDB
+        // looks a copied row's column up by name by lowercasing every column name.
         self.studyID = studyID
-        datasetID = row["dataset_id"]
-        settings = DatasetSettings(row: row)
-        practiceItems = row["practice_items"]
-        categories = row["categories"]
-        nodes = row["nodes"]
-        allowCoarse = row["allow_coarse"]
-        closed = row["closed"]
-        catchRate = row["catch_rate"]
-        order = AssignmentOrder(rawValue: row["assignment_order"]) ?? .fill
-        catchSplits = (CatchSource(rawValue: row["catch_source"]) ?? .auto).splits(datasetHasCatchItems: row["has_catch_items"])
+        datasetID = row[0]
+        settings = DatasetSettings(judgementsPerItem: row[1], maxGuesses: row[2], exposureMs: row[3], practiceCount: row[4])
+        closed = row[5]
+        catchRate = row[6]
+        order = AssignmentOrder(rawValue: row[7]) ?? .fill
+        catchSplits = (CatchSource(rawValue: row[8]) ?? .auto).splits(datasetHasCatchItems: row[9])
+        practiceItems = row[10]
+        categories = row[11]
+        nodes = row[12]
+        allowCoarse = row[13]
     }
 }
