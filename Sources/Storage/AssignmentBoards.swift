@@ -1,4 +1,5 @@
-// AssignmentBoards: the writer's AssignmentBoard for each study, dropped whenever they
+// AssignmentBoards: the writer's AssignmentBoard for each study, and each dataset's
+// counts (DatasetCounts, which every lease and judgement needs), dropped whenever they
 // may no longer mirror the database: when another connection committed (SQLite's
 // data_version moves; the server's own writes all go through the writer's connection,
 // which does not move it), when a group transaction failed after its jobs updated a
@@ -8,6 +9,10 @@ import GRDB
 
 final class AssignmentBoards: @unchecked Sendable {
     private var boards: [Int64: AssignmentBoard] = [:]
+    /// Counted once per dataset while trusted: the counts' subqueries were a tenth of the
+    /// writer's time at 4,000 annotators (docs/benchmarks.md). DatasetCounts.init is the
+    /// plain path every other reader takes, and a test holds the two equal.
+    private var counts: [Int64: DatasetCounts] = [:]
     private var dataVersion: Int64?
     /// The writer transaction in which the data version was last read.
     private var checkedTransaction: Int?
@@ -24,6 +29,15 @@ final class AssignmentBoards: @unchecked Sendable {
         return board
     }
 
+    /// The dataset's counts, read the first time a job asks while the boards are trusted.
+    func counts(_ db: Database, _ transaction: WriteTransaction, datasetID: Int64) throws -> DatasetCounts {
+        try dropIfStale(db, transaction)
+        if let known = counts[datasetID] { return known }
+        let fresh = try DatasetCounts(db, datasetID: datasetID)
+        counts[datasetID] = fresh
+        return fresh
+    }
+
     /// The study's board if one is loaded and still trusted, for jobs that only report changes to it.
     func loaded(_ db: Database, _ transaction: WriteTransaction, studyID: Int64?) throws -> AssignmentBoard? {
         try dropIfStale(db, transaction)
@@ -36,10 +50,15 @@ final class AssignmentBoards: @unchecked Sendable {
         checkedTransaction = transaction.id
         let version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
         if version != dataVersion {
-            boards.removeAll()
+            forgetAll()
             dataVersion = version
         }
         // Jobs of this transaction may tell the boards of writes that then never commit.
-        transaction.onRollback { [self] in boards.removeAll() }
+        transaction.onRollback { [self] in forgetAll() }
+    }
+
+    private func forgetAll() {
+        boards.removeAll()
+        counts.removeAll()
     }
 }

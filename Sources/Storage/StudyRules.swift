@@ -1,5 +1,5 @@
 // StudyRules: the protocol a participant of one study follows, as the writer and the
-// status route need it: the study's settings and the dataset counts they depend on, in one read.
+// status route need it: the study's settings and the dataset counts they depend on.
 import Foundation
 import GRDB
 
@@ -10,7 +10,7 @@ struct StudyRules {
     let practiceItems: Int
     let categories: Int
     /// Inner nodes of the dataset's category tree: guesses categories..<categories + nodes
-    /// name them when the study allows coarse answers.
+    /// name them when the study allows coarse answers (counted whether or not it does).
     let nodes: Int
     let allowCoarse: Bool
     /// A closed study leases nothing more.
@@ -27,15 +27,13 @@ struct StudyRules {
     /// How many answers a guess may name: the categories, and the tree's nodes when coarse answers are allowed.
     var answers: Int { categories + (allowCoarse ? nodes : 0) }
 
-    init(_ db: Database, studyID: Int64) throws {
+    /// The study's rules, with its dataset's counts from `countsOf` (by default counted
+    /// now; the writer passes the counts it keeps, see AssignmentBoards.counts).
+    init(_ db: Database, studyID: Int64,
+         countsOf: (Database, Int64) throws -> DatasetCounts = { db, datasetID in try DatasetCounts(db, datasetID: datasetID) }) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed, catch_rate, assignment_order, catch_source,
-                   EXISTS (SELECT 1 FROM item WHERE dataset_id = study.dataset_id AND split = 'catch') AS has_catch_items,
-                   (SELECT count(*) FROM item WHERE dataset_id = study.dataset_id AND split = 'practice') AS practice_items,
-                   (SELECT count(*) FROM category WHERE dataset_id = study.dataset_id) AS categories,
-                   -- Counted only when they can be answers: every judgement reads these rules.
-                   CASE WHEN allow_coarse THEN (SELECT count(*) FROM category_node WHERE dataset_id = study.dataset_id) ELSE 0 END AS nodes,
-                   allow_coarse
+            SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed,
+                   catch_rate, assignment_order, catch_source, allow_coarse
             FROM study WHERE id = ?
             """), arguments: [studyID]) else { throw StorageError.studyGone(id: studyID) }
         // By position, in the SELECT's order: every lease and judgement reads these, and GRDB
@@ -46,10 +44,11 @@ struct StudyRules {
         closed = row[5]
         catchRate = row[6]
         order = AssignmentOrder(rawValue: row[7]) ?? .fill
-        catchSplits = (CatchSource(rawValue: row[8]) ?? .auto).splits(datasetHasCatchItems: row[9])
-        practiceItems = row[10]
-        categories = row[11]
-        nodes = row[12]
-        allowCoarse = row[13]
+        allowCoarse = row[9]
+        let counts = try countsOf(db, datasetID)
+        catchSplits = (CatchSource(rawValue: row[8]) ?? .auto).splits(datasetHasCatchItems: counts.hasCatchItems)
+        practiceItems = counts.practiceItems
+        categories = counts.categories
+        nodes = counts.nodes
     }
 }
