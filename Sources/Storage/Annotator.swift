@@ -16,16 +16,18 @@ public struct Annotator: Encodable, Sendable, Equatable {
     public let createdAt: String
     public let disabledAt: String?
 
+    /// A row of `selection`, read by position in its order: every request reads one, and
+    /// GRDB looks a copied row's column up by name by lowercasing every column name.
     init(row: Row) {
-        id = row["id"]
-        name = row["name"]
-        role = Role(rawValue: row["role"]) ?? .annotator
-        studyID = row["study_id"]
-        study = row["study_name"]
-        datasetID = row["dataset_id"]
-        dataset = row["dataset_name"]
-        createdAt = row["created_at"]
-        disabledAt = row["disabled_at"]
+        id = row[0]
+        name = row[1]
+        role = Role(rawValue: row[2]) ?? .annotator
+        studyID = row[3]
+        study = row[4]
+        datasetID = row[5]
+        dataset = row[6]
+        createdAt = row[7]
+        disabledAt = row[8]
     }
 
     static let selection = """

@@ -4,11 +4,16 @@ import CLibCrypto
 import Foundation
 
 public enum ContentHash {
+    /// SHA-256 fetched once: OpenSSL 3's one-shot SHA256() fetches the algorithm (locks,
+    /// provider lookup) on every call, and every request's token is hashed.
+    private nonisolated(unsafe) static let sha256 = EVP_MD_fetch(nil, "SHA256", nil)
+
     public static func sha256Hex(_ bytes: Data) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        bytes.withUnsafeBytes { raw in
-            _ = SHA256(raw.bindMemory(to: UInt8.self).baseAddress, raw.count, &digest)
+        let hashed = bytes.withUnsafeBytes { raw in
+            EVP_Digest(raw.baseAddress, raw.count, &digest, nil, sha256, nil)
         }
+        precondition(hashed == 1, "libcrypto could not compute SHA-256")
         // Every imported image and every request's token is hashed: two table lookups per
         // byte, not a formatted string per byte.
         var hex = [UInt8]()

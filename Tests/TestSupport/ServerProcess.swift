@@ -24,7 +24,7 @@ public final class ServerProcess: @unchecked Sendable {
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = output
         if let errorLog {
-            FileManager.default.createFile(atPath: errorLog, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
             process.standardError = FileHandle(forWritingAtPath: errorLog)
         } else {
             process.standardError = FileHandle.nullDevice
