@@ -55,7 +55,7 @@ def parse_args():
                         help="dataset bundle whose dataset.json (title, categories) the benchmark's own bundle starts from")
     parser.add_argument("--idx", default="/usr/share/datasets/fashion-mnist", help="IDX files `refhuman bundle build` samples from")
     parser.add_argument("--test-items", type=int, default=10000, help="test items of the benchmark's bundle")
-    parser.add_argument("--steps", default="1000,2500,5000,7500,10000,15000,20000", help="annotator counts of the ramp")
+    parser.add_argument("--steps", default="1000,2500,4000,5000,6000,7500,10000,15000,20000", help="annotator counts of the ramp")
     parser.add_argument("--think", type=float, default=3.0, help="seconds between the image and the judgement")
     parser.add_argument("--gap", type=float, default=0.1,
                         help="seconds from one request's due time to the next one's in a chain (lease -> image, judgement -> lease)")
