@@ -90,7 +90,7 @@ extension Store {
     public func annotator(tokenHash hash: String) throws -> Annotator? {
         // One statement reads a consistent snapshot by itself; skipping the transaction
         // GRDB's `read` wraps around it saves a BEGIN and a COMMIT per lookup.
-        try pool.unsafeRead { db in
+        try requestRead { db in
             // Every request authenticates here, so the statement is prepared once per connection.
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + " WHERE annotator.token_hash = ?"), arguments: [hash]) else {
                 return nil

@@ -7,7 +7,7 @@ import GRDB
 extension Store {
     /// The account of an unexpired session (disabled ones too: the caller says which it is), or nil.
     public func annotator(sessionID: String, now: Date) throws -> Annotator? {
-        try pool.unsafeRead { db in
+        try requestRead { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + """
                  JOIN session ON session.annotator_id = annotator.id WHERE session.id_hash = ? AND session.expires_at > ?
                 """), arguments: [AccessToken.hash(sessionID), Timestamp.string(from: now)]) else {

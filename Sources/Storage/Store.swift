@@ -8,6 +8,8 @@ public final class Store: Sendable {
     let pool: any DatabaseWriter
     /// The file opened, for the writer's check that it is still the one at `path`.
     let fileIdentity: DatabaseFileIdentity?
+    /// A server's connections for the one-statement reads every request makes; nil for commands.
+    private let readers: ReaderConnections?
 
     /// Opens the database at `path` and applies pending migrations.
     /// - Parameter concurrentReaders: a connection pool for a server. Off for commands:
@@ -56,7 +58,15 @@ public final class Store: Sendable {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         fileIdentity = DatabaseFileIdentity(path: path)
+        readers = concurrentReaders ? ReaderConnections(path: path, configuration: configuration) : nil
         try Migrator(migrations: migrations ?? Migration.bundled()).migrate(pool)
+    }
+
+    /// A read of one statement that every request makes (its account, an image): on this
+    /// thread's own connection in a server (ReaderConnections), else as any other read.
+    func requestRead<T>(_ body: (Database) throws -> T) throws -> T {
+        if let readers { return try readers.read(body) }
+        return try pool.unsafeRead(body)
     }
 
     // Also runs when init throws after `pool` is set (Swift deinitialises a class whose

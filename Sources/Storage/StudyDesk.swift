@@ -230,7 +230,7 @@ public final class StudyDesk: Sendable {
     public func image(handle: String, for annotator: Annotator) throws -> (bytes: Data, format: String)? {
         // One statement reads a consistent snapshot by itself; every trial fetches an
         // image, so the BEGIN and COMMIT of GRDB's `read` are skipped as for sign-in.
-        try store.pool.unsafeRead { db in
+        try store.requestRead { db in
             try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT image.bytes, image.format FROM item_handle
                 JOIN item ON item.id = item_handle.item_id JOIN image ON image.id = item.image_id
