@@ -18,7 +18,7 @@ public struct ServerConfiguration: Sendable {
     /// Larger bodies are answered 413 without being kept.
     public var maxBodyBytes: Int
     /// Threads that run handlers; connections waiting on the writer hold none of them. One
-    /// per core: more only add context switches and contention for SQLite's reader pool.
+    /// per core: on two cores, more only added context switches and lock contention (docs/benchmarks.md).
     public var handlerThreads: Int
     /// Threads that run background-lane handlers (reports, exports). One, so that however
     /// many admins ask at once, their work leaves the other cores to annotators.

@@ -10,6 +10,7 @@ struct DatasetCounts {
     let hasCatchItems: Bool
 
     init(_ db: Database, datasetID: Int64) throws {
+        // A SELECT of scalar subqueries without FROM always gives exactly one row.
         let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT (SELECT count(*) FROM item WHERE dataset_id = ?1 AND split = 'practice'),
                    (SELECT count(*) FROM category WHERE dataset_id = ?1),
