@@ -77,6 +77,7 @@ bench: deps
 	$(BENCH_VENV)/bin/python Benchmarks/classifier_reference.py --swift .build/release/ClassifierBenchmark
 	.build/release/ReportBenchmark $(BENCH_VENV)/bin/python
 	$(BENCH_VENV)/bin/python Benchmarks/capacity.py --refhuman .build/release/refhuman
+	$(BENCH_VENV)/bin/python Benchmarks/request_cost.py --refhuman .build/release/refhuman
 
 # Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).
 bundle: deps

@@ -12,8 +12,6 @@ import { keepFocus } from "./js/studies-view.js";
 const studySelect = document.querySelector("#report-study");
 const status = document.querySelector("#status");
 const reportFrame = document.querySelector("#report");
-/** The study whose report the frame is loading or shows. */
-let reportStudy = "";
 const liveToggle = document.querySelector("#live");
 const flagLegend = document.querySelector("#flag-legend");
 const refreshEveryMs = 30_000;
@@ -143,8 +141,7 @@ async function loadProgress() {
  * Loads the report into the frame. Reloading the same report (the live refresh) puts the
  * reader back where they were; another dataset's report starts at its top.
  */
-function showReport(url, study) {
-  reportStudy = study;
+function showReport(url) {
   const view = reportFrame.contentWindow;
   const sameReport = reportFrame.getAttribute("src") === url;
   const place = sameReport && view ? { x: view.scrollX, y: view.scrollY } : null;
@@ -161,7 +158,7 @@ async function refresh() {
     await Promise.all([loadProgress(), studies.refresh()]);
     pointLinks();
     precision.loading(studySelect.value);
-    if (studySelect.value) showReport(`/api/admin/report?${query({ format: "html" })}`, studySelect.value);
+    if (studySelect.value) showReport(`/api/admin/report?${query({ format: "html" })}`);
     status.textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     status.classList.add("error");
@@ -172,7 +169,12 @@ async function refresh() {
 const studies = installStudies(document, { changed: () => refresh() });
 const precision = installPrecision(document);
 // The Precision box reads its figures from the report the frame shows: one report per refresh.
-reportFrame.addEventListener("load", () => precision.shown(reportStudy, reportFrame.contentDocument));
+// The study is the one the frame's own address names; its first, empty page names none.
+reportFrame.addEventListener("load", () => {
+  const source = reportFrame.getAttribute("src");
+  const study = source ? new URL(source, location.href).searchParams.get("study") ?? "" : "";
+  precision.shown(study, reportFrame.contentDocument);
+});
 installSignOut(document.querySelector("#sign-out"), {
   tell: (text) => {
     status.classList.toggle("error", text !== "");

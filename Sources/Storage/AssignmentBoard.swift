@@ -187,8 +187,8 @@ final class AssignmentBoard {
     /// more are full and on no level.
     private func moved(_ position: Int, from before: Int) {
         let after = load(position)
-        if (0..<judgementsPerItem).contains(before), slots[position] >= 0 {
-            // Swap-remove: the level's last entry takes this one's slot.
+        if slots[position] >= 0 {
+            // On level `before`. Swap-remove: the level's last entry takes this one's slot.
             let slot = slots[position]
             let last = levels[before].removeLast()
             if last != position {

@@ -75,11 +75,10 @@ extension Store {
     /// The participant stops before the end and returns the study. A path that has already
     /// ended (declined, screened out, completed) stays as it ended.
     static func returnStudy(_ db: Database, annotatorID: Int64, now: Date) throws {
-        guard let row = try participantRow(db, annotatorID: annotatorID) else { throw StorageError.notAParticipant }
-        let held = heldStep(row)
-        guard held == nil || held == .consenting else { return }
+        guard let path = try participantPath(db, annotatorID: annotatorID) else { throw StorageError.notAParticipant }
+        guard path.heldStep == nil || path.heldStep == .consenting else { return }
         try db.execute(sql: "UPDATE participant SET returned_at = ? WHERE id = ?",
-                       arguments: [Timestamp.string(from: now), row["id"] as Int64])
+                       arguments: [Timestamp.string(from: now), path.participantID])
     }
 
     /// The step a participant is held at (see ParticipantPath.heldStep), from a row with
