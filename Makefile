@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
 DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libssl-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium chromium-driver python3-selenium libopenblas-dev strace caddy openssl wordnet-base
-BENCH_PACKAGES := python3-numpy python3-scipy python3-torch python3-venv python3-attr python3-dateutil
+BENCH_PACKAGES := nginx python3-numpy python3-scipy python3-torch python3-venv python3-attr python3-dateutil
 BENCH_VENV := .build/bench-venv
 FASHION := /usr/share/datasets/fashion-mnist
 

@@ -17,6 +17,10 @@ legitimate annotators from 127.0.0.2 are measured unloaded, then again while 127
 holds 5,000 slow connections (a request head that never ends, one byte every few seconds).
 It reports both p99s, their ratio, and how many of the 5,000 the server accepted and kept.
 
+Part 3, the transport floor (transport_floor.py). The same load generator and timetable
+against nginx answering the three requests with fixed bodies: what the machine and the
+load generator allow any server, and the transport's share of the cores at each N.
+
 Load generator: asyncio on uvloop in a few forked worker processes (capacity_client.py
 says why not wrk). All traffic goes to 127.0.0.0/8 and every phase ends by itself.
 
@@ -42,6 +46,7 @@ import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import capacity_client  # noqa: E402  (beside this file)
+import transport_floor  # noqa: E402
 
 KINDS = capacity_client.KINDS
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -67,6 +72,9 @@ def parse_args():
     parser.add_argument("--bound-ms", type=float, default=100.0, help="the p99 bound of the capacity figure")
     parser.add_argument("--lease-method", choices=["auto", "POST", "GET"], default="auto",
                         help="POST is the contract; auto falls back to GET for a server built before the switch")
+    parser.add_argument("--no-floor", action="store_true",
+                        help="skip the transport floor (the same ramp against nginx answering with fixed bodies)")
+    parser.add_argument("--floor-steps", default="5000,10000,15000", help="annotator counts of the transport floor's ramp")
     parser.add_argument("--no-slowloris", action="store_true", help="skip part 2")
     parser.add_argument("--slow-connections", type=int, default=5000)
     parser.add_argument("--slow-interval", type=float, default=5.0, help="seconds between two bytes of one slow connection")
@@ -186,6 +194,9 @@ class Server:
 
     def alive(self):
         return self.process.poll() is None
+
+    def pids(self):
+        return [self.pid]
 
     def cpu_seconds(self):
         return process_cpu_seconds(self.pid)
@@ -472,7 +483,7 @@ def run_step(server, tokens, total, args, lease_method, categories, workers, sou
         "client_timer_lag_p99_ms": percentile(lag, 0.99) / 1000 if lag else None,
         # Everything else on the machine (a build, a browser, kernel threads; this process
         # too, which sleeps): high means the step was not quiet.
-        "other_cores": other_cpu_seconds(cpu_before[2], cpu_after[2], {server.pid, attacker, *(p.pid for p, _ in processes)}) / elapsed,
+        "other_cores": other_cpu_seconds(cpu_before[2], cpu_after[2], {*server.pids(), attacker, *(p.pid for p, _ in processes)}) / elapsed,
         "attacker_cores": cores(cpu_before[4], cpu_after[4]) if attacker else None,
         "server_alive": server.alive(),
     }
@@ -517,6 +528,30 @@ def one_line(step):
     kinds = "  ".join(f"{kind} p99 {fmt_ms(step['kinds'][kind]['p99_ms'])}" for kind in KINDS)
     return (f"  N={step['annotators']:>6}: {step['answered_per_second']:>8.1f} req/s  {kinds}  errors {step['errors']}"
             f"  server {fmt_cores(step['server_cores'])} cores  load generator {fmt_cores(step['client_cores'])}")
+
+
+# The transport floor ---------------------------------------------------------------------
+
+def floor(args, categories, notes):
+    """The same steps against nginx answering with fixed bodies (transport_floor.py);
+    returns its steps, or None when nginx is not installed."""
+    if not transport_floor.available():
+        notes.append(f"the transport floor needs nginx ({transport_floor.NGINX}); skipped")
+        return None
+    steps = sorted({int(n) for n in args.floor_steps.split(",") if n.strip()})
+    server = transport_floor.NginxFloor(2, capacity_client.raise_fd_limit, process_cpu_seconds)
+    done = []
+    try:
+        print(f"transport floor: nginx with 2 workers on port {server.port}, fixed answers, an access log line per request")
+        for n in steps:
+            # nginx reads no token, so every annotator sends the same placeholder.
+            step = run_step(server, ["floor"] * n, n, args, "POST", categories, args.workers)
+            done.append(step)
+            print(one_line(step), flush=True)
+            time.sleep(3)
+    finally:
+        server.stop()
+    return done
 
 
 # The slowloris part ---------------------------------------------------------------------
@@ -618,6 +653,8 @@ def print_table(steps, args):
              ("  connect, warm-up, drain", lambda s: str(s["errors"] - s["errors_in_window"])),
              ("finished (no item left)", lambda s: str(s["finished"])),
              ("server CPU, cores", lambda s: fmt_cores(s["server_cores"])),
+             ("  per answered request, us", lambda s: f"{1e6 * s['server_cores'] / s['answered_per_second']:.0f}"
+              if s["server_cores"] and s["answered_per_second"] else "-"),
              ("  busiest server thread", lambda s: fmt_cores(s["busiest_server_thread"]["cores"])),
              ("load generator CPU, cores", lambda s: fmt_cores(s["client_cores"])),
              ("machine busy, cores", lambda s: fmt_cores(s["machine_busy_cores"])),
@@ -721,6 +758,8 @@ def main():
             server.stop()
         if not args.no_slowloris:
             results["slowloris"] = slowloris(args, args.refhuman, flags, database, lease_method, workdir)
+        if not args.no_floor:
+            results["floor"] = floor(args, database["categories"], notes)
     finally:
         if args.keep:
             print(f"work directory kept: {workdir}")
@@ -755,6 +794,26 @@ def main():
               if steps_done else "capacity: no step ran")
     if passing and max(passing) != capacity:
         print(f"  (N={max(passing):,} passed too, after a step that did not)")
+    if results.get("floor"):
+        print()
+        print("transport floor: the same load generator and timetable against nginx answering with fixed bodies "
+              "(no token read, nothing stored): what any server here could carry at best")
+        print_table(results["floor"], args)
+        describe_errors(results["floor"])
+        warn_unquiet(results["floor"])
+        floor_capacity = 0
+        for step in results["floor"]:
+            if not step["meets_bound"]:
+                break
+            floor_capacity = step["annotators"]
+        print(f"floor: nginx carried {floor_capacity:,} annotators at p99 ≤ {args.bound_ms:g} ms" if floor_capacity
+              else "floor: nginx met the bound at none of its steps")
+        for step in results["floor"]:
+            rate = step["answered_per_second"]
+            if rate:
+                print(f"  at N={step['annotators']:,}: nginx {fmt_cores(step['server_cores'])} cores "
+                      f"({1e6 * step['server_cores'] / rate:.0f} us per request), load generator {fmt_cores(step['client_cores'])} cores; "
+                      f"left for an application: {2 - step['server_cores'] - step['client_cores']:.2f} of 2 cores")
     if "slowloris" in results:
         s = results["slowloris"]
         x, y = s["unloaded"]["all_p99_ms"], s["attacked"]["all_p99_ms"]
