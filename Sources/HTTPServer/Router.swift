@@ -17,13 +17,20 @@ public struct Router: Sendable {
     public static let secretParameter = "token"
 
     private var routes: [Route] = []
+    /// The segments before the secret of each route that has one, kept apart at `add` because
+    /// every logged request asks (`loggablePath`), and only a route or two have a secret.
+    private var secretPrefixes: [[String]] = []
     /// Called when no route matches a GET (static files); nil answers 404.
     public var fallback: Handler?
 
     public init() {}
 
     public mutating func add(_ method: HTTPMethod, _ pattern: String, lane: Lane = .request, _ handler: @escaping Handler) {
-        routes.append(Route(method: method, segments: Self.segments(pattern), lane: lane, handler: handler))
+        let segments = Self.segments(pattern)
+        routes.append(Route(method: method, segments: segments, lane: lane, handler: handler))
+        if let position = segments.firstIndex(of: "{\(Self.secretParameter)}") {
+            secretPrefixes.append(Array(segments[..<position]))
+        }
     }
 
     /// "METHOD /pattern" for every route, in the order added, e.g. to check them against the API's documentation.
@@ -48,11 +55,10 @@ public struct Router: Sendable {
     /// that agrees with the route up to it shows `{token}` there (a mistyped join link too).
     public func loggablePath(_ path: String) -> String {
         var pathSegments = Self.segments(path)
-        let secret = "{\(Self.secretParameter)}"
-        for route in routes {
-            guard let position = route.segments.firstIndex(of: secret), pathSegments.count > position,
-                  zip(route.segments[..<position], pathSegments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) else { continue }
-            pathSegments[position] = secret
+        for prefix in secretPrefixes {
+            guard pathSegments.count > prefix.count,
+                  zip(prefix, pathSegments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) else { continue }
+            pathSegments[prefix.count] = "{\(Self.secretParameter)}"
             return "/" + pathSegments.joined(separator: "/")
         }
         return path
