@@ -16,7 +16,8 @@ enum JudgementRecorder {
             guard owner == annotator.id else { throw JudgementRefusal.uuidTaken(submission.uuid) }
             return try receipt(db, uuid: submission.uuid)
         }
-        guard let studyID = annotator.studyID, let facts = try Row.fetchOne(db.cachedStatement(sql: """
+        // Read by position from the statement's own row (Row+First): every judgement reads it.
+        guard let studyID = annotator.studyID, let facts = try Row.first(db.cachedStatement(sql: """
             SELECT item.id, coalesce(assignment.phase, item.split) AS phase, item.category_idx,
                    (SELECT count(*) FROM live_judgement WHERE study_id = ?3 AND item_id = item.id) AS live_judgements,
                    EXISTS (SELECT 1 FROM live_judgement WHERE study_id = ?3 AND annotator_id = ?1 AND item_id = item.id) AS judged,
@@ -24,20 +25,23 @@ enum JudgementRecorder {
             FROM item_handle JOIN item ON item.id = item_handle.item_id
             LEFT JOIN assignment ON assignment.item_id = item.id AND assignment.annotator_id = ?1 AND assignment.study_id = ?3
             WHERE item_handle.handle = ?2 AND item_handle.study_id = ?3
-            """), arguments: [annotator.id, submission.item, studyID]) else {
+            """), arguments: [annotator.id, submission.item, studyID], { row in
+                (id: row[0] as Int64, phase: row[1] as String, truth: row[2] as Int, liveJudgements: row[3] as Int,
+                 judged: row[4] as Bool, leaseExpires: row[5] as String?)
+            }) else {
             throw JudgementRefusal.unknownItem(submission.item)
         }
-        let itemID: Int64 = facts["id"]
+        let itemID = facts.id
         let rules = try StudyRules(db, studyID: studyID) { db, datasetID in try boards.counts(db, transaction, datasetID: datasetID) }
         try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories, answers: rules.answers)
         // An example item is only ever leased as a catch trial; without a lease it is refused below.
-        guard let phase = Phase(rawValue: facts["phase"]) else { throw JudgementRefusal.notLeased(submission.item) }
-        let truth: Int = facts["category_idx"]
-        if facts["judged"] as Bool { throw JudgementRefusal.alreadyJudged(submission.item) }
-        guard let lease = facts["lease_expires"] as String? else { throw JudgementRefusal.notLeased(submission.item) }
+        guard let phase = Phase(rawValue: facts.phase) else { throw JudgementRefusal.notLeased(submission.item) }
+        let truth = facts.truth
+        if facts.judged { throw JudgementRefusal.alreadyJudged(submission.item) }
+        guard let lease = facts.leaseExpires else { throw JudgementRefusal.notLeased(submission.item) }
         let nowText = Timestamp.string(from: now)
         // A late answer still counts unless others have filled the item meanwhile.
-        if lease <= nowText && phase == .test && (facts["live_judgements"] as Int) >= rules.settings.judgementsPerItem {
+        if lease <= nowText && phase == .test && facts.liveJudgements >= rules.settings.judgementsPerItem {
             throw JudgementRefusal.notLeased(submission.item)
         }
         let guesses = submission.abstained ? [] : submission.guesses

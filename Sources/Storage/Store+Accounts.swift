@@ -92,11 +92,9 @@ extension Store {
         // GRDB's `read` wraps around it saves a BEGIN and a COMMIT per lookup.
         try requestRead { db in
             // Every request authenticates here, so the statement is prepared once per connection.
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + " WHERE annotator.token_hash = ?"), arguments: [hash]) else {
-                return nil
-            }
-            let annotator = Annotator(row: row)
-            return annotator.disabledAt == nil ? annotator : nil
+            let annotator = try Row.first(db.cachedStatement(sql: Annotator.selection + " WHERE annotator.token_hash = ?"),
+                                          arguments: [hash], Annotator.init(row:))
+            return annotator?.disabledAt == nil ? annotator : nil
         }
     }
 

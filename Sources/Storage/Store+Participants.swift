@@ -91,13 +91,13 @@ extension Store {
 
     /// The participant's path as the writer checks it, from their current (latest) participation.
     static func participantPath(_ db: Database, annotatorID: Int64) throws -> ParticipantPath? {
-        try Row.fetchOne(db.cachedStatement(sql: """
+        try Row.first(db.cachedStatement(sql: """
             SELECT participant.id, participant.declined_at IS NOT NULL, participant.screened_out_at IS NOT NULL,
                    participant.completed_at IS NOT NULL, participant.returned_at IS NOT NULL,
                    study.consent_text <> '' AND participant.consented_at IS NULL, study.quota, study.practice_pass
             FROM participant JOIN study ON study.id = participant.study_id
             WHERE participant.id = (SELECT max(id) FROM participant WHERE annotator_id = ?)
-            """), arguments: [annotatorID]).map(ParticipantPath.init(row:))
+            """), arguments: [annotatorID], ParticipantPath.init(row:))
     }
 
     /// The step a participant is at, from their row and their counts in the study.

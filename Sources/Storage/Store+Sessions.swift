@@ -8,12 +8,9 @@ extension Store {
     /// The account of an unexpired session (disabled ones too: the caller says which it is), or nil.
     public func annotator(sessionID: String, now: Date) throws -> Annotator? {
         try requestRead { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: Annotator.selection + """
+            try Row.first(db.cachedStatement(sql: Annotator.selection + """
                  JOIN session ON session.annotator_id = annotator.id WHERE session.id_hash = ? AND session.expires_at > ?
-                """), arguments: [AccessToken.hash(sessionID), Timestamp.string(from: now)]) else {
-                return nil
-            }
-            return Annotator(row: row)
+                """), arguments: [AccessToken.hash(sessionID), Timestamp.string(from: now)], Annotator.init(row:))
         }
     }
 

@@ -231,11 +231,11 @@ public final class StudyDesk: Sendable {
         // One statement reads a consistent snapshot by itself; every trial fetches an
         // image, so the BEGIN and COMMIT of GRDB's `read` are skipped as for sign-in.
         try store.requestRead { db in
-            try Row.fetchOne(db.cachedStatement(sql: """
+            try Row.first(db.cachedStatement(sql: """
                 SELECT image.bytes, image.format FROM item_handle
                 JOIN item ON item.id = item_handle.item_id JOIN image ON image.id = item.image_id
                 WHERE item_handle.handle = ?1 AND (?2 OR item_handle.study_id = ?3)
-                """), arguments: [handle, annotator.role == .admin, annotator.studyID]).map { ($0["bytes"], $0["format"]) }
+                """), arguments: [handle, annotator.role == .admin, annotator.studyID]) { ($0[0], $0[1]) }
         }
     }
 

@@ -31,22 +31,27 @@ struct StudyRules {
     /// now; the writer passes the counts it keeps, see AssignmentBoards.counts).
     init(_ db: Database, studyID: Int64,
          countsOf: (Database, Int64) throws -> DatasetCounts = { db, datasetID in try DatasetCounts(db, datasetID: datasetID) }) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        // By position, in the SELECT's order, from the statement's own row: every lease and
+        // judgement reads these (Row+First).
+        guard let study = try Row.first(db.cachedStatement(sql: """
             SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed,
                    catch_rate, assignment_order, catch_source, allow_coarse
             FROM study WHERE id = ?
-            """), arguments: [studyID]) else { throw StorageError.studyGone(id: studyID) }
-        // By position, in the SELECT's order: every lease and judgement reads these, and GRDB
-        // looks a copied row's column up by name by lowercasing every column name.
+            """), arguments: [studyID], { row in
+                (datasetID: row[0] as Int64,
+                 settings: DatasetSettings(judgementsPerItem: row[1], maxGuesses: row[2], exposureMs: row[3], practiceCount: row[4]),
+                 closed: row[5] as Bool, catchRate: row[6] as Double, order: AssignmentOrder(rawValue: row[7]) ?? .fill,
+                 catchSource: CatchSource(rawValue: row[8]) ?? .auto, allowCoarse: row[9] as Bool)
+            }) else { throw StorageError.studyGone(id: studyID) }
         self.studyID = studyID
-        datasetID = row[0]
-        settings = DatasetSettings(judgementsPerItem: row[1], maxGuesses: row[2], exposureMs: row[3], practiceCount: row[4])
-        closed = row[5]
-        catchRate = row[6]
-        order = AssignmentOrder(rawValue: row[7]) ?? .fill
-        allowCoarse = row[9]
+        datasetID = study.datasetID
+        settings = study.settings
+        closed = study.closed
+        catchRate = study.catchRate
+        order = study.order
+        allowCoarse = study.allowCoarse
         let counts = try countsOf(db, datasetID)
-        catchSplits = (CatchSource(rawValue: row[8]) ?? .auto).splits(datasetHasCatchItems: counts.hasCatchItems)
+        catchSplits = study.catchSource.splits(datasetHasCatchItems: counts.hasCatchItems)
         practiceItems = counts.practiceItems
         categories = counts.categories
         nodes = counts.nodes
