@@ -261,13 +261,7 @@ class Server:
         return held, queued
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        capacity_client.stop_process(self.process, 30)
 
 
 def process_cpu_seconds(pid):
@@ -539,7 +533,7 @@ def floor(args, categories, notes):
         notes.append(f"the transport floor needs nginx ({transport_floor.NGINX}); skipped")
         return None
     steps = sorted({int(n) for n in args.floor_steps.split(",") if n.strip()})
-    server = transport_floor.NginxFloor(2, capacity_client.raise_fd_limit, process_cpu_seconds)
+    server = transport_floor.NginxFloor(2, process_cpu_seconds)
     done = []
     try:
         print(f"transport floor: nginx with 2 workers on port {server.port}, fixed answers, an access log line per request")

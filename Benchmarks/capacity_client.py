@@ -24,6 +24,7 @@ import random
 import re
 import resource
 import socket
+import subprocess
 import time
 from array import array
 
@@ -56,6 +57,17 @@ def raise_fd_limit(wanted=65536):
         except (ValueError, OSError):
             continue
     return resource.getrlimit(resource.RLIMIT_NOFILE)
+
+
+def stop_process(process, grace):
+    """Asks `process` (a subprocess.Popen) to end, and kills it after `grace` seconds."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def random_uuid():

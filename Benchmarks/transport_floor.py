@@ -19,6 +19,8 @@ import tempfile
 import time
 import zlib
 
+import capacity_client
+
 NGINX = "/usr/sbin/nginx"
 
 
@@ -42,7 +44,7 @@ class NginxFloor:
     POST /api/next, GET /images/floor.png and POST /api/judgements. Offers what
     capacity.run_step needs of a server: port, pids(), cpu_seconds(), thread_cpu(), alive()."""
 
-    def __init__(self, workers, raise_fd_limit, process_cpu_seconds):
+    def __init__(self, workers, process_cpu_seconds):
         self.process_cpu_seconds = process_cpu_seconds
         self.workdir = tempfile.mkdtemp(prefix="refhuman-floor-")
         # nginx's workers run as an unprivileged user and must read the image.
@@ -81,7 +83,7 @@ http {{
         with open(config_path, "w") as out:
             out.write(config)
         self.process = subprocess.Popen([NGINX, "-c", config_path, "-p", self.workdir], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=raise_fd_limit,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=capacity_client.raise_fd_limit,
                                         start_new_session=True)
         self.pid = self.process.pid
         deadline = time.monotonic() + 10
@@ -111,13 +113,7 @@ http {{
         return self.process.poll() is None
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        capacity_client.stop_process(self.process, 10)
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
