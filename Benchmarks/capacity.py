@@ -21,6 +21,11 @@ Part 3, the transport floor (transport_floor.py). The same load generator and ti
 against nginx answering the three requests with fixed bodies: what the machine and the
 load generator allow any server, and the transport's share of the cores at each N.
 
+Comparison (--baseline OTHER_BINARY): the ramp alone, with the other binary and with
+--refhuman in turn, --rounds times, each run on a fresh copy of the database; it prints
+each step's p99s, CPU per request and passes per binary. This VM's spread between sittings
+is larger than most single changes, so a change is judged against its baseline this way.
+
 Load generator: asyncio on uvloop in a few forked worker processes (capacity_client.py
 says why not wrk). All traffic goes to 127.0.0.0/8 and every phase ends by itself.
 
@@ -72,6 +77,10 @@ def parse_args():
     parser.add_argument("--bound-ms", type=float, default=100.0, help="the p99 bound of the capacity figure")
     parser.add_argument("--lease-method", choices=["auto", "POST", "GET"], default="auto",
                         help="POST is the contract; auto falls back to GET for a server built before the switch")
+    parser.add_argument("--baseline", metavar="BINARY",
+                        help="compare: run the ramp with this refhuman binary and with --refhuman in turn, --rounds times, "
+                             "each on a fresh copy of the database (no slowloris, no floor)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of a --baseline comparison")
     parser.add_argument("--no-floor", action="store_true",
                         help="skip the transport floor (the same ramp against nginx answering with fixed bodies)")
     parser.add_argument("--floor-steps", default="5000,10000,15000", help="annotator counts of the transport floor's ramp")
@@ -524,6 +533,83 @@ def one_line(step):
             f"  server {fmt_cores(step['server_cores'])} cores  load generator {fmt_cores(step['client_cores'])}")
 
 
+# The ramp ---------------------------------------------------------------------------------
+
+def ramp(binary, args, database, workdir, steps, notes, client_limit, label):
+    """One server of `binary` on the database, through every step; returns the steps'
+    figures and the lease method the contract check settled on."""
+    flags = serve_flags(binary)
+    extra = []
+    for flag, value in (("--max-connections", "40000"), ("--max-connections-per-address", "25000")):
+        if flag in flags:
+            extra += [flag, value]
+        else:
+            notes.append(f"contract: `serve` has no {flag} option; started without it")
+    extra += args.serve_arg
+    done = []
+    server = Server(binary, database["path"], workdir, extra, label)
+    try:
+        lease_method = check_contract(server.port, database["tokens"][0], args.lease_method, notes)
+        soft, hard = server.fd_limit()
+        baseline = server.fd_counts()[0]
+        # A process cannot hold more connections than descriptors: a step past the
+        # server's limit would measure the sandbox, not the server.
+        fits = (soft - baseline - 16) // 100 * 100
+        print(f"server: port {server.port}, flags {' '.join(extra) or '(none)'}, lease {lease_method} /api/next, "
+              f"descriptors {baseline} in use of {soft} (hard {hard}); load generator limit {client_limit[0]}")
+        planned = []
+        for n in steps:
+            if n > fits:
+                notes.append(f"N={n:,} needs more descriptors than the server may open (RLIMIT_NOFILE {soft}, hard {hard}; "
+                             f"raising the hard limit needs CAP_SYS_RESOURCE); ran N={fits:,} instead")
+                n = fits
+            if n not in planned and n > 0:
+                planned.append(n)
+        for note in dict.fromkeys(notes):
+            print(f"note: {note}")
+        print(f"{label}:")
+        for n in planned:
+            if not server.alive():
+                notes.append(f"the server died before N={n:,}: {server.log_tail()}")
+                break
+            step = run_step(server, database["tokens"], n, args, lease_method, database["categories"], args.workers)
+            done.append(step)
+            print(one_line(step), flush=True)
+            time.sleep(3)  # lets the server settle the closed connections
+    finally:
+        server.stop()
+    return done, lease_method
+
+
+def compare(args, database, workdir, steps, notes, client_limit):
+    """The ramp with --baseline and with --refhuman in turn, --rounds times each, each run
+    on a fresh copy of the database: this VM's spread between sittings is larger than most
+    changes, so a change is judged against its baseline in the same sitting."""
+    pristine = database["path"] + ".pristine"
+    shutil.copyfile(database["path"], pristine)
+    runs = {"baseline": [], "candidate": []}
+    for round_number in range(1, args.rounds + 1):
+        for name, binary in (("baseline", args.baseline), ("candidate", args.refhuman)):
+            for suffix in ("-wal", "-shm"):
+                if os.path.exists(database["path"] + suffix):
+                    os.remove(database["path"] + suffix)
+            shutil.copyfile(pristine, database["path"])
+            steps_done, _ = ramp(binary, args, database, workdir, steps, notes, client_limit, f"{name}, round {round_number}")
+            runs[name].append(steps_done)
+    print()
+    print(f"comparison, {args.rounds} alternating rounds (baseline {os.path.realpath(args.baseline)}, candidate "
+          f"{os.path.realpath(args.refhuman)}): per step, the slowest kind's p99 (ms) and the server's CPU per answered request (us) of each run")
+    for name in ("baseline", "candidate"):
+        for n in sorted({step["annotators"] for run in runs[name] for step in run}):
+            mine = [step for run in runs[name] for step in run if step["annotators"] == n]
+            p99s = ", ".join(fmt_ms(max(step["kinds"][kind]["p99_ms"] or math.inf for kind in KINDS)) for step in mine)
+            costs = ", ".join(f"{1e6 * step['server_cores'] / step['answered_per_second']:.0f}"
+                              for step in mine if step["server_cores"] and step["answered_per_second"])
+            passed = sum(step["meets_bound"] for step in mine)
+            print(f"  {name:<9} N={n:>6,}: p99 {p99s}; us/request {costs}; passed {passed} of {len(mine)}")
+    return runs
+
+
 # The transport floor ---------------------------------------------------------------------
 
 def floor(args, categories, notes):
@@ -693,8 +779,9 @@ def warn_unquiet(steps, label=lambda step: f"N={step['annotators']:,}"):
 def main():
     args = parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens under make
-    if not os.access(args.refhuman, os.X_OK):
-        sys.exit(f"capacity: no refhuman binary at {args.refhuman}")
+    for binary in (args.refhuman, args.baseline):
+        if binary and not os.access(binary, os.X_OK):
+            sys.exit(f"capacity: no refhuman binary at {binary}")
     period = args.think + 2 * args.gap
     steps = sorted({int(n) for n in args.steps.split(",") if n.strip()})
     flags = serve_flags(args.refhuman)
@@ -712,44 +799,13 @@ def main():
         database = prepare_database(args, workdir, steps, period)
         print(f"database: {database['test_items']} test items, judgements_per_item set to {database['judgements_per_item']}, "
               f"practice_count 0, {len(database['tokens']):,} annotators inserted")
-        extra = []
-        for flag, value in (("--max-connections", "40000"), ("--max-connections-per-address", "25000")):
-            if flag in flags:
-                extra += [flag, value]
-            else:
-                notes.append(f"contract: `serve` has no {flag} option; started without it")
-        extra += args.serve_arg
-        server = Server(args.refhuman, database["path"], workdir, extra, "ramp")
-        try:
-            lease_method = check_contract(server.port, database["tokens"][0], args.lease_method, notes)
-            soft, hard = server.fd_limit()
-            baseline = server.fd_counts()[0]
-            # A process cannot hold more connections than descriptors: a step past the
-            # server's limit would measure the sandbox, not the server.
-            fits = (soft - baseline - 16) // 100 * 100
-            print(f"server: port {server.port}, flags {' '.join(extra) or '(none)'}, lease {lease_method} /api/next, "
-                  f"descriptors {baseline} in use of {soft} (hard {hard}); load generator limit {client_limit[0]}")
-            planned = []
-            for n in steps:
-                if n > fits:
-                    notes.append(f"N={n:,} needs more descriptors than the server may open (RLIMIT_NOFILE {soft}, hard {hard}; "
-                                 f"raising the hard limit needs CAP_SYS_RESOURCE); ran N={fits:,} instead")
-                    n = fits
-                if n not in planned and n > 0:
-                    planned.append(n)
-            for note in notes:
-                print(f"note: {note}")
-            print("ramp:")
-            for n in planned:
-                if not server.alive():
-                    notes.append(f"the server died before N={n:,}: {server.log_tail()}")
-                    break
-                step = run_step(server, database["tokens"], n, args, lease_method, database["categories"], args.workers)
-                results["steps"].append(step)
-                print(one_line(step), flush=True)
-                time.sleep(3)  # lets the server settle the closed connections
-        finally:
-            server.stop()
+        if args.baseline:
+            results["comparison"] = compare(args, database, workdir, steps, notes, client_limit)
+            if args.json:
+                with open(args.json, "w") as out:
+                    json.dump(results, out, indent=1)
+            return
+        results["steps"], lease_method = ramp(args.refhuman, args, database, workdir, steps, notes, client_limit, "ramp")
         if not args.no_slowloris:
             results["slowloris"] = slowloris(args, args.refhuman, flags, database, lease_method, workdir)
         if not args.no_floor:
