@@ -28,9 +28,11 @@ import TestSupport
         // Eight threads look the token up at once, 200 times each, on their own connections.
         let found = Mutex(0), failures = Mutex([String]())
         let group = DispatchGroup()
+        // The threads hold the Store weakly: a thread lets go of its closure only as it
+        // exits, after it has signalled, and a strong capture could outlive `store = nil` below.
         for _ in 0..<8 {
             group.enter()
-            Thread { [store] in
+            Thread { [weak store] in
                 for _ in 0..<200 {
                     do {
                         if try store!.annotator(token: token)?.id == annotator.id { found.withLock { $0 += 1 } }
@@ -50,7 +52,7 @@ import TestSupport
         #expect(try store!.annotator(token: token) == nil)
         let elsewhere = Mutex<Annotator??>(.some(annotator))
         let done = DispatchSemaphore(value: 0)
-        Thread { [store] in
+        Thread { [weak store] in
             elsewhere.withLock { $0 = try? store!.annotator(token: token) }
             done.signal()
         }.start()
