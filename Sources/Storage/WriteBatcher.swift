@@ -67,12 +67,20 @@ public final class WriteBatcher: @unchecked Sendable {
     /// its SAVEPOINT and RELEASE from text on every call, and in a profile of the writer under
     /// the capacity benchmark that cost nearly as much as a judgement's INSERT (docs/benchmarks.md).
     private static func inSavepoint(_ db: Database, _ work: () throws -> Void) throws {
+        // Outside the group transaction (SQLite rolls it all back on a full disk, say) a
+        // SAVEPOINT would begin a transaction of its own and its RELEASE would commit this
+        // job alone, while the batch's COMMIT fails and every job hears it failed.
+        guard db.isInsideTransaction else {
+            throw DatabaseError(resultCode: .SQLITE_ABORT, message: "the group transaction was rolled back")
+        }
         try db.cachedStatement(sql: "SAVEPOINT job").execute()
         do {
             try work()
         } catch {
-            try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT job").execute()
-            try db.cachedStatement(sql: "RELEASE SAVEPOINT job").execute()
+            // The job's own error is the one to report; if no savepoint is left to undo, the
+            // whole transaction is gone already, and the next job and the COMMIT say so.
+            try? db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT job").execute()
+            try? db.cachedStatement(sql: "RELEASE SAVEPOINT job").execute()
             throw error
         }
         try db.cachedStatement(sql: "RELEASE SAVEPOINT job").execute()
