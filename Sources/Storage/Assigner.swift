@@ -14,7 +14,7 @@ enum Assigner {
     static func next(_ db: Database, _ transaction: WriteTransaction, annotator: Annotator, count: Int, now: Date,
                      leaseSeconds: Int, maxHoldSeconds: Int, boards: AssignmentBoards) throws -> [Assignment] {
         guard let studyID = annotator.studyID else { return [] }
-        let study = try StudyRules(db, studyID: studyID) { db, datasetID in try boards.counts(db, transaction, datasetID: datasetID) }
+        let study = try boards.rules(db, transaction, studyID: studyID)
         guard !study.closed else { return [] }
         // Nothing for a participant who has not consented, declined, was screened out or finished.
         var testAllowance = Int.max

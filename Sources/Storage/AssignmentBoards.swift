@@ -29,6 +29,12 @@ final class AssignmentBoards: @unchecked Sendable {
         return board
     }
 
+    /// The study's rules, with its dataset's counts as kept here: what every lease and
+    /// judgement reads first.
+    func rules(_ db: Database, _ transaction: WriteTransaction, studyID: Int64) throws -> StudyRules {
+        try StudyRules(db, studyID: studyID) { db, datasetID in try counts(db, transaction, datasetID: datasetID) }
+    }
+
     /// The dataset's counts, read the first time a job asks while the boards are trusted.
     func counts(_ db: Database, _ transaction: WriteTransaction, datasetID: Int64) throws -> DatasetCounts {
         try dropIfStale(db, transaction)

@@ -32,7 +32,7 @@ enum JudgementRecorder {
             throw JudgementRefusal.unknownItem(submission.item)
         }
         let itemID = facts.id
-        let rules = try StudyRules(db, studyID: studyID) { db, datasetID in try boards.counts(db, transaction, datasetID: datasetID) }
+        let rules = try boards.rules(db, transaction, studyID: studyID)
         try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories, answers: rules.answers)
         // An example item is only ever leased as a catch trial; without a lease it is refused below.
         guard let phase = Phase(rawValue: facts.phase) else { throw JudgementRefusal.notLeased(submission.item) }

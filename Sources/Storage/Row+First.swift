@@ -4,9 +4,10 @@ import GRDB
 
 extension Row {
     /// `read` applied to the first row of `statement`, or nil when there is none. The row is
-    /// the statement's own: `Row.fetchOne` first copies every column into a value of its own
-    /// (a text column twice over), which these reads, decoded at once by position, need not
-    /// pay for. `read` must not keep the row; the statement is reset when this returns.
+    /// the statement's own: `Row.fetchOne` first copies every column, with the column names,
+    /// into a row of its own, which these reads, decoded at once by position, need not pay
+    /// for. `read` must not keep the row (it may run other statements); the statement is
+    /// reset when this returns.
     static func first<T>(_ statement: Statement, arguments: StatementArguments, _ read: (Row) throws -> T) throws -> T? {
         let cursor = try Row.fetchCursor(statement, arguments: arguments)
         // Kept alive until `read` is done: the cursor resets the statement when it goes.

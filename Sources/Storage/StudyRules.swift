@@ -28,30 +28,30 @@ struct StudyRules {
     var answers: Int { categories + (allowCoarse ? nodes : 0) }
 
     /// The study's rules, with its dataset's counts from `countsOf` (by default counted
-    /// now; the writer passes the counts it keeps, see AssignmentBoards.counts).
+    /// now; the writer passes the counts it keeps, see AssignmentBoards.rules).
     init(_ db: Database, studyID: Int64,
          countsOf: (Database, Int64) throws -> DatasetCounts = { db, datasetID in try DatasetCounts(db, datasetID: datasetID) }) throws {
-        // By position, in the SELECT's order, from the statement's own row: every lease and
-        // judgement reads these (Row+First).
-        guard let study = try Row.first(db.cachedStatement(sql: """
+        // Every lease and judgement reads these: by position, from the statement's own row (Row+First).
+        guard let rules = try Row.first(db.cachedStatement(sql: """
             SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed,
                    catch_rate, assignment_order, catch_source, allow_coarse
             FROM study WHERE id = ?
-            """), arguments: [studyID], { row in
-                (datasetID: row[0] as Int64,
-                 settings: DatasetSettings(judgementsPerItem: row[1], maxGuesses: row[2], exposureMs: row[3], practiceCount: row[4]),
-                 closed: row[5] as Bool, catchRate: row[6] as Double, order: AssignmentOrder(rawValue: row[7]) ?? .fill,
-                 catchSource: CatchSource(rawValue: row[8]) ?? .auto, allowCoarse: row[9] as Bool)
-            }) else { throw StorageError.studyGone(id: studyID) }
+            """), arguments: [studyID], { row in try StudyRules(studyID: studyID, row: row, counts: countsOf(db, row[0])) }) else {
+            throw StorageError.studyGone(id: studyID)
+        }
+        self = rules
+    }
+
+    /// A row of the SELECT above, in its order, and the dataset's counts.
+    private init(studyID: Int64, row: Row, counts: DatasetCounts) {
         self.studyID = studyID
-        datasetID = study.datasetID
-        settings = study.settings
-        closed = study.closed
-        catchRate = study.catchRate
-        order = study.order
-        allowCoarse = study.allowCoarse
-        let counts = try countsOf(db, datasetID)
-        catchSplits = study.catchSource.splits(datasetHasCatchItems: counts.hasCatchItems)
+        datasetID = row[0]
+        settings = DatasetSettings(judgementsPerItem: row[1], maxGuesses: row[2], exposureMs: row[3], practiceCount: row[4])
+        closed = row[5]
+        catchRate = row[6]
+        order = AssignmentOrder(rawValue: row[7]) ?? .fill
+        catchSplits = (CatchSource(rawValue: row[8]) ?? .auto).splits(datasetHasCatchItems: counts.hasCatchItems)
+        allowCoarse = row[9]
         practiceItems = counts.practiceItems
         categories = counts.categories
         nodes = counts.nodes
