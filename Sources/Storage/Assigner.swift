@@ -135,7 +135,7 @@ enum Assigner {
                 ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at,
                                                                   final = 0, study_id = excluded.study_id, phase = excluded.phase
                 """).execute(arguments: [annotator.id, nowText, expires, study.studyID,
-                                         try JSONText.encode(picks.map(\.phase.rawValue)), JSONText.integers(picks.map(\.id))])
+                                         JSONText.phases(picks.map(\.phase)), JSONText.integers(picks.map(\.id))])
         }
         return picks.map { Assignment(itemID: $0.id, handle: $0.handle, phase: $0.phase, expiresAt: expires) }
     }

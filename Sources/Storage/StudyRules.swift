@@ -15,6 +15,8 @@ struct StudyRules {
     let allowCoarse: Bool
     /// A closed study leases nothing more.
     let closed: Bool
+    /// The protocol is frozen: a test judgement has been given under it.
+    let frozen: Bool
     /// Share of test slots given to catch trials.
     let catchRate: Double
     let order: AssignmentOrder
@@ -34,7 +36,7 @@ struct StudyRules {
         // Every lease and judgement reads these: by position, from the statement's own row (Row+First).
         guard let rules = try Row.first(db.cachedStatement(sql: """
             SELECT dataset_id, judgements_per_item, max_guesses, exposure_ms, practice_count, closed_at IS NOT NULL AS closed,
-                   catch_rate, assignment_order, catch_source, allow_coarse
+                   catch_rate, assignment_order, catch_source, allow_coarse, frozen_at IS NOT NULL AS frozen
             FROM study WHERE id = ?
             """), arguments: [studyID], { row in try StudyRules(studyID: studyID, row: row, counts: countsOf(db, row[0])) }) else {
             throw StorageError.studyGone(id: studyID)
@@ -52,6 +54,7 @@ struct StudyRules {
         order = AssignmentOrder(rawValue: row[7]) ?? .fill
         catchSplits = (CatchSource(rawValue: row[8]) ?? .auto).splits(datasetHasCatchItems: counts.hasCatchItems)
         allowCoarse = row[9]
+        frozen = row[10]
         practiceItems = counts.practiceItems
         categories = counts.categories
         nodes = counts.nodes
