@@ -78,7 +78,9 @@ public final class HTTPServer: @unchecked Sendable {
             deadlines?.forget(connection: UInt(bitPattern: connection))
             let state = RequestState()
             stateSlot.pointee = Unmanaged.passRetained(state).toOpaque()
-            if let refusal = refusal(ofHead: connection, method: method) {
+            // Read once, here: the head is whole, and the request is made from them once the body is too.
+            state.headers = Self.headerValues(connection)
+            if let refusal = refusal(ofHead: state.headers, method: method) {
                 state.answered = true
                 return send(refusal, on: connection, state: state, method: method, url: url)
             }
@@ -110,7 +112,7 @@ public final class HTTPServer: @unchecked Sendable {
         }
         running += 1
         activity.unlock()
-        let request = makeRequest(connection, method: httpMethod, path: url, body: state.body)
+        let request = makeRequest(connection, method: httpMethod, path: url, headers: state.headers, body: state.body)
         state.request = request
         MHD_suspend_connection(connection)
         let suspended = SuspendedConnection(pointer: connection)
@@ -132,11 +134,11 @@ public final class HTTPServer: @unchecked Sendable {
     /// What is wrong with a request's head, if anything: an unknown method, a repeated
     /// Content-Length (two lengths make the body's end ambiguous), or a declared body
     /// over the limit.
-    private func refusal(ofHead connection: OpaquePointer, method: String) -> Response? {
+    private func refusal(ofHead headers: [(name: String, value: String)], method: String) -> Response? {
         guard HTTPMethod(rawValue: method) != nil else {
             return HTTPError(.notImplemented, error: "method not implemented", detail: "'\(method.prefix(20))' is not a method this server knows").response
         }
-        let lengths = Self.headerValues(connection).filter { $0.name.lowercased() == "content-length" }
+        let lengths = headers.filter { $0.name == "content-length" }
         if lengths.count > 1 {
             return HTTPError.badRequest("Content-Length sent \(lengths.count) times").response
         }
@@ -146,9 +148,10 @@ public final class HTTPServer: @unchecked Sendable {
         return nil
     }
 
-    private func makeRequest(_ connection: OpaquePointer, method: HTTPMethod, path: String, body: Data) -> Request {
+    private func makeRequest(_ connection: OpaquePointer, method: HTTPMethod, path: String, headers received: [(name: String, value: String)],
+                             body: Data) -> Request {
         var headers: [String: String] = [:]
-        for header in Self.headerValues(connection) { headers[header.name.lowercased()] = header.value }
+        for header in received { headers[header.name] = header.value }
         let peerAddress = Self.peerAddress(connection)
         var clientAddress = peerAddress
         var isSecure = configuration.tls != nil
@@ -162,15 +165,16 @@ public final class HTTPServer: @unchecked Sendable {
             }
         }
         return Request(method: method, path: path, query: Self.values(connection, kind: .GET_ARGUMENT_KIND),
-                       headers: headers, cookies: Self.values(connection, kind: .COOKIE_KIND), body: body,
+                       lowercasedHeaders: headers, cookies: Self.values(connection, kind: .COOKIE_KIND), body: body,
                        id: Request.newID(), clientAddress: clientAddress, isSecure: isSecure)
     }
 
     /// The connected peer's address as text, or "unknown".
     private static func peerAddress(_ connection: OpaquePointer) -> String {
-        var text = [CChar](repeating: 0, count: 64)
-        guard cmhd_client_address(connection, &text, socklen_t(text.count)) else { return "unknown" }
-        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { text in
+            guard let base = text.baseAddress, cmhd_client_address(connection, base, socklen_t(text.count)) else { return "unknown" }
+            return String(cString: base)
+        }
     }
 
     private static func isLoopback(_ address: String) -> Bool { address.hasPrefix("127.") || address == "::1" }
@@ -193,9 +197,9 @@ public final class HTTPServer: @unchecked Sendable {
         defer { MHD_destroy_response(created) }
         let requestID = state.request?.id ?? Request.newID()
         let secure = state.request?.isSecure ?? (configuration.tls != nil)
-        for header in response.headers + SecurityHeaders.headers(secure: secure, besides: response) + [("X-Request-ID", requestID)] {
-            _ = MHD_add_response_header(created, header.name, header.value)
-        }
+        for header in response.headers { _ = MHD_add_response_header(created, header.name, header.value) }
+        SecurityHeaders.forEach(secure: secure, besides: response) { name, value in _ = MHD_add_response_header(created, name, value) }
+        _ = MHD_add_response_header(created, "X-Request-ID", requestID)
         let queued = MHD_queue_response(connection, UInt32(response.status.rawValue), created) == MHD_Result.YES
         if let accessLog {
             accessLog.record(client: state.request?.clientAddress ?? Self.peerAddress(connection), method: String(method.prefix(20)), path: router.loggablePath(url),
@@ -204,14 +208,14 @@ public final class HTTPServer: @unchecked Sendable {
         return queued
     }
 
-    /// Every header in the order received, repeats included.
+    /// Every header in the order received, repeats included, its name in lower case.
     private static func headerValues(_ connection: OpaquePointer) -> [(name: String, value: String)] {
         final class Collector { var values: [(name: String, value: String)] = [] }
         let collector = Collector()
         _ = MHD_get_connection_values(connection, .HEADER_KIND, { context, _, key, value in
             guard let context, let key else { return MHD_Result.YES }
             let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-            collector.values.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
+            collector.values.append((String(cString: key).lowercased(), value.map { String(cString: $0) } ?? ""))
             return MHD_Result.YES
         }, Unmanaged.passUnretained(collector).toOpaque())
         return collector.values

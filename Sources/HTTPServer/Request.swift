@@ -23,13 +23,21 @@ public struct Request: Sendable {
     public init(method: HTTPMethod, path: String, query: [String: String] = [:], headers: [String: String] = [:],
                 cookies: [String: String] = [:], body: Data = Data(), id: String = Request.newID(),
                 clientAddress: String = "127.0.0.1", isSecure: Bool = false) {
+        self.init(method: method, path: path, query: query,
+                  lowercasedHeaders: Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, last in last }),
+                  cookies: cookies, body: body, id: id, clientAddress: clientAddress, isSecure: isSecure)
+    }
+
+    /// The server's: its header names are in lower case already (HTTPServer.headerValues).
+    init(method: HTTPMethod, path: String, query: [String: String], lowercasedHeaders headers: [String: String],
+         cookies: [String: String], body: Data, id: String, clientAddress: String, isSecure: Bool) {
         self.method = method
         self.id = id
         self.clientAddress = clientAddress
         self.isSecure = isSecure
         self.path = path
         self.query = query
-        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { _, last in last })
+        self.headers = headers
         self.cookies = cookies
         self.body = body
     }

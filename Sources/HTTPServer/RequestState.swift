@@ -13,4 +13,6 @@ final class RequestState: @unchecked Sendable {
     /// The handler's answer, waiting for libmicrohttpd to call again after the resume.
     var response: Response?
     var request: Request?
+    /// The head's headers, read with the head (names in lower case, repeats kept).
+    var headers: [(name: String, value: String)] = []
 }

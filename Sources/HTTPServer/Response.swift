@@ -20,7 +20,8 @@ public struct Response: Sendable {
     }
 
     public func header(_ name: String) -> String? {
-        headers.last { $0.name.lowercased() == name.lowercased() }?.value
+        let wanted = name.lowercased()
+        return headers.last { $0.name.lowercased() == wanted }?.value
     }
 
     public static func json(_ value: some Encodable, status: HTTPStatus = .ok) throws -> Response {

@@ -24,16 +24,12 @@ public enum SecurityHeaders {
         "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'self'",
     ].joined(separator: "; ")
 
-    /// The headers a response gets unless it set its own (a handler may set its own policy).
-    static func headers(secure: Bool, besides response: Response) -> [(name: String, value: String)] {
-        var headers: [(name: String, value: String)] = [
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "no-referrer"),
-        ]
-        if response.header("Content-Security-Policy") == nil {
-            headers.append(("Content-Security-Policy", contentSecurityPolicy))
-        }
-        if secure { headers.append(("Strict-Transport-Security", "max-age=31536000")) }
-        return headers
+    /// Calls `add` with each header a response gets unless it set its own (a handler may
+    /// set its own policy); handed over one by one, as every response adds them.
+    static func forEach(secure: Bool, besides response: Response, _ add: (String, String) -> Void) {
+        add("X-Content-Type-Options", "nosniff")
+        add("Referrer-Policy", "no-referrer")
+        if response.header("Content-Security-Policy") == nil { add("Content-Security-Policy", contentSecurityPolicy) }
+        if secure { add("Strict-Transport-Security", "max-age=31536000") }
     }
 }

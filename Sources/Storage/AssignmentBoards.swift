@@ -13,6 +13,13 @@ final class AssignmentBoards: @unchecked Sendable {
     /// writer's time at 4,000 annotators (docs/benchmarks.md). DatasetCounts.init is the
     /// plain path every other reader takes, and a test holds the two equal.
     private var counts: [Int64: DatasetCounts] = [:]
+    /// Each study's rules as read in the writer transaction `rulesTransaction`: the study row
+    /// changes only in transactions of its own (an admin's edit), or through a job of this one
+    /// that says so (`studyChanged`), so one read serves every job of a group transaction.
+    /// StudyRules.init is the plain read the status route and imports make, and a test holds
+    /// the two equal.
+    private var rules: [Int64: StudyRules] = [:]
+    private var rulesTransaction: Int?
     private var dataVersion: Int64?
     /// The writer transaction in which the data version was last read.
     private var checkedTransaction: Int?
@@ -30,9 +37,21 @@ final class AssignmentBoards: @unchecked Sendable {
     }
 
     /// The study's rules, with its dataset's counts as kept here: what every lease and
-    /// judgement reads first.
+    /// judgement reads first, read once per writer transaction.
     func rules(_ db: Database, _ transaction: WriteTransaction, studyID: Int64) throws -> StudyRules {
-        try StudyRules(db, studyID: studyID) { db, datasetID in try counts(db, transaction, datasetID: datasetID) }
+        if rulesTransaction != transaction.id {
+            rules.removeAll(keepingCapacity: true)
+            rulesTransaction = transaction.id
+        }
+        if let known = rules[studyID] { return known }
+        let fresh = try StudyRules(db, studyID: studyID) { db, datasetID in try counts(db, transaction, datasetID: datasetID) }
+        rules[studyID] = fresh
+        return fresh
+    }
+
+    /// A job of the open transaction wrote the study's row: its rules are read again.
+    func studyChanged(_ studyID: Int64) {
+        rules[studyID] = nil
     }
 
     /// The dataset's counts, read the first time a job asks while the boards are trusted.
@@ -66,5 +85,6 @@ final class AssignmentBoards: @unchecked Sendable {
     private func forgetAll() {
         boards.removeAll()
         counts.removeAll()
+        rules.removeAll()
     }
 }

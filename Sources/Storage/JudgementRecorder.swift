@@ -47,7 +47,10 @@ enum JudgementRecorder {
         let guesses = submission.abstained ? [] : submission.guesses
         try insert(db, submission, itemID: itemID, annotatorID: annotator.id, studyID: studyID, guesses: guesses, submittedAt: nowText, phase: phase)
         // Only the first: the UPDATE would find nothing to change on every later one.
-        if phase == .test && !rules.frozen { try freezeProtocol(db, studyID: studyID, now: nowText) }
+        if phase == .test && !rules.frozen {
+            try freezeProtocol(db, studyID: studyID, now: nowText)
+            boards.studyChanged(studyID)
+        }
         try Store.markPath(db, annotatorID: annotator.id, rules: rules, phase: phase, now: nowText)
         try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, itemID])
         try boards.loaded(db, transaction, studyID: studyID)?.judged(annotator: annotator.id, item: itemID, phase: phase)

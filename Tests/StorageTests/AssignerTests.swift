@@ -186,6 +186,33 @@ import Testing
         #expect(both == [["3", "3", "0", "true"], ["3", "3", "0", "true"]])
     }
 
+    /// The study rules the writer reads once per transaction are what reading afresh gives:
+    /// after an admin's edit (a transaction of its own) and after a job of the same
+    /// transaction freezes the protocol.
+    @Test func theWritersStudyRulesAgreeWithReadingAfreshThroughATransaction() async throws {
+        let dir = TemporaryDirectory()
+        let (_, who, _) = try study(in: dir, items: 6)
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true))
+        defer { desk.shutdown() }
+        let account = try await desk.store.pool.read { db in try Store.annotator(db, id: who["a"]!) }
+        let studyID = try #require(account.studyID), studyName = try #require(account.study)
+        @Sendable func keptAndFresh(_ db: Database, _ transaction: WriteTransaction) throws -> [String] {
+            let kept = try desk.boards.rules(db, transaction, studyID: studyID), fresh = try StudyRules(db, studyID: studyID)
+            return [kept, fresh].map { "max guesses \($0.settings.maxGuesses), frozen \($0.frozen), closed \($0.closed)" }
+        }
+        let lease = try await desk.next(for: account, count: 1)  // the rules are read in this transaction
+        _ = try desk.store.editStudy(name: studyName, title: nil, settings: { $0.maxGuesses = 2 })
+        let states = try await desk.batcher.perform { db, transaction in
+            var states = [try keptAndFresh(db, transaction)]
+            _ = try JudgementRecorder.record(db, transaction, JudgementSubmission(uuid: UUID().uuidString, item: lease[0].handle, guesses: [0]),
+                                             by: account, now: Date(), boards: desk.boards)
+            states.append(try keptAndFresh(db, transaction))
+            return states
+        }
+        #expect(states[0] == Array(repeating: "max guesses 2, frozen false, closed false", count: 2))
+        #expect(states[1] == Array(repeating: "max guesses 2, frozen true, closed false", count: 2))
+    }
+
     @Test func aLeaseRenewedByItselfStaysHeldOnTheBoard() async throws {
         let dir = TemporaryDirectory()
         let (store, who, items) = try study(in: dir, items: 4)
