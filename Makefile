@@ -61,7 +61,7 @@ serve: release
 	.build/release/refhuman datasets --db $(DB)
 	.build/release/refhuman serve --db $(DB) --host 127.0.0.1 --port 8080
 
-bench: deps
+bench: deps .build/capacity_load
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
 	$(SWIFT) build -c release --product ImportBenchmark
 	$(SWIFT) build -c release --product ReportBenchmark
@@ -78,6 +78,11 @@ bench: deps
 	.build/release/ReportBenchmark $(BENCH_VENV)/bin/python
 	$(BENCH_VENV)/bin/python Benchmarks/capacity.py --refhuman .build/release/refhuman
 	$(BENCH_VENV)/bin/python Benchmarks/request_cost.py --refhuman .build/release/refhuman
+
+# capacity.py's native load generator (capacity.py also builds it when run by hand).
+.build/capacity_load: Benchmarks/capacity_load.c
+	@mkdir -p .build
+	cc -O2 -Wall -Wextra -o $@ $<
 
 # Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).
 bundle: deps

@@ -26,8 +26,17 @@ Comparison (--baseline OTHER_BINARY): the ramp alone, with the other binary and 
 each step's p99s, CPU per request and passes per binary. This VM's spread between sittings
 is larger than most single changes, so a change is judged against its baseline this way.
 
-Load generator: asyncio on uvloop in a few forked worker processes (capacity_client.py
-says why not wrk). All traffic goes to 127.0.0.0/8 and every phase ends by itself.
+Load generator (--generator): native by default, capacity_load.c, one process per --workers
+on epoll, built into .build/capacity_load by `make bench` or by this script when missing or
+older than its source; or python, the reference it follows request for request
+(capacity_client.py, asyncio on uvloop in forked worker processes, which also says why not
+wrk). Both run on the server's two cores. The native one does almost no work in user space
+and costs about half the Python client's CPU per request; what it still costs is mostly the
+kernel's (loopback TCP, waking the server, sleeping and waking itself), which the Python
+client pays as well. Its requests also arrive on time, not in the bunches an interpreter's
+late timers make, so the server wakes more often and its CPU per request reads higher with
+it (docs/benchmarks.md). The slowloris attacker is always the Python client. All traffic
+goes to 127.0.0.0/8 and every phase ends by itself.
 
     .build/bench-venv/bin/python Benchmarks/capacity.py --refhuman .build/release/refhuman [--json out.json]
 """
@@ -41,6 +50,7 @@ import multiprocessing
 import os
 import re
 import secrets
+import select
 import shutil
 import sqlite3
 import subprocess
@@ -56,6 +66,8 @@ import transport_floor  # noqa: E402
 KINDS = capacity_client.KINDS
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NATIVE_SOURCE = os.path.join(REPO, "Benchmarks/capacity_load.c")
+NATIVE_BINARY = os.path.join(REPO, ".build/capacity_load")
 
 
 def parse_args():
@@ -65,13 +77,19 @@ def parse_args():
                         help="dataset bundle whose dataset.json (title, categories) the benchmark's own bundle starts from")
     parser.add_argument("--idx", default="/usr/share/datasets/fashion-mnist", help="IDX files `refhuman bundle build` samples from")
     parser.add_argument("--test-items", type=int, default=10000, help="test items of the benchmark's bundle")
-    parser.add_argument("--steps", default="1000,2500,4000,5000,6000,7500,10000,15000,20000", help="annotator counts of the ramp")
+    parser.add_argument("--steps", default="1000,2500,5000,7500,8500,9000,10000,15000,20000", help="annotator counts of the ramp")
     parser.add_argument("--think", type=float, default=3.0, help="seconds between the image and the judgement")
     parser.add_argument("--gap", type=float, default=0.1,
                         help="seconds from one request's due time to the next one's in a chain (lease -> image, judgement -> lease)")
     parser.add_argument("--warmup-cycles", type=float, default=2.0, help="cycles before the window opens")
     parser.add_argument("--seconds", type=float, default=24.0, help="length of each step's measured window")
-    parser.add_argument("--workers", type=int, default=2, help="load generator processes")
+    parser.add_argument("--workers", type=int,
+                        help="load generator processes (default: 1 native, whose one epoll loop takes more answers per wake-up "
+                             "than two would; 2 python, whose interpreter needs two processes to keep up)")
+    parser.add_argument("--generator", choices=["native", "python"], default="native",
+                        help="the annotators' load generator, of the ramp, the comparison, the floor and slowloris's legitimate "
+                             "annotators: native (capacity_load.c) or python (capacity_client.py, the reference; it is always "
+                             "the slowloris attacker)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds without an answer before a request counts as failed")
     parser.add_argument("--drain", type=float, default=15.0, help="seconds after the window for late requests to finish")
     parser.add_argument("--bound-ms", type=float, default=100.0, help="the p99 bound of the capacity figure")
@@ -84,7 +102,8 @@ def parse_args():
     parser.add_argument("--no-floor", action="store_true",
                         help="skip the transport floor (the same ramp against nginx answering with fixed bodies)")
     parser.add_argument("--floor-steps", default="5000,10000,15000", help="annotator counts of the transport floor's ramp")
-    parser.add_argument("--no-slowloris", action="store_true", help="skip part 2")
+    parser.add_argument("--no-slowloris", action="store_true",
+                        help="skip part 2 (its attacker is the Python client whatever --generator says)")
     parser.add_argument("--slow-connections", type=int, default=5000)
     parser.add_argument("--slow-interval", type=float, default=5.0, help="seconds between two bytes of one slow connection")
     parser.add_argument("--slow-rate", type=float, default=1000.0, help="slow connections opened per second")
@@ -96,7 +115,10 @@ def parse_args():
     parser.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
                         help="one more argument for both servers, e.g. --serve-arg=--log --serve-arg=off (repeatable)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (database, server logs)")
-    return parser.parse_args()
+    args = parser.parse_args()
+    if args.workers is None:
+        args.workers = 1 if args.generator == "native" else 2
+    return args
 
 
 # The database ---------------------------------------------------------------------------
@@ -116,10 +138,10 @@ def planned_judgements(steps, args, period):
     return total + legit + 10
 
 
-def prepare_database(args, workdir, steps, period):
+def prepare_database(args, workdir, steps, period, binary):
     """Builds a bundle with a study-sized test set, sets its protocol so items never run
-    out and annotators skip practice, imports it with the CLI, and inserts the annotators
-    in one transaction."""
+    out and annotators skip practice, imports it with `binary`'s CLI, and inserts the
+    annotators in one transaction."""
     db = os.path.join(workdir, "capacity.sqlite")
     bundle = os.path.join(workdir, "bundle")
     os.makedirs(bundle)
@@ -135,9 +157,9 @@ def prepare_database(args, workdir, steps, period):
     description["settings"].update({"judgements_per_item": per_item, "practice_count": 0})
     with open(os.path.join(bundle, "dataset.json"), "w") as target:
         json.dump(description, target, indent=2)
-    run_cli(args.refhuman, "bundle", "build", "--from", args.idx, "--out", bundle, "--seed", "1708",
+    run_cli(binary, "bundle", "build", "--from", args.idx, "--out", bundle, "--seed", "1708",
             "--test", str(args.test_items))
-    print(run_cli(args.refhuman, "import", "bundle", bundle, "--db", db).strip())
+    print(run_cli(binary, "import", "bundle", bundle, "--db", db).strip())
     connection = sqlite3.connect(db)
     dataset_id, name = connection.execute("SELECT id, name FROM dataset ORDER BY id LIMIT 1").fetchone()
     items = connection.execute("SELECT count(*) FROM item WHERE dataset_id = ? AND split = 'test'", (dataset_id,)).fetchone()[0]
@@ -158,7 +180,7 @@ def prepare_database(args, workdir, steps, period):
             "SELECT (SELECT min(id) FROM study WHERE dataset_id = ?), id, ? FROM annotator WHERE name LIKE 'capacity-%' ORDER BY id",
             (dataset_id, now))
     connection.close()
-    summary = run_cli(args.refhuman, "datasets", "--db", db).splitlines()[0]
+    summary = run_cli(binary, "datasets", "--db", db).splitlines()[0]
     print(summary)
     return {"path": db, "dataset": name, "test_items": items, "categories": categories, "judgements_per_item": per_item,
             "tokens": tokens}
@@ -363,7 +385,102 @@ def check_contract(port, token, wanted_method, notes):
 
 # Running a step -------------------------------------------------------------------------
 
-def start_workers(specs):
+def native_generator():
+    """The native load generator's binary, compiled first (as the Makefile does) when it is
+    missing or older than its source, so a run by hand needs no `make`."""
+    if os.path.exists(NATIVE_BINARY) and os.path.getmtime(NATIVE_BINARY) >= os.path.getmtime(NATIVE_SOURCE):
+        return NATIVE_BINARY
+    if shutil.which("cc") is None:
+        sys.exit("capacity: no C compiler (cc) to build the native load generator; install gcc or pass --generator python")
+    os.makedirs(os.path.dirname(NATIVE_BINARY), exist_ok=True)
+    done = subprocess.run(["cc", "-O2", "-Wall", "-Wextra", "-o", NATIVE_BINARY, NATIVE_SOURCE], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"capacity: compiling {NATIVE_SOURCE} failed:\n{done.stderr}")
+    return NATIVE_BINARY
+
+
+class NativeWorker:
+    """A capacity_load process in a forked worker's place: it offers what run_step uses of a
+    multiprocessing Process (pid, join, is_alive, kill) and of its Pipe (send, poll, recv,
+    close). The spec goes to its stdin as "key value" lines; its messages come back on its
+    stdout as "name JSON" lines, the same messages and payloads as the Python worker's."""
+
+    def __init__(self, binary, spec):
+        self.process = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.pid = self.process.pid
+        self.output = self.process.stdout.fileno()
+        self.pending = bytearray()
+        self.lines = 0  # whole lines in self.pending
+        self.ended = False
+        lines = [f"host {spec['host']}", f"port {spec['port']}", f"source {spec.get('source') or '-'}",
+                 f"lease_method {spec['lease_method']}", f"think {spec['think']!r}", f"gap {spec['gap']!r}",
+                 f"timeout {spec['timeout']!r}", f"categories {spec['categories']}", f"total {spec['total']}",
+                 f"window {spec['window'][0]!r} {spec['window'][1]!r}", f"drain {spec['drain']!r}",
+                 f"connect_concurrency {spec['connect_concurrency']}", f"annotators {len(spec['tokens'])}",
+                 *(f"{index} {token}" for index, token in zip(spec["indices"], spec["tokens"])), "end"]
+        self.write("\n".join(lines) + "\n")
+
+    def write(self, text):
+        try:
+            self.process.stdin.write(text.encode())
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            pass  # it has exited; recv says so
+
+    def send(self, message):
+        name, start = message
+        self.write(f"{name} {start!r}\n")
+
+    def poll(self, timeout=None):
+        """Whether a whole message (or the end of the output) has arrived within `timeout`."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self.lines and not self.ended:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not select.select([self.output], [], [], left)[0]:
+                return False
+            chunk = os.read(self.output, 1 << 20)
+            self.ended = not chunk
+            self.pending += chunk
+            self.lines += chunk.count(b"\n")
+        return True
+
+    def recv(self):
+        self.poll()
+        if not self.lines:
+            self.process.wait()
+            return "failed", f"{NATIVE_BINARY} exited with status {self.process.returncode}"
+        end = self.pending.index(b"\n")
+        name, _, payload = bytes(self.pending[:end]).partition(b" ")
+        del self.pending[:end + 1]
+        self.lines -= 1
+        return name.decode(), json.loads(payload)
+
+    def close(self):
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+    def join(self, timeout):
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+
+    def is_alive(self):
+        return self.process.poll() is None
+
+    def kill(self):
+        self.process.kill()
+        self.process.wait()
+
+
+def start_workers(specs, generator):
+    """(process, pipe) per spec; for the native generator both are one NativeWorker."""
+    if generator == "native":
+        binary = native_generator()
+        return [(worker, worker) for worker in (NativeWorker(binary, spec) for spec in specs)]
     context = multiprocessing.get_context("fork")
     workers = []
     for spec in specs:
@@ -424,7 +541,7 @@ def run_step(server, tokens, total, args, lease_method, categories, workers, sou
     for w in range(workers):
         indices = list(range(w, total, workers))  # interleaved, so each worker spans the whole stagger
         specs.append(dict(base, indices=indices, tokens=[tokens[i] for i in indices]))
-    processes = start_workers(specs)
+    processes = start_workers(specs, args.generator)
     what = label or f"N={total}"
     try:
         connected, connect_failures, connect_seconds = 0, {}, 0.0
@@ -650,7 +767,7 @@ def slowloris(args, binary, flags, database, lease_method, workdir):
         spec = {"mode": "slowloris", "host": "127.0.0.1", "port": server.port, "source": "127.0.0.3",
                 "count": args.slow_connections, "interval": args.slow_interval, "rate": args.slow_rate, "reopen": args.slow_reopen,
                 "connect_concurrency": 256, "connect_timeout": 10.0}
-        [(attacker, pipe)] = start_workers([spec])
+        [(attacker, pipe)] = start_workers([spec], "python")
         census = Census(server, "127.0.0.3")
         try:
             opened = receive(pipe, "ready", 60 + args.slow_connections / args.slow_rate, "slowloris")
@@ -789,14 +906,22 @@ def main():
     client_limit = capacity_client.raise_fd_limit()
     workdir = tempfile.mkdtemp(prefix="refhuman-capacity-")
     binary_info = f"{os.path.realpath(args.refhuman)} (modified {time.strftime('%Y-%m-%d %H:%M', time.localtime(os.path.getmtime(args.refhuman)))})"
-    print(f"capacity benchmark: {binary_info}")
-    print(f"load generator: {args.workers} asyncio processes on {'uvloop ' + capacity_client.uvloop.__version__ if capacity_client.uvloop else 'the stock event loop (uvloop missing)'}"
-          f", hand-written keep-alive HTTP/1.1 (wrk's Lua has no per-connection state for the lease -> image -> judgement chain)")
+    print(f"capacity benchmark: {binary_info}, load generator {args.generator}")
+    if args.generator == "native":
+        generator = f"native: {args.workers} {os.path.relpath(native_generator(), REPO)} processes (C on epoll)"
+    else:
+        generator = (f"python: {args.workers} asyncio processes on "
+                     + (f"uvloop {capacity_client.uvloop.__version__}" if capacity_client.uvloop else "the stock event loop (uvloop missing)"))
+    print(f"load generator: {generator}, hand-written keep-alive HTTP/1.1 "
+          f"(wrk's Lua has no per-connection state for the lease -> image -> judgement chain)")
     print(f"timetable per annotator: lease, +{args.gap:g} s image, +{args.think:g} s judgement, +{args.gap:g} s next lease "
           f"(a cycle of {period:g} s; latency from each request's due time); warm-up {args.warmup_cycles:g} cycles, window {args.seconds:g} s")
-    results = {"binary": binary_info, "config": {k: v for k, v in vars(args).items()}, "notes": notes, "steps": []}
+    results = {"binary": binary_info, "generator": generator, "config": {k: v for k, v in vars(args).items()}, "notes": notes,
+               "steps": []}
     try:
-        database = prepare_database(args, workdir, steps, period)
+        # Made by the baseline when comparing: a candidate with newer migrations upgrades its
+        # copy as it opens it, where an older binary refuses a newer schema.
+        database = prepare_database(args, workdir, steps, period, args.baseline or args.refhuman)
         print(f"database: {database['test_items']} test items, judgements_per_item set to {database['judgements_per_item']}, "
               f"practice_count 0, {len(database['tokens']):,} annotators inserted")
         if args.baseline:

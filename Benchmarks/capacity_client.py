@@ -1,5 +1,10 @@
-# capacity_client.py: the load generator of capacity.py: simulated annotators and slowloris holders, one worker process each.
-"""Worker processes for Benchmarks/capacity.py.
+# capacity_client.py: capacity.py's Python load generator: simulated annotators (the reference) and slowloris holders, one worker process each.
+"""Python worker processes for Benchmarks/capacity.py.
+
+The simulated annotators here are the reference (`--generator python`) that the default
+native generator, capacity_load.c, follows request for request with less CPU per request
+(capacity.py's docstring says how much less and why not more); the slowloris holders are
+always these.
 
 Why hand-written asyncio and not wrk: an annotator's three requests form a chain (the lease
 names the image to fetch and the item to judge), so each connection must carry its own

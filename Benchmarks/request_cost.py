@@ -42,7 +42,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="refhuman-request-cost-")
     server = None
     try:
-        database = capacity.prepare_database(setup, workdir, [8], 3.2)
+        database = capacity.prepare_database(setup, workdir, [8], 3.2, setup.refhuman)
         server = capacity.Server(args.refhuman, database["path"], workdir, ["--log", "off"], "cost")
         token = database["tokens"][0]
         status, body = capacity.request(server.port, "POST", "/api/next?count=1", token)

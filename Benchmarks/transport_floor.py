@@ -3,11 +3,11 @@
 
 capacity.py drives `refhuman serve` with N annotators on the same two cores as the load
 generator. To tell the server's own cost from what the machine and the load generator
-cost anyway (loopback TCP, the client's Python, the kernel's scheduling), the same ramp
-runs against nginx answering the same three requests with fixed bodies: a lease naming
-one PNG, that PNG from a file, and a judgement receipt. nginx reads every request and its
-body and writes an access log line per request, as refhuman does, but looks nothing up
-and stores nothing. Whatever N it carries is the most any server could carry here with
+cost anyway (loopback TCP, the load generator's own work, the kernel's scheduling), the
+same ramp runs against nginx answering the same three requests with fixed bodies: a lease
+naming one PNG, that PNG from a file, and a judgement receipt. nginx reads every request
+and its body and writes an access log line per request, as refhuman does, but looks
+nothing up and stores nothing. Whatever N it carries is the most any server could carry here with
 this load generator; the cores it uses at a given N are the transport's share.
 """
 import os
