@@ -77,6 +77,9 @@ def parse_args():
                         help="dataset bundle whose dataset.json (title, categories) the benchmark's own bundle starts from")
     parser.add_argument("--idx", default="/usr/share/datasets/fashion-mnist", help="IDX files `refhuman bundle build` samples from")
     parser.add_argument("--test-items", type=int, default=10000, help="test items of the benchmark's bundle")
+    parser.add_argument("--judgements-per-item", type=int,
+                        help="the study's judgements per item (default: sized to the run's plan, so items never run out; "
+                             "the assignment board's work grows with it, so a short run can be given a long run's)")
     parser.add_argument("--steps", default="1000,2500,5000,7500,8500,9000,10000,15000,20000", help="annotator counts of the ramp")
     parser.add_argument("--think", type=float, default=3.0, help="seconds between the image and the judgement")
     parser.add_argument("--gap", type=float, default=0.1,
@@ -151,7 +154,7 @@ def prepare_database(args, workdir, steps, period, binary):
     # the bundled 1,000 test items would need hundreds each to last the run, which no
     # study does and which makes every lease walk hundreds of load levels. So the
     # benchmark samples a larger test set and sizes judgements per item to the plan.
-    per_item = math.ceil((1.25 * planned_judgements(steps, args, period) + annotators) / args.test_items) + 3
+    per_item = args.judgements_per_item or math.ceil((1.25 * planned_judgements(steps, args, period) + annotators) / args.test_items) + 3
     with open(os.path.join(args.bundle, "dataset.json")) as source:
         description = json.load(source)
     description["settings"].update({"judgements_per_item": per_item, "practice_count": 0})
@@ -908,7 +911,8 @@ def main():
     binary_info = f"{os.path.realpath(args.refhuman)} (modified {time.strftime('%Y-%m-%d %H:%M', time.localtime(os.path.getmtime(args.refhuman)))})"
     print(f"capacity benchmark: {binary_info}, load generator {args.generator}")
     if args.generator == "native":
-        generator = f"native: {args.workers} {os.path.relpath(native_generator(), REPO)} processes (C on epoll)"
+        generator = (f"native: {args.workers} {os.path.relpath(native_generator(), REPO)} "
+                     f"process{'es' if args.workers != 1 else ''} (C on epoll)")
     else:
         generator = (f"python: {args.workers} asyncio processes on "
                      + (f"uvloop {capacity_client.uvloop.__version__}" if capacity_client.uvloop else "the stock event loop (uvloop missing)"))

@@ -38,7 +38,7 @@ def main():
     # The capacity benchmark's own database, for a handful of annotators.
     setup = types.SimpleNamespace(refhuman=args.refhuman, bundle=os.path.join(capacity.REPO, "Datasets/fashion-mnist"),
                                   idx="/usr/share/datasets/fashion-mnist", test_items=2000, think=3.0, gap=0.1,
-                                  warmup_cycles=2.0, seconds=15.0, legit_annotators=8, legit_seconds=30.0)
+                                  warmup_cycles=2.0, seconds=15.0, legit_annotators=8, legit_seconds=30.0, judgements_per_item=None)
     workdir = tempfile.mkdtemp(prefix="refhuman-request-cost-")
     server = None
     try:
