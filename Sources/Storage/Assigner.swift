@@ -117,12 +117,13 @@ enum Assigner {
             let catchSlots = (0..<slots).filter { catchCoin(annotator: annotator.id, study: study.studyID, slot: slotsBefore + $0) < study.catchRate }
             let catchIDs = catchSlots.isEmpty ? [] : try catchItems(db, annotator: annotator.id, study: study, wanted: catchSlots.count, now: nowText)
             let testIDs = try board.testItems(db, for: annotator.id, now: nowText, wanted: slots - catchIDs.count)
-            let addresses = try handles(db, studyID: study.studyID, itemIDs: catchIDs + testIDs)
+            // Test items' handles come with the board; catch items are not on it.
+            let catchAddresses = try handles(db, studyID: study.studyID, itemIDs: catchIDs)
             var tests = testIDs.makeIterator(), catches = catchIDs.makeIterator()
             for slot in 0..<slots {
                 let next: (Int64, Phase)? = catchSlots.contains(slot) ? catches.next().map { ($0, .catch) } : nil
                 guard let (id, phase) = next ?? tests.next().map({ ($0, .test) }) else { continue }
-                if let address = addresses[id] { picks.append((id, address, phase)) }
+                if let address = phase == .catch ? catchAddresses[id] : board.handle(of: id) { picks.append((id, address, phase)) }
             }
         }
         // One statement for all of them: each executed statement has a fixed cost on the

@@ -32,6 +32,9 @@ final class AssignmentBoard {
     let order: AssignmentOrder
     private let studyID: Int64
     private let itemIDs: [Int64]  // ascending; an item's position is its index here
+    /// Each item's handle in the study, by position: a lease names its items by them, and an
+    /// item's handle never changes once given.
+    private let handles: [String?]
     private let positions: [Int64: Int]
     private var live: [Int]
     /// Leases not yet seen to expire, per position, and each one's expiry.
@@ -56,16 +59,20 @@ final class AssignmentBoard {
         judgementsPerItem = rules.settings.judgementsPerItem
         order = rules.order
         studyID = rules.studyID
-        var ids: [Int64] = [], counts: [Int] = []
+        var ids: [Int64] = [], counts: [Int] = [], handles: [String?] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.study_id = ?1 AND judgement.item_id = item.id)
-            FROM item WHERE dataset_id = ?2 AND split = 'test' ORDER BY id
+            SELECT item.id, (SELECT count(*) FROM live_judgement AS judgement WHERE judgement.study_id = ?1 AND judgement.item_id = item.id),
+                   item_handle.handle
+            FROM item LEFT JOIN item_handle ON item_handle.study_id = ?1 AND item_handle.item_id = item.id
+            WHERE item.dataset_id = ?2 AND item.split = 'test' ORDER BY item.id
             """, arguments: [rules.studyID, rules.datasetID])
         while let row = try rows.next() {
             ids.append(row[0])
             counts.append(row[1])
+            handles.append(row[2])
         }
         itemIDs = ids
+        self.handles = handles
         positions = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         live = counts
         leaseCounts = Array(repeating: 0, count: ids.count)
@@ -113,6 +120,11 @@ final class AssignmentBoard {
             if best.count > count { best.removeLast() }
         }
         return best.map { $0.position }
+    }
+
+    /// The test item's handle in the study; nil for an item not on the board (or without one).
+    func handle(of item: Int64) -> String? {
+        positions[item].flatMap { handles[$0] }
     }
 
     /// How many practice judgements of the annotator count.

@@ -213,6 +213,29 @@ import Testing
         #expect(states[1] == Array(repeating: "max guesses 2, frozen true, closed false", count: 2))
     }
 
+    /// A lease names each item by its handle in the annotator's study, as sqlite3 reads it
+    /// from item_handle: the board keeps the handles, and two studies of one dataset differ.
+    @Test func aLeaseNamesItsItemsByTheirHandlesInTheAnnotatorsStudy() async throws {
+        let dir = TemporaryDirectory()
+        let (store, who, _) = try study(in: dir, items: 6)
+        let second = try store.createStudy(name: "second", dataset: "d", title: nil, settings: DatasetSettings(judgementsPerItem: 3, practiceCount: 0))
+        _ = try store.enrolAnnotator(name: "b", study: "second")
+        let desk = StudyDesk(store: try Store(path: dir.path("db.sqlite"), concurrentReaders: true))
+        defer { desk.shutdown() }
+        for name in ["a", "b"] {
+            let account = try await desk.store.pool.read { db in try Store.annotator(db, id: who[name]!) }
+            let studyID = try #require(account.studyID)
+            #expect(account.study == (name == "b" ? second.name : "d"))
+            let leases = try await desk.next(for: account, count: 6)
+            #expect(leases.count == 6)
+            for lease in leases {
+                let stored = try Shell.sqlite(dir.path("db.sqlite"),
+                                              "SELECT handle FROM item_handle WHERE study_id = \(studyID) AND item_id = \(lease.itemID)")
+                #expect(lease.handle == stored)
+            }
+        }
+    }
+
     @Test func aLeaseRenewedByItselfStaysHeldOnTheBoard() async throws {
         let dir = TemporaryDirectory()
         let (store, who, items) = try study(in: dir, items: 4)
