@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= data/refhuman.sqlite
 # Debian packages the build, the tests and the bundled dataset need.
 DEB_PACKAGES := libsqlite3-dev sqlite3 libstb-dev zlib1g-dev libssl-dev libmicrohttpd-dev pkg-config dataset-fashion-mnist gzip curl chromium chromium-driver python3-selenium libopenblas-dev strace caddy openssl wordnet-base
-BENCH_PACKAGES := nginx python3-numpy python3-scipy python3-torch python3-venv python3-attr python3-dateutil
+BENCH_PACKAGES := nginx gcc python3-numpy python3-scipy python3-torch python3-venv python3-attr python3-dateutil
 BENCH_VENV := .build/bench-venv
 FASHION := /usr/share/datasets/fashion-mnist
 
@@ -61,8 +61,9 @@ serve: release
 	.build/release/refhuman datasets --db $(DB)
 	.build/release/refhuman serve --db $(DB) --host 127.0.0.1 --port 8080
 
-bench: deps .build/capacity_load
+bench: deps
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
+	@$(MAKE) --no-print-directory .build/capacity_load
 	$(SWIFT) build -c release --product ImportBenchmark
 	$(SWIFT) build -c release --product ReportBenchmark
 	$(SWIFT) build -c release --product JudgementBenchmark
