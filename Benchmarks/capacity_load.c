@@ -474,7 +474,6 @@ static void flush_output(Annotator *annotator) {
 
 // Answers ---------------------------------------------------------------------------------
 
-static int is_lower_hex(int c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
 static int is_lower_letter(int c) { return c >= 'a' && c <= 'z'; }
 static int is_plain_string_char(int c) { return c != '"' && c != '\\'; }
 
@@ -507,8 +506,7 @@ enum { LEASE_TEST, LEASE_NOT_TEST, LEASE_NONE, LEASE_INVALID };
 // for that fallback, and a missing phase reads as not "test" as it does there.
 static int parse_lease(Annotator *annotator, const char *body, size_t length) {
     char phase[32];
-    if ((find_field(body, length, "\"item_id\"", is_lower_hex, annotator->item_id, sizeof annotator->item_id) ||
-         find_field(body, length, "\"item_id\"", is_plain_string_char, annotator->item_id, sizeof annotator->item_id)) &&
+    if (find_field(body, length, "\"item_id\"", is_plain_string_char, annotator->item_id, sizeof annotator->item_id) &&
         find_field(body, length, "\"image_url\"", is_plain_string_char, annotator->image_url, sizeof annotator->image_url)) {
         if (find_field(body, length, "\"phase\"", is_lower_letter, phase, sizeof phase)) return strcmp(phase, "test") == 0 ? LEASE_TEST : LEASE_NOT_TEST;
         return LEASE_NOT_TEST;

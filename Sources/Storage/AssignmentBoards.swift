@@ -13,13 +13,12 @@ final class AssignmentBoards: @unchecked Sendable {
     /// writer's time at 4,000 annotators (docs/benchmarks.md). DatasetCounts.init is the
     /// plain path every other reader takes, and a test holds the two equal.
     private var counts: [Int64: DatasetCounts] = [:]
-    /// Each study's rules as read in the writer transaction `rulesTransaction`: the study row
-    /// changes only in transactions of its own (an admin's edit), or through a job of this one
-    /// that says so (`studyChanged`), so one read serves every job of a group transaction.
-    /// StudyRules.init is the plain read the status route and imports make, and a test holds
-    /// the two equal.
+    /// Each study's rules as read in the open writer transaction (emptied as the next one
+    /// begins, see `dropIfStale`): the study row changes only in transactions of its own (an
+    /// admin's edit), or through a job of this one that says so (`studyChanged`), so one read
+    /// serves every job of a group transaction. StudyRules.init is the plain read the status
+    /// route and imports make, and a test holds the two equal.
     private var rules: [Int64: StudyRules] = [:]
-    private var rulesTransaction: Int?
     private var dataVersion: Int64?
     /// The writer transaction in which the data version was last read.
     private var checkedTransaction: Int?
@@ -39,10 +38,7 @@ final class AssignmentBoards: @unchecked Sendable {
     /// The study's rules, with its dataset's counts as kept here: what every lease and
     /// judgement reads first, read once per writer transaction.
     func rules(_ db: Database, _ transaction: WriteTransaction, studyID: Int64) throws -> StudyRules {
-        if rulesTransaction != transaction.id {
-            rules.removeAll(keepingCapacity: true)
-            rulesTransaction = transaction.id
-        }
+        try dropIfStale(db, transaction)
         if let known = rules[studyID] { return known }
         let fresh = try StudyRules(db, studyID: studyID) { db, datasetID in try counts(db, transaction, datasetID: datasetID) }
         rules[studyID] = fresh
@@ -73,6 +69,8 @@ final class AssignmentBoards: @unchecked Sendable {
         // Once per writer transaction, not per job: while it is open no other connection can commit.
         guard transaction.id != checkedTransaction else { return }
         checkedTransaction = transaction.id
+        // Rules are kept for one transaction only, whatever the data version says.
+        rules.removeAll(keepingCapacity: true)
         let version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
         if version != dataVersion {
             forgetAll()
