@@ -4,11 +4,12 @@
 // /api/next meant scanning every item at the lowest judgement level and every active
 // lease inside the single writer, which held all other writes up for milliseconds.
 //
-// The board is loaded from the database and then kept in step by the writer jobs that
-// change what it mirrors (leases given, judgements stored, judgements undone), each after
-// its SQL has succeeded. It is touched only on the writer thread. AssignmentBoards throws
-// it away when anything else may have changed the database (another process, or a batch
-// that failed to commit), so it is never trusted beyond what it has seen.
+// The board is loaded from the database and the writer's LeaseBook, and then kept in
+// step by the writer jobs that change what it mirrors (leases given, judgements stored,
+// judgements undone), each after its SQL has succeeded. It is touched only on the writer
+// thread. AssignmentBoards throws it away when anything else may have changed the
+// database (another process, or a batch that failed to commit), so it is never trusted
+// beyond what it has seen.
 import Foundation
 import GRDB
 import StudyPhase
@@ -53,9 +54,12 @@ final class AssignmentBoard {
     /// Live practice judgements per annotator, once read: counting them in SQL walks all
     /// of an annotator's judgements, which grow to the size of the dataset.
     private var practiceCounts: [Int64: Int] = [:]
+    /// Where the leases are (for an annotator's ledger).
+    private let book: LeaseBook
 
-    /// Reads the study's test items (its dataset's), their live-judgement counts in the study, and its leases active at `now`.
-    init(_ db: Database, rules: StudyRules, now: String) throws {
+    /// Reads the study's test items (its dataset's) and their live-judgement counts in the
+    /// study, and takes its leases active at `now` from the book.
+    init(_ db: Database, rules: StudyRules, leases: LeaseBook, now: String) throws {
         judgementsPerItem = rules.settings.judgementsPerItem
         order = rules.order
         studyID = rules.studyID
@@ -82,13 +86,9 @@ final class AssignmentBoard {
             slots[position] = levels[count].count
             levels[count].append(position)
         }
-        let active = try Row.fetchCursor(db, sql: """
-            SELECT assignment.annotator_id, assignment.item_id, assignment.expires_at
-            FROM assignment JOIN item ON item.id = assignment.item_id
-            WHERE assignment.study_id = ? AND item.split = 'test' AND assignment.expires_at > ?
-            ORDER BY assignment.expires_at
-            """, arguments: [rules.studyID, now])
-        while let lease = try active.next() { hold(annotator: lease[0], item: lease[1], until: lease[2]) }
+        self.book = leases
+        // Leases of items not on the board (practice, catch trials) are passed over by `hold`.
+        for lease in leases.active(studyID: rules.studyID, now: now) { hold(annotator: lease.annotator, item: lease.item, until: lease.expiresAt) }
     }
 
     /// Up to `wanted` test items for the annotator by the study's order of load (live
@@ -151,7 +151,7 @@ final class AssignmentBoard {
         expiries.insert((expires, key), at: index)
     }
 
-    /// The annotator's lease on `item` reached its renewal limit (its row is `final`): once
+    /// The annotator's lease on `item` reached its renewal limit (it is `final`): once
     /// it lapses the item goes to others, never back to this annotator.
     func heldTooLong(annotator: Int64, item: Int64) {
         guard let position = positions[item] else { return }
@@ -238,10 +238,7 @@ final class AssignmentBoard {
             if let position = positions[item] { flags[position] |= Ledger.judged }
         }
         for key in leases.keys where key.annotator == annotator { flags[key.position] |= Ledger.holding }
-        let heldTooLong = try Int64.fetchCursor(db.cachedStatement(sql: """
-            SELECT item_id FROM assignment WHERE annotator_id = ? AND study_id = ? AND final
-            """), arguments: [annotator, studyID])
-        while let item = try heldTooLong.next() {
+        for item in book.heldTooLong(annotator: annotator, studyID: studyID) {
             if let position = positions[item] { flags[position] |= Ledger.heldTooLong }
         }
         let ledger = Ledger(flags: flags)

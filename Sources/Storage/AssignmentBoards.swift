@@ -3,7 +3,9 @@
 // may no longer mirror the database: when another connection committed (SQLite's
 // data_version moves; the server's own writes all go through the writer's connection,
 // which does not move it), when a group transaction failed after its jobs updated a
-// board, or when the study's judgements per item changed. Writer thread only.
+// board, or when the study's judgements per item changed. The leases (LeaseBook) are
+// never dropped: the book is where they are, and it undoes a failed transaction's
+// changes itself. Writer thread only.
 import Foundation
 import GRDB
 
@@ -22,6 +24,30 @@ final class AssignmentBoards: @unchecked Sendable {
     private var dataVersion: Int64?
     /// The writer transaction in which the data version was last read.
     private var checkedTransaction: Int?
+    /// Read from the database by the first job that needs it.
+    private var book: LeaseBook?
+    /// The longest a lease may be renewed to, from when it was taken (StudyDesk's).
+    let maxHoldSeconds: Int
+
+    init(maxHoldSeconds: Int) {
+        self.maxHoldSeconds = maxHoldSeconds
+    }
+
+    /// Every lease given and not yet judged; read from what the last clean stop saved the first time.
+    func leases(_ db: Database, _ transaction: WriteTransaction) throws -> LeaseBook {
+        if let book { return book }
+        let loaded = try LeaseBook(db, maxHoldSeconds: maxHoldSeconds)
+        try LeaseBook.takeOver(db)
+        book = loaded
+        // Its rows are back in the table if the transaction that emptied it fails.
+        transaction.onRollback { [self] in book = nil }
+        return loaded
+    }
+
+    /// Writes the leases back to the database for the next start (the writer's last job).
+    func saveLeases(_ db: Database) throws {
+        try book?.save(db)
+    }
 
     /// The board for `rules`' study, loaded afresh if the cached one cannot be trusted.
     func board(_ db: Database, _ transaction: WriteTransaction, rules: StudyRules, now: String) throws -> AssignmentBoard {
@@ -30,7 +56,7 @@ final class AssignmentBoards: @unchecked Sendable {
            board.order == rules.order {
             return board
         }
-        let board = try AssignmentBoard(db, rules: rules, now: now)
+        let board = try AssignmentBoard(db, rules: rules, leases: leases(db, transaction), now: now)
         boards[rules.studyID] = board
         return board
     }

@@ -18,30 +18,34 @@ enum JudgementRecorder {
         }
         // Read by position from the statement's own row (Row+First): every judgement reads it.
         guard let studyID = annotator.studyID, let facts = try Row.first(db.cachedStatement(sql: """
-            SELECT item.id, coalesce(assignment.phase, item.split) AS phase, item.category_idx,
+            SELECT item.id, item.split, item.category_idx,
                    (SELECT count(*) FROM live_judgement WHERE study_id = ?3 AND item_id = item.id) AS live_judgements,
-                   EXISTS (SELECT 1 FROM live_judgement WHERE study_id = ?3 AND annotator_id = ?1 AND item_id = item.id) AS judged,
-                   assignment.expires_at AS lease_expires
+                   EXISTS (SELECT 1 FROM live_judgement WHERE study_id = ?3 AND annotator_id = ?1 AND item_id = item.id) AS judged
             FROM item_handle JOIN item ON item.id = item_handle.item_id
-            LEFT JOIN assignment ON assignment.item_id = item.id AND assignment.annotator_id = ?1 AND assignment.study_id = ?3
             WHERE item_handle.handle = ?2 AND item_handle.study_id = ?3
             """), arguments: [annotator.id, submission.item, studyID], { row in
-                (id: row[0] as Int64, phase: row[1] as String, truth: row[2] as Int, liveJudgements: row[3] as Int,
-                 judged: row[4] as Bool, leaseExpires: row[5] as String?)
+                (id: row[0] as Int64, split: row[1] as String, truth: row[2] as Int, liveJudgements: row[3] as Int, judged: row[4] as Bool)
             }) else {
             throw JudgementRefusal.unknownItem(submission.item)
         }
         let itemID = facts.id
         let rules = try boards.rules(db, transaction, studyID: studyID)
         try checkGuesses(submission, maxGuesses: rules.settings.maxGuesses, categories: rules.categories, answers: rules.answers)
-        // An example item is only ever leased as a catch trial; without a lease it is refused below.
-        guard let phase = Phase(rawValue: facts.phase) else { throw JudgementRefusal.notLeased(submission.item) }
+        let book = try boards.leases(db, transaction)
+        // Only a lease of this item as it is in this study: one kept from before its dataset was
+        // imported again names another handle.
+        let lease = book.lease(annotator: annotator.id, item: itemID).flatMap { $0.studyID == studyID && $0.handle == submission.item ? $0 : nil }
+        // A catch trial's phase is its lease's; an example item is only ever leased as one,
+        // and without a lease it is refused below.
+        guard let phase = lease?.phase ?? Phase(rawValue: facts.split) else { throw JudgementRefusal.notLeased(submission.item) }
         let truth = facts.truth
         if facts.judged { throw JudgementRefusal.alreadyJudged(submission.item) }
-        guard let lease = facts.leaseExpires else { throw JudgementRefusal.notLeased(submission.item) }
+        // After a crash the page may hold a lease the book never saw: its answer is a late one.
+        guard lease != nil || book.leasesLost else { throw JudgementRefusal.notLeased(submission.item) }
         let nowText = Timestamp.string(from: now)
+        let lapsed = lease.map { $0.expiresAt <= nowText } ?? true
         // A late answer still counts unless others have filled the item meanwhile.
-        if lease <= nowText && phase == .test && facts.liveJudgements >= rules.settings.judgementsPerItem {
+        if lapsed && phase == .test && facts.liveJudgements >= rules.settings.judgementsPerItem {
             throw JudgementRefusal.notLeased(submission.item)
         }
         let guesses = submission.abstained ? [] : submission.guesses
@@ -52,8 +56,9 @@ enum JudgementRecorder {
             boards.studyChanged(studyID)
         }
         try Store.markPath(db, annotatorID: annotator.id, rules: rules, phase: phase, now: nowText)
-        try db.cachedStatement(sql: "DELETE FROM assignment WHERE annotator_id = ? AND item_id = ?").execute(arguments: [annotator.id, itemID])
+        // Last, once nothing more can fail: a refused job leaves the book and the board as they were.
         try boards.loaded(db, transaction, studyID: studyID)?.judged(annotator: annotator.id, item: itemID, phase: phase)
+        book.end(annotator: annotator.id, item: itemID, transaction)
         return receipt(uuid: submission.uuid, item: submission.item, phase: phase, submittedAt: nowText,
                        guesses: guesses, truth: truth)
     }
@@ -132,7 +137,7 @@ enum JudgementRecorder {
     /// Marks the annotator's latest live judgement superseded (it stays for audit) and
     /// leases its item back to them.
     static func undo(_ db: Database, _ transaction: WriteTransaction, uuid: String, by annotator: Annotator, now: Date,
-                     windowSeconds: Int, leaseSeconds: Int, boards: AssignmentBoards) throws -> JudgementReceipt {
+                     windowSeconds: Int, leaseSeconds: Int, maxHoldSeconds: Int, boards: AssignmentBoards) throws -> JudgementReceipt {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, item_id, submitted_at, superseded_at, phase, study_id FROM judgement WHERE uuid = ? AND annotator_id = ?
             """), arguments: [uuid, annotator.id]) else { throw JudgementRefusal.notFound(uuid) }
@@ -155,14 +160,16 @@ enum JudgementRecorder {
         let expires = Timestamp.string(from: now.addingTimeInterval(TimeInterval(leaseSeconds)))
         try db.cachedStatement(sql: "UPDATE judgement SET superseded_at = ? WHERE id = ?").execute(arguments: [nowText, id])
         let studyID: Int64 = row["study_id"]
-        try db.cachedStatement(sql: """
-            INSERT INTO assignment (annotator_id, item_id, leased_at, expires_at, study_id, phase) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (annotator_id, item_id) DO UPDATE SET leased_at = excluded.leased_at, expires_at = excluded.expires_at,
-                                                              study_id = excluded.study_id, phase = excluded.phase
-            """).execute(arguments: [annotator.id, itemID, nowText, expires, studyID, row["phase"] as String])
         let undone = try receipt(db, uuid: uuid)
+        let book = try boards.leases(db, transaction)
         let board = try boards.loaded(db, transaction, studyID: studyID)
-        board?.undone(annotator: annotator.id, item: itemID, phase: row["phase"])
+        let phase: Phase = row["phase"]
+        // The lease it is given back keeps any renewal limit it had reached.
+        book.give(annotator: annotator.id, item: itemID,
+                  LeaseBook.Lease(studyID: studyID, handle: undone.item, phase: phase, leasedAt: nowText,
+                                  holdLimit: Timestamp.string(from: now.addingTimeInterval(TimeInterval(maxHoldSeconds))),
+                                  expiresAt: expires, final: false), keepingFinal: true, transaction)
+        board?.undone(annotator: annotator.id, item: itemID, phase: phase)
         board?.hold(annotator: annotator.id, item: itemID, until: expires)
         return undone
     }

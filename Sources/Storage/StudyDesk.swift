@@ -15,8 +15,8 @@ public final class StudyDesk: Sendable {
     public let maxHoldSeconds: Int
     /// How long a browser stays signed in.
     public let sessionSeconds: Int
-    /// What the assigner reads instead of scanning SQL; used only inside batcher jobs.
-    let boards = AssignmentBoards()
+    /// What the assigner reads instead of scanning SQL, and the leases; used only inside batcher jobs.
+    let boards: AssignmentBoards
     /// The time leases, judgements and undo windows are measured by; tests set it.
     public let clock: @Sendable () -> Date
 
@@ -26,12 +26,14 @@ public final class StudyDesk: Sendable {
         self.batcher = WriteBatcher(store: store)
         self.leaseSeconds = leaseSeconds
         self.maxHoldSeconds = maxHoldSeconds ?? 3 * leaseSeconds
+        boards = AssignmentBoards(maxHoldSeconds: self.maxHoldSeconds)
         self.sessionSeconds = sessionSeconds
         self.undoWindowSeconds = undoWindowSeconds
         self.clock = clock
     }
 
-    public func shutdown() { batcher.shutdown() }
+    /// Commits what is pending and stops the writer; its last job saves the leases for the next start.
+    public func shutdown() { batcher.shutdown { [boards] db in try boards.saveLeases(db) } }
 
     public func next(for annotator: Annotator, count: Int) async throws -> [Assignment] {
         try await batcher.perform { [self] db, transaction in
@@ -65,7 +67,7 @@ public final class StudyDesk: Sendable {
     public func undo(uuid: String, by annotator: Annotator) async throws -> JudgementReceipt {
         try await batcher.perform { [self] db, transaction in
             try JudgementRecorder.undo(db, transaction, uuid: uuid, by: annotator, now: clock(), windowSeconds: undoWindowSeconds,
-                                       leaseSeconds: leaseSeconds, boards: boards)
+                                       leaseSeconds: leaseSeconds, maxHoldSeconds: maxHoldSeconds, boards: boards)
         }
     }
 

@@ -28,6 +28,7 @@ public final class WriteBatcher: @unchecked Sendable {
     // Guarded by `condition`.
     private var pending: [Job] = []
     private var stopping = false
+    private var lastJob: ((Database) throws -> Void)?
     private let finished = DispatchSemaphore(value: 0)
     /// Transactions begun so far; the next one's id. Writer thread only.
     private var transactionCount = 0
@@ -98,11 +99,13 @@ public final class WriteBatcher: @unchecked Sendable {
         return pending.count
     }
 
-    /// Commits what is pending, refuses new work, and waits for the writer to end.
-    public func shutdown() {
+    /// Commits what is pending, refuses new work, runs `last` (if any) in a transaction of
+    /// its own after everything else, and waits for the writer to end.
+    public func shutdown(last: ((Database) throws -> Void)? = nil) {
         condition.lock()
         let alreadyStopping = stopping
         stopping = true
+        lastJob = last
         condition.signal()
         condition.unlock()
         if !alreadyStopping { finished.wait() }
@@ -114,8 +117,16 @@ public final class WriteBatcher: @unchecked Sendable {
             while pending.isEmpty && !stopping { condition.wait() }
             let batch = pending
             pending.removeAll()
+            let last = batch.isEmpty ? lastJob : nil
             condition.unlock()
-            if batch.isEmpty { break }  // stopping, and nothing left
+            if batch.isEmpty {  // stopping, and nothing left
+                do {
+                    try last.map { job in try writer.write { db in try job(db) } }
+                } catch {
+                    FileHandle.standardError.write(Data("refhuman: the writer's last job failed: \(error)\n".utf8))
+                }
+                break
+            }
             commit(batch)
         }
         finished.signal()

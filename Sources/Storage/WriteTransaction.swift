@@ -9,11 +9,12 @@ public final class WriteTransaction {
 
     init(id: Int) { self.id = id }
 
-    /// Runs `hook` if this transaction does not commit.
+    /// Runs `hook` if this transaction does not commit. Hooks run last first, so each
+    /// undoes its change on the state the later ones left.
     public func onRollback(_ hook: @escaping () -> Void) { rollbackHooks.append(hook) }
 
     func rolledBack() {
-        for hook in rollbackHooks { hook() }
+        for hook in rollbackHooks.reversed() { hook() }
         rollbackHooks.removeAll()
     }
 }

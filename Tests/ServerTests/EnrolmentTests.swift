@@ -191,7 +191,9 @@ import Testing
         let leased = try HTTPClient(baseURL: server.baseURL, token: token).lease(count: 5)
         #expect(leased.array.count == 5 && leased.array.allSatisfy { $0["phase"] as? String == "test" }, "\(leased.text)")
         #expect(!leased.text.contains("catch"))
-        // Behind the page's back, most of them are catch trials on example or practice images.
+        // Behind the page's back, most of them are catch trials on example or practice images
+        // (leases are in the server's memory; a clean stop writes them to the database).
+        #expect(server.stop() == 0)
         let catches = Int(try Shell.sqlite(study.database, """
             SELECT count(*) FROM assignment JOIN item ON item.id = assignment.item_id
             WHERE assignment.phase = 'catch' AND item.split IN ('example', 'practice')

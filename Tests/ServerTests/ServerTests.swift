@@ -135,12 +135,14 @@ import Testing
         #expect(settings.keys.contains("exposure_ms") && settings["exposure_ms"] is NSNull)
 
         // How far a renewal moves the expiry is checked with a test clock (AssignerTests); here
-        // the server returns the same leases and stores the expiry it answers.
+        // the server returns the same leases and keeps the expiry it answers (written to the
+        // database at a clean stop).
         let first = try client.lease(count: 2).array
         let again = try client.lease(count: 2).array
         #expect(Set(again.compactMap { $0["item_id"] as? String }) == Set(first.compactMap { $0["item_id"] as? String }))
         let before = try #require(first.first?["expires_at"] as? String), after = try #require(again.first?["expires_at"] as? String)
         #expect(after >= before)
+        #expect(server.stop() == 0)
         let stored = try Shell.sqlite(study.database, "SELECT DISTINCT expires_at FROM assignment")
         #expect(stored == after)
     }

@@ -34,17 +34,16 @@ import Testing
         let uuid = UUID().uuidString
         let first = try await desk.record(JudgementSubmission(uuid: uuid, item: leased[0].handle, guesses: [1]), by: annotator)
         let path = dir.path("db.sqlite")
-        let leaseQuery = "SELECT leased_at || ' ' || expires_at FROM assignment WHERE item_id = \(leased[1].itemID)"
-        let leaseBefore = try Shell.sqlite(path, leaseQuery)
+        let leaseBefore = try await desk.heldLease(annotator: annotator.id, item: leased[1].itemID)
         // Same uuid, other item: the original receipt comes back and nothing is stored.
         let replay = try await desk.record(JudgementSubmission(uuid: uuid, item: leased[1].handle, guesses: [0]), by: annotator)
         #expect(replay == first)
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement") == "1")
-        #expect(try Shell.sqlite(path, leaseQuery) == leaseBefore && !leaseBefore.isEmpty)
+        #expect(try await desk.heldLease(annotator: annotator.id, item: leased[1].itemID) == leaseBefore && leaseBefore != nil)
         // The lease still works for a judgement of its own.
         let second = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[1].handle, guesses: [0]), by: annotator)
         #expect(second.item == leased[1].handle)
-        #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
+        #expect(try await desk.heldLeaseCount() == 0)
     }
 
     @Test func rulesChangedByAnotherConnectionApplyToTheNextJudgement() async throws {
@@ -76,7 +75,7 @@ import Testing
         defer { desk.shutdown() }
         let path = dir.path("db.sqlite")
         let leased = try await desk.next(for: annotator, count: 1)
-        let never = try Shell.sqlite(path, "SELECT handle FROM item_handle WHERE item_id NOT IN (SELECT item_id FROM assignment) LIMIT 1")
+        let never = try Shell.sqlite(path, "SELECT handle FROM item_handle WHERE item_id <> \(leased[0].itemID) LIMIT 1")
         await #expect(throws: JudgementRefusal.notLeased(never)) {
             try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: never, guesses: [0]), by: annotator)
         }
@@ -86,7 +85,7 @@ import Testing
         let late = try await desk.record(JudgementSubmission(uuid: uuid, item: leased[0].handle, guesses: [1]), by: annotator)
         #expect(late.item == leased[0].handle)
         #expect(try Shell.sqlite(path, "SELECT count(*) || ' ' || max(uuid) FROM judgement") == "1 \(uuid)")
-        #expect(try Shell.sqlite(path, "SELECT count(*) FROM assignment") == "0")
+        #expect(try await desk.heldLeaseCount() == 0)
     }
 
     @Test func aPracticeAnswerIsRightWhenTheTruthIsAmongItsGuesses() async throws {
