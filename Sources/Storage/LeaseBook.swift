@@ -144,16 +144,21 @@ final class LeaseBook {
     }
 
     /// Writes every lease into `assignment`, and the handover that says they are complete,
-    /// for the next start to read.
+    /// for the next start to read. A lease whose item no longer has its handle in the study
+    /// (its dataset was imported again while serving) is left out: its row would name an
+    /// item that is gone.
     func save(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO lease_handover (saved_at) VALUES (?)", arguments: [Timestamp.now()])
         let insert = try db.makeStatement(sql: """
             INSERT OR REPLACE INTO assignment (annotator_id, item_id, leased_at, expires_at, final, study_id, phase)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
+            WHERE EXISTS (SELECT 1 FROM item_handle WHERE study_id = ?6 AND item_id = ?2 AND handle = ?8)
+              AND EXISTS (SELECT 1 FROM annotator WHERE id = ?1)
             """)
         for (annotator, held) in leases {
             for (item, lease) in held {
-                try insert.execute(arguments: [annotator, item, lease.leasedAt, lease.expiresAt, lease.final, lease.studyID, lease.phase])
+                try insert.execute(arguments: [annotator, item, lease.leasedAt, lease.expiresAt, lease.final, lease.studyID, lease.phase,
+                                               lease.handle])
             }
         }
     }

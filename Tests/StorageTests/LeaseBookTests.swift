@@ -80,6 +80,22 @@ import Testing
         #expect(try Shell.sqlite(path, "SELECT group_concat(item_id || ' ' || phase) FROM judgement") == "\(test.itemID) test")
     }
 
+    @Test func aCleanStopLeavesOutLeasesWhoseItemIsGone() async throws {
+        let dir = TemporaryDirectory()
+        let (store, annotator) = try study(dir)
+        let path = dir.path("db.sqlite")
+        let desk = StudyDesk(store: store, leaseSeconds: 60, clock: TestClock().read)
+        let leased = try await desk.next(for: annotator, count: 3)
+        #expect(leased.count == 3)
+        // Behind the server's back, one leased item loses its handle (as when its dataset is imported again).
+        _ = try Shell.sqlite(path, "DELETE FROM item_handle WHERE item_id = \(leased[0].itemID)")
+        desk.shutdown()
+        let kept = leased.dropFirst().map { String($0.itemID) }.sorted()
+        #expect(try Shell.sqlite(path, "SELECT group_concat(item_id) FROM (SELECT item_id FROM assignment ORDER BY CAST(item_id AS TEXT))")
+                == kept.joined(separator: ","))
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM lease_handover") == "1")
+    }
+
     @Test func aTransactionThatFailsUndoesItsChangesToTheBook() {
         let book = LeaseBook()
         func lease(expires: String, final: Bool = false) -> LeaseBook.Lease {
