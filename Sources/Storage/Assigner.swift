@@ -82,12 +82,16 @@ enum Assigner {
                                       expires: String) throws -> [Renewal] {
         let active = book.active(annotator: annotator.id, studyID: studyID, now: now)
         guard !active.isEmpty else { return [] }
-        // The writer ends a lease when it stores its judgement, but another process (a CLI
-        // import, say) may have stored one for it meanwhile.
-        let judged = Set(try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT item_id FROM live_judgement WHERE annotator_id = ? AND study_id = ? AND item_id IN (SELECT value FROM json_each(?))
-            """), arguments: [annotator.id, studyID, JSONText.integers(active.map(\.item))]))
-        return active.filter { !judged.contains($0.item) }.prefix(count).map { item, lease in
+        // The writer ends a lease when it stores its judgement, but another process may have
+        // changed what it names meanwhile: stored a judgement of it (a CLI import, say), or
+        // imported its dataset again, so the item no longer has the lease's handle.
+        let renewable = Set(try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT held.value FROM json_each(?3) AS held
+            WHERE EXISTS (SELECT 1 FROM item_handle WHERE item_handle.study_id = ?2 AND item_handle.item_id = held.value
+                            AND item_handle.handle = json_extract(?4, '$[' || held.key || ']'))
+              AND NOT EXISTS (SELECT 1 FROM live_judgement WHERE annotator_id = ?1 AND study_id = ?2 AND item_id = held.value)
+            """), arguments: [annotator.id, studyID, JSONText.integers(active.map(\.item)), try JSONText.encode(active.map(\.lease.handle))]))
+        return active.filter { renewable.contains($0.item) }.prefix(count).map { item, lease in
             Renewal(itemID: item, handle: lease.handle, phase: lease.phase, expiresAt: min(expires, lease.holdLimit),
                     final: lease.holdLimit < expires)
         }

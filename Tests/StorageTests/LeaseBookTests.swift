@@ -96,6 +96,25 @@ import Testing
         #expect(try Shell.sqlite(path, "SELECT count(*) FROM lease_handover") == "1")
     }
 
+    @Test func aRenewalPassesOverLeasesAnotherProcessEnded() async throws {
+        let dir = TemporaryDirectory()
+        let (store, annotator) = try study(dir)
+        let path = dir.path("db.sqlite")
+        let desk = StudyDesk(store: store, leaseSeconds: 60, clock: TestClock().read)
+        defer { desk.shutdown() }
+        // By item id: a renewal would give the first two back if it did not pass over them.
+        let leased = try await desk.next(for: annotator, count: 4).sorted { $0.itemID < $1.itemID }
+        #expect(leased.count == 4)
+        // Behind the server's back: one held item judged (an import), another's handle gone (its dataset imported again).
+        _ = try Shell.sqlite(path, """
+            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, submitted_at, phase, study_id)
+            VALUES ('\(UUID().uuidString)', \(annotator.id), \(leased[0].itemID), '[0]', '2026-01-01T00:00:00.000Z', 'test', \(annotator.studyID!));
+            DELETE FROM item_handle WHERE item_id = \(leased[1].itemID);
+            """)
+        let renewed = try await desk.next(for: annotator, count: 2)
+        #expect(Set(renewed.map(\.itemID)) == Set(leased[2...].map(\.itemID)))
+    }
+
     @Test func aTransactionThatFailsUndoesItsChangesToTheBook() {
         let book = LeaseBook()
         func lease(expires: String, final: Bool = false) -> LeaseBook.Lease {
