@@ -88,6 +88,32 @@ import Testing
         #expect(try await desk.heldLeaseCount() == 0)
     }
 
+    @Test func aLateAnswerOnAnItemOthersFilledIsRefusedAndAnInTimeOneIsNot() async throws {
+        let dir = TemporaryDirectory()
+        let clock = TestClock()
+        let (desk, annotator) = try study(dir, leaseSeconds: 10, clock: clock)
+        defer { desk.shutdown() }
+        let path = dir.path("db.sqlite")
+        let leased = try await desk.next(for: annotator, count: 2)
+        // Three others (sqlite3, as an import would) fill both items: 3 judgements each is k.
+        _ = try Shell.sqlite(path, """
+            INSERT INTO annotator (name, role, token_hash, created_at)
+                SELECT 'other' || value, 'annotator', printf('%064d', value), '2026-01-01T00:00:00.000Z' FROM json_each('[1,2,3]');
+            INSERT INTO judgement (uuid, annotator_id, item_id, guesses, submitted_at, phase, study_id)
+                SELECT 'u' || annotator.id || '-' || item.value, annotator.id, item.value, '[0]', '2026-01-01T00:00:00.000Z', 'test',
+                       \(annotator.studyID!)
+                FROM annotator, json_each('[\(leased[0].itemID),\(leased[1].itemID)]') AS item WHERE annotator.name LIKE 'other%';
+            """)
+        // Within its lease, an answer counts even on a full item.
+        let inTime = try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[0].handle, guesses: [0]), by: annotator)
+        #expect(inTime.item == leased[0].handle)
+        clock.advance(seconds: 11)  // the other lease has lapsed, and its item is full
+        await #expect(throws: JudgementRefusal.notLeased(leased[1].handle)) {
+            try await desk.record(JudgementSubmission(uuid: UUID().uuidString, item: leased[1].handle, guesses: [0]), by: annotator)
+        }
+        #expect(try Shell.sqlite(path, "SELECT count(*) FROM judgement WHERE annotator_id = \(annotator.id)") == "1")
+    }
+
     @Test func aPracticeAnswerIsRightWhenTheTruthIsAmongItsGuesses() async throws {
         let dir = TemporaryDirectory()
         let store = try Store(path: dir.path("db.sqlite"))
