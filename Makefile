@@ -63,7 +63,6 @@ serve: release
 
 bench: deps
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BENCH_PACKAGES)"
-	@$(MAKE) --no-print-directory .build/capacity_load
 	$(SWIFT) build -c release --product ImportBenchmark
 	$(SWIFT) build -c release --product ReportBenchmark
 	$(SWIFT) build -c release --product JudgementBenchmark
@@ -79,11 +78,6 @@ bench: deps
 	.build/release/ReportBenchmark $(BENCH_VENV)/bin/python
 	$(BENCH_VENV)/bin/python Benchmarks/capacity.py --refhuman .build/release/refhuman
 	$(BENCH_VENV)/bin/python Benchmarks/request_cost.py --refhuman .build/release/refhuman
-
-# capacity.py's native load generator (capacity.py also builds it when run by hand).
-.build/capacity_load: Benchmarks/capacity_load.c
-	@mkdir -p .build
-	cc -O2 -Wall -Wextra -o $@ $<
 
 # Rebuilds Datasets/fashion-mnist from Debian's dataset-fashion-mnist (same seed, same bytes).
 bundle: deps

@@ -27,8 +27,8 @@ each step's p99s, CPU per request and passes per binary. This VM's spread betwee
 is larger than most single changes, so a change is judged against its baseline this way.
 
 Load generator (--generator): native by default, capacity_load.c, one process per --workers
-on epoll, built into .build/capacity_load by `make bench` or by this script when missing or
-older than its source; or python, the reference it follows request for request
+on epoll, built into .build/capacity_load by this script (with `cc`, which `make bench`
+installs) when missing or older than its source; or python, the reference it follows request for request
 (capacity_client.py, asyncio on uvloop in forked worker processes, which also says why not
 wrk). Both run on the server's two cores. The native one does almost no work in user space
 and costs about half the Python client's CPU per request; what it still costs is mostly the
@@ -389,8 +389,8 @@ def check_contract(port, token, wanted_method, notes):
 # Running a step -------------------------------------------------------------------------
 
 def native_generator():
-    """The native load generator's binary, compiled first (as the Makefile does) when it is
-    missing or older than its source, so a run by hand needs no `make`."""
+    """The native load generator's binary, compiled first when it is missing or older than
+    its source: the one place it is built, whether `make bench` runs this or a person does."""
     if os.path.exists(NATIVE_BINARY) and os.path.getmtime(NATIVE_BINARY) >= os.path.getmtime(NATIVE_SOURCE):
         return NATIVE_BINARY
     if shutil.which("cc") is None:

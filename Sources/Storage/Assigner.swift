@@ -12,7 +12,7 @@ import StudyPhase
 enum Assigner {
     /// Up to `count` leased assignments: the annotator's live leases first, then new ones.
     static func next(_ db: Database, _ transaction: WriteTransaction, annotator: Annotator, count: Int, now: Date,
-                     leaseSeconds: Int, maxHoldSeconds: Int, boards: AssignmentBoards) throws -> [Assignment] {
+                     leaseSeconds: Int, boards: AssignmentBoards) throws -> [Assignment] {
         guard let studyID = annotator.studyID else { return [] }
         let study = try boards.rules(db, transaction, studyID: studyID)
         guard !study.closed else { return [] }
@@ -53,7 +53,7 @@ enum Assigner {
             // The last renewal it gets: once it lapses, the item is not given back to this annotator.
             if renewal.final { board.heldTooLong(annotator: annotator.id, item: renewal.itemID) }
         }
-        let holdLimit = Timestamp.string(from: now.addingTimeInterval(TimeInterval(maxHoldSeconds)))
+        let holdLimit = book.holdLimit(takenAt: now)
         for assignment in fresh {
             book.give(annotator: annotator.id, item: assignment.itemID,
                       LeaseBook.Lease(studyID: studyID, handle: assignment.handle, phase: assignment.phase, leasedAt: nowText,

@@ -1,6 +1,5 @@
 // JSONText: JSON columns (synonyms, guesses, model cards) as compact, stable text.
 import Foundation
-import StudyPhase
 
 enum JSONText {
     static func encode(_ value: some Encodable) throws -> String {
@@ -15,13 +14,6 @@ enum JSONText {
     /// list of any length (through json_each).
     static func integers(_ values: [some BinaryInteger]) -> String {
         "[" + values.map { String($0) }.joined(separator: ",") + "]"
-    }
-
-    /// Phases as a JSON array of their names ("[\"test\"]", as `encode` writes them), built
-    /// directly: every lease binds one. The names are plain lowercase words, which JSON
-    /// writes without escapes.
-    static func phases(_ values: [Phase]) -> String {
-        "[" + values.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {

@@ -137,7 +137,7 @@ enum JudgementRecorder {
     /// Marks the annotator's latest live judgement superseded (it stays for audit) and
     /// leases its item back to them.
     static func undo(_ db: Database, _ transaction: WriteTransaction, uuid: String, by annotator: Annotator, now: Date,
-                     windowSeconds: Int, leaseSeconds: Int, maxHoldSeconds: Int, boards: AssignmentBoards) throws -> JudgementReceipt {
+                     windowSeconds: Int, leaseSeconds: Int, boards: AssignmentBoards) throws -> JudgementReceipt {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT id, item_id, submitted_at, superseded_at, phase, study_id FROM judgement WHERE uuid = ? AND annotator_id = ?
             """), arguments: [uuid, annotator.id]) else { throw JudgementRefusal.notFound(uuid) }
@@ -167,7 +167,7 @@ enum JudgementRecorder {
         // The lease it is given back keeps any renewal limit it had reached.
         book.give(annotator: annotator.id, item: itemID,
                   LeaseBook.Lease(studyID: studyID, handle: undone.item, phase: phase, leasedAt: nowText,
-                                  holdLimit: Timestamp.string(from: now.addingTimeInterval(TimeInterval(maxHoldSeconds))),
+                                  holdLimit: book.holdLimit(takenAt: now),
                                   expiresAt: expires, final: false), keepingFinal: true, transaction)
         board?.undone(annotator: annotator.id, item: itemID, phase: phase)
         board?.hold(annotator: annotator.id, item: itemID, until: expires)

@@ -33,6 +33,8 @@ final class LeaseBook {
 
     /// Per annotator, their leases by item id.
     private var leases: [Int64: [Int64: Lease]] = [:]
+    /// The longest a lease may be renewed to, from when it was taken (StudyDesk's).
+    let maxHoldSeconds: Int
     /// The last serve ended without handing its leases over (a crash): some pages hold
     /// leases this book never saw.
     private(set) var leasesLost = false
@@ -113,11 +115,19 @@ final class LeaseBook {
     }
 
     /// An empty book.
-    init() {}
+    init(maxHoldSeconds: Int) {
+        self.maxHoldSeconds = maxHoldSeconds
+    }
+
+    /// The latest a lease taken at `now` may be renewed to.
+    func holdLimit(takenAt now: Date) -> String {
+        Timestamp.string(from: now.addingTimeInterval(TimeInterval(maxHoldSeconds)))
+    }
 
     /// The leases a clean stop left in `assignment`, each renewable up to `maxHoldSeconds`
     /// after it was taken, and whether they are all of them.
     init(_ db: Database, maxHoldSeconds: Int) throws {
+        self.maxHoldSeconds = maxHoldSeconds
         leasesLost = try Int.fetchOne(db, sql: "SELECT count(*) FROM lease_handover") == 0
         let rows = try Row.fetchCursor(db, sql: """
             SELECT assignment.annotator_id, assignment.item_id, assignment.study_id, item_handle.handle,
@@ -129,7 +139,7 @@ final class LeaseBook {
             // A row of an example split without a phase was never a lease anyone could answer.
             guard let phase = Phase(rawValue: row[4]) else { continue }
             let leasedAt: String = row[5]
-            let limit = Timestamp.date(from: leasedAt).map { Timestamp.string(from: $0.addingTimeInterval(TimeInterval(maxHoldSeconds))) }
+            let limit = Timestamp.date(from: leasedAt).map(holdLimit(takenAt:))
             store(annotator: row[0], item: row[1],
                   Lease(studyID: row[2], handle: row[3], phase: phase, leasedAt: leasedAt, holdLimit: limit ?? leasedAt,
                         expiresAt: row[6], final: row[7]))

@@ -38,7 +38,7 @@ public final class StudyDesk: Sendable {
     public func next(for annotator: Annotator, count: Int) async throws -> [Assignment] {
         try await batcher.perform { [self] db, transaction in
             try Assigner.next(db, transaction, annotator: annotator, count: count, now: clock(), leaseSeconds: leaseSeconds,
-                              maxHoldSeconds: maxHoldSeconds, boards: boards)
+                              boards: boards)
         }
     }
 
@@ -67,7 +67,7 @@ public final class StudyDesk: Sendable {
     public func undo(uuid: String, by annotator: Annotator) async throws -> JudgementReceipt {
         try await batcher.perform { [self] db, transaction in
             try JudgementRecorder.undo(db, transaction, uuid: uuid, by: annotator, now: clock(), windowSeconds: undoWindowSeconds,
-                                       leaseSeconds: leaseSeconds, maxHoldSeconds: maxHoldSeconds, boards: boards)
+                                       leaseSeconds: leaseSeconds, boards: boards)
         }
     }
 

@@ -105,7 +105,7 @@ public final class WriteBatcher: @unchecked Sendable {
         condition.lock()
         let alreadyStopping = stopping
         stopping = true
-        lastJob = last
+        if !alreadyStopping { lastJob = last }
         condition.signal()
         condition.unlock()
         if !alreadyStopping { finished.wait() }

@@ -130,7 +130,7 @@ import Testing
         let (wide, people, wideItems) = try study(in: wideDir, items: 200)
         let orderFor = { (annotator: Int64) in
             try wide.pool.read { db in
-                try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), leases: LeaseBook(), now: now).testItems(db, for: annotator, now: now, wanted: 200)
+                try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), leases: LeaseBook(maxHoldSeconds: 1800), now: now).testItems(db, for: annotator, now: now, wanted: 200)
             }
         }
         let first = try orderFor(people["a"]!), second = try orderFor(people["e"]!)
@@ -349,7 +349,7 @@ import Testing
         #expect(try Shell.sqlite(path, "PRAGMA integrity_check") == "ok")
         // The board's counts, now loaded by counting, are the live judgements per item: by hand 2, 1, 1, 0.
         let board = try migrated.pool.read { db in
-            try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), leases: LeaseBook(), now: "2026-01-01T00:00:00.000Z")
+            try AssignmentBoard(db, rules: StudyRules(db, studyID: 1), leases: LeaseBook(maxHoldSeconds: 1800), now: "2026-01-01T00:00:00.000Z")
         }
         let offered = try migrated.pool.read { db in try board.testItems(db, for: who["e"]!, now: "2026-01-01T00:00:00.000Z", wanted: 4) }
         // Least loaded first: item 3 (0), then items 1 and 2 (1 each, in e's seeded order), then item 0 (2).

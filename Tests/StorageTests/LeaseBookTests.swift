@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func aTransactionThatFailsUndoesItsChangesToTheBook() {
-        let book = LeaseBook()
+        let book = LeaseBook(maxHoldSeconds: 1800)
         func lease(expires: String, final: Bool = false) -> LeaseBook.Lease {
             LeaseBook.Lease(studyID: 1, handle: "h", phase: .test, leasedAt: "2026-01-01T00:00:00.000Z",
                             holdLimit: "2026-01-01T00:30:00.000Z", expiresAt: expires, final: final)
