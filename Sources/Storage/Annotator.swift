@@ -30,9 +30,14 @@ public struct Annotator: Encodable, Sendable, Equatable {
         disabledAt = row[8]
     }
 
-    static let selection = """
-        SELECT annotator.id, annotator.name, annotator.role, study.id AS study_id, study.name AS study_name,
+    static let selection = "SELECT \(columns) \(tables)"
+    /// `selection`'s columns, in `init(row:)`'s order; a query may add its own after them.
+    static let columns = """
+        annotator.id, annotator.name, annotator.role, study.id AS study_id, study.name AS study_name,
                study.dataset_id, dataset.name AS dataset_name, annotator.created_at, annotator.disabled_at
+        """
+    /// `selection`'s tables: the account and the study of its latest enrolment.
+    static let tables = """
         FROM annotator
         LEFT JOIN participant ON participant.id = (SELECT max(id) FROM participant WHERE participant.annotator_id = annotator.id)
         LEFT JOIN study ON study.id = participant.study_id

@@ -1,8 +1,8 @@
 // AssignmentBoards: the writer's AssignmentBoard for each study, and each dataset's
 // counts (DatasetCounts, which every lease and judgement needs), dropped whenever they
 // may no longer mirror the database: when another connection committed (SQLite's
-// data_version moves; the server's own writes all go through the writer's connection,
-// which does not move it), when a group transaction failed after its jobs updated a
+// data_version moved, as the writer reads it at each transaction's start; the server's
+// own writes all go through the writer's connection, which does not move it), when a group transaction failed after its jobs updated a
 // board, or when the study's judgements per item changed. The leases (LeaseBook) are
 // never dropped: the book is where they are, and it undoes a failed transaction's
 // changes itself. Writer thread only.
@@ -21,7 +21,8 @@ final class AssignmentBoards: @unchecked Sendable {
     /// serves every job of a group transaction. StudyRules.init is the plain read the status
     /// route and imports make, and a test holds the two equal.
     private var rules: [Int64: StudyRules] = [:]
-    private var dataVersion: Int64?
+    /// The writer's count of other connections' commits when the boards last looked.
+    private var externalCommits: Int?
     /// The writer transaction in which the data version was last read.
     private var checkedTransaction: Int?
     /// Read from the database by the first job that needs it.
@@ -64,7 +65,7 @@ final class AssignmentBoards: @unchecked Sendable {
     /// The study's rules, with its dataset's counts as kept here: what every lease and
     /// judgement reads first, read once per writer transaction.
     func rules(_ db: Database, _ transaction: WriteTransaction, studyID: Int64) throws -> StudyRules {
-        try dropIfStale(db, transaction)
+        dropIfStale(transaction)
         if let known = rules[studyID] { return known }
         let fresh = try StudyRules(db, studyID: studyID) { db, datasetID in try counts(db, transaction, datasetID: datasetID) }
         rules[studyID] = fresh
@@ -78,7 +79,7 @@ final class AssignmentBoards: @unchecked Sendable {
 
     /// The dataset's counts, read the first time a job asks while the boards are trusted.
     func counts(_ db: Database, _ transaction: WriteTransaction, datasetID: Int64) throws -> DatasetCounts {
-        try dropIfStale(db, transaction)
+        dropIfStale(transaction)
         if let known = counts[datasetID] { return known }
         let fresh = try DatasetCounts(db, datasetID: datasetID)
         counts[datasetID] = fresh
@@ -87,20 +88,19 @@ final class AssignmentBoards: @unchecked Sendable {
 
     /// The study's board if one is loaded and still trusted, for jobs that only report changes to it.
     func loaded(_ db: Database, _ transaction: WriteTransaction, studyID: Int64?) throws -> AssignmentBoard? {
-        try dropIfStale(db, transaction)
+        dropIfStale(transaction)
         return studyID.flatMap { boards[$0] }
     }
 
-    private func dropIfStale(_ db: Database, _ transaction: WriteTransaction) throws {
+    private func dropIfStale(_ transaction: WriteTransaction) {
         // Once per writer transaction, not per job: while it is open no other connection can commit.
         guard transaction.id != checkedTransaction else { return }
         checkedTransaction = transaction.id
         // Rules are kept for one transaction only, whatever the data version says.
         rules.removeAll(keepingCapacity: true)
-        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
-        if version != dataVersion {
+        if transaction.externalCommits != externalCommits {
             forgetAll()
-            dataVersion = version
+            externalCommits = transaction.externalCommits
         }
         // Jobs of this transaction may tell the boards of writes that then never commit.
         transaction.onRollback { [self] in forgetAll() }

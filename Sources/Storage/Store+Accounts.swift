@@ -86,8 +86,15 @@ extension Store {
     /// The enabled account whose token this is, or nil.
     public func annotator(token: String) throws -> Annotator? { try annotator(tokenHash: AccessToken.hash(token)) }
 
-    /// The enabled account whose token has this SHA-256 (see AccessToken.hash), or nil.
+    /// The enabled account whose token has this SHA-256 (see AccessToken.hash), or nil;
+    /// in a server, from its AccountCache while that holds it.
     public func annotator(tokenHash hash: String) throws -> Annotator? {
+        guard let accounts else { return try readAnnotator(tokenHash: hash) }
+        return try accounts.account("token " + hash) { try readAnnotator(tokenHash: hash).map { ($0, nil) } }
+    }
+
+    /// The plain lookup behind `annotator(tokenHash:)`, and the cache's reference.
+    func readAnnotator(tokenHash hash: String) throws -> Annotator? {
         // One statement reads a consistent snapshot by itself; skipping the transaction
         // GRDB's `read` wraps around it saves a BEGIN and a COMMIT per lookup.
         try requestRead { db in

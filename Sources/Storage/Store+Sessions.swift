@@ -7,10 +7,18 @@ import GRDB
 extension Store {
     /// The account of an unexpired session (disabled ones too: the caller says which it is), or nil.
     public func annotator(sessionID: String, now: Date) throws -> Annotator? {
+        let hash = AccessToken.hash(sessionID), nowText = Timestamp.string(from: now)
+        guard let accounts else { return try readSession(idHash: hash, now: nowText)?.annotator }
+        return try accounts.account("session " + hash, now: nowText) { try readSession(idHash: hash, now: nowText) }
+    }
+
+    /// The plain lookup behind `annotator(sessionID:now:)`, and the cache's reference: the
+    /// account of an unexpired session, with the session's end.
+    func readSession(idHash: String, now: String) throws -> (annotator: Annotator, expiresAt: String?)? {
         try requestRead { db in
-            try Row.first(db.cachedStatement(sql: Annotator.selection + """
+            try Row.first(db.cachedStatement(sql: "SELECT \(Annotator.columns), session.expires_at \(Annotator.tables)" + """
                  JOIN session ON session.annotator_id = annotator.id WHERE session.id_hash = ? AND session.expires_at > ?
-                """), arguments: [AccessToken.hash(sessionID), Timestamp.string(from: now)], Annotator.init(row:))
+                """), arguments: [idHash, now]) { row in (Annotator(row: row), row[9] as String) }
         }
     }
 

@@ -10,6 +10,8 @@ public final class Store: Sendable {
     let fileIdentity: DatabaseFileIdentity?
     /// A server's connections for the one-statement reads every request makes; nil for commands.
     private let readers: ReaderConnections?
+    /// A server's accounts behind tokens and sessions, kept between requests; nil for commands.
+    let accounts: AccountCache?
 
     /// Opens the database at `path` and applies pending migrations.
     /// - Parameter concurrentReaders: a connection pool for a server. Off for commands:
@@ -59,6 +61,11 @@ public final class Store: Sendable {
         }
         fileIdentity = DatabaseFileIdentity(path: path)
         readers = concurrentReaders ? ReaderConnections(path: path, configuration: configuration) : nil
+        accounts = concurrentReaders ? AccountCache() : nil
+        if let accounts {
+            // Before any write of this process, so none goes unseen by the cache.
+            pool.add(transactionObserver: AccountTablesObserver(cache: accounts), extent: .databaseLifetime)
+        }
         try Migrator(migrations: migrations ?? Migration.bundled()).migrate(pool)
     }
 

@@ -6,7 +6,9 @@
 // next transaction and its one fsync. Checkpoints are SQLite's automatic ones. Before
 // resuming anyone the writer checks that the file it wrote is still the one at the
 // database's path: a file deleted or replaced under a running server would otherwise
-// take acknowledged judgements with it.
+// take acknowledged judgements with it. At the start of each group transaction, and every
+// tenth of a second while idle in a server, it reads SQLite's data_version to learn of
+// other processes' commits (WriteTransaction.externalCommits; the AccountCache).
 import Foundation
 import GRDB
 
@@ -34,10 +36,26 @@ public final class WriteBatcher: @unchecked Sendable {
     private var transactionCount = 0
     /// Transactions committed so far; batching shows as commits < jobs. Writer thread only.
     public private(set) var commits = 0
+    /// What `PRAGMA data_version` said last: it moves only when another connection commits. Writer thread only.
+    private var dataVersion: Int64?
+    /// Other connections' commits found so far (WriteTransaction.externalCommits). Writer thread only.
+    private var externalCommits = 0
+    /// A server's cache of accounts, emptied when another process commits; nil for commands.
+    private let accounts: AccountCache?
+    /// How often an idle server's writer looks for other processes' commits: the longest an
+    /// account changed from outside (sqlite3, say) can still be answered from the cache.
+    static let idleWatchSeconds = 0.1
 
     public init(store: Store) {
         writer = store.pool
         file = store.fileIdentity
+        accounts = store.accounts
+        if let accounts {
+            // The data version to compare with, before any request can be served: an account
+            // cached before it was read could miss a commit made in between.
+            dataVersion = try? writer.writeWithoutTransaction { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") }
+            accounts.invalidate()
+        }
         let thread = Thread { [self] in run() }
         thread.name = "refhuman.writer"
         thread.start()
@@ -114,7 +132,18 @@ public final class WriteBatcher: @unchecked Sendable {
     private func run() {
         while true {
             condition.lock()
-            while pending.isEmpty && !stopping { condition.wait() }
+            while pending.isEmpty && !stopping {
+                guard accounts != nil else {
+                    condition.wait()
+                    continue
+                }
+                if !condition.wait(until: Date(timeIntervalSinceNow: Self.idleWatchSeconds)) && pending.isEmpty && !stopping {
+                    condition.unlock()
+                    // A failure here (the file gone, say) is the next transaction's to report.
+                    try? writer.writeWithoutTransaction { db in try watchExternalCommits(db) }
+                    condition.lock()
+                }
+            }
             let batch = pending
             pending.removeAll()
             let last = batch.isEmpty ? lastJob : nil
@@ -132,12 +161,24 @@ public final class WriteBatcher: @unchecked Sendable {
         finished.signal()
     }
 
+    /// Counts another connection's commit if data_version moved since the last look, and
+    /// then empties the account cache.
+    private func watchExternalCommits(_ db: Database) throws {
+        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
+        guard version != dataVersion else { return }
+        dataVersion = version
+        externalCommits += 1
+        accounts?.invalidate()
+    }
+
     private func commit(_ batch: [Job]) {
         transactionCount += 1
         let transaction = WriteTransaction(id: transactionCount)
         do {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction {
+                    try watchExternalCommits(db)
+                    transaction.externalCommits = externalCommits
                     for job in batch {
                         do {
                             try Self.inSavepoint(db) { try job.work(db, transaction) }

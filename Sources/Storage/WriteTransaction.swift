@@ -5,6 +5,10 @@
 public final class WriteTransaction {
     /// Counts up from 1 with each transaction the writer begins.
     public let id: Int
+    /// How many times, up to this transaction's start, the writer found that another
+    /// connection (another process) had committed: state kept beside the database reads
+    /// afresh when this has moved since it last looked.
+    public internal(set) var externalCommits = 0
     private var rollbackHooks: [() -> Void] = []
 
     init(id: Int) { self.id = id }

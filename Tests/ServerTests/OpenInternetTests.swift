@@ -23,6 +23,11 @@ import Testing
         let twoLengths = try #require(RawConnection(port: server.port))
         twoLengths.send("POST /api/judgements HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}")
         #expect(status(twoLengths.readToEnd()) == 400)
+        // A head must fit in half of a connection's 16 KiB pool: 12 KB does, 20 KB is refused whole.
+        #expect(try client.request("GET", "/api/me", headers: ["X-Padding": String(repeating: "p", count: 12_000)]).status == 200)
+        let tooLong = try #require(RawConnection(port: server.port))
+        tooLong.send("GET /api/me HTTP/1.1\r\nHost: x\r\nX-Padding: \(String(repeating: "p", count: 20_000))\r\nConnection: close\r\n\r\n")
+        #expect(status(tooLong.readToEnd()) == 431)
         let brew = try #require(RawConnection(port: server.port))
         brew.send("BREW / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         #expect(status(brew.readToEnd()) == 501)
