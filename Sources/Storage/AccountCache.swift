@@ -1,8 +1,7 @@
 // AccountCache: the account behind each invite token and session a server has read
 // lately, so that a request need not read it again. Reading it was a fixed cost per
-// request of a statement on a connection whose page cache SQLite empties after every
-// commit; taking that away was about 5 % of the server's CPU at 9,000 to 10,000
-// annotators (docs/benchmarks.md). The database stays the truth: every entry goes as soon
+// request: a statement on a connection whose page cache SQLite empties after every
+// commit (what it saved is in docs/benchmarks.md). The database stays the truth: every entry goes as soon
 // as a commit may have changed any account (AccountTablesObserver, on the writer's
 // connection) or another process committed anything (the writer's data_version watch),
 // and admin accounts are never kept, since `refhuman admin-link` rotates their token from
