@@ -17,8 +17,7 @@ final class AccessLog: @unchecked Sendable {
 
     private let format: LogFormat
     private let lock = NSLock()
-    // Guarded by `lock`.
-    private var timestamp = LogTimestamp()
+    private let timeStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     private let encoder = WireJSON.encoder()
 
     init(format: LogFormat) { self.format = format }
@@ -26,10 +25,7 @@ final class AccessLog: @unchecked Sendable {
     func record(client: String, method: String, path: String, status: Int, began: DispatchTime, requestID: String) {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - began.uptimeNanoseconds) / 1_000_000
         let milliseconds = (elapsed * 10).rounded() / 10
-        // One write per line, under a lock, so lines from different threads never interleave.
-        lock.lock()
-        defer { lock.unlock() }
-        let entry = Entry(time: timestamp.text(for: Date()), client: client, method: method, path: path, status: status,
+        let entry = Entry(time: timeStyle.format(Date()), client: client, method: method, path: path, status: status,
                           ms: milliseconds, requestId: requestID)
         let line: Data
         switch format {
@@ -40,6 +36,9 @@ final class AccessLog: @unchecked Sendable {
             encoded.append(0x0A)
             line = encoded
         }
+        // One write per line, under a lock, so lines from different threads never interleave.
+        lock.lock()
         FileHandle.standardError.write(line)
+        lock.unlock()
     }
 }

@@ -2,9 +2,10 @@
 // a token or session lookup answers (Annotator.selection's tables), and empties the
 // AccountCache when a transaction with one commits. Columns no lookup reads (a study's
 // freeze, a participant's progress) are left out, so a judgement's routine writes keep the
-// cache. The session table is not here: it is WITHOUT ROWID, whose row changes SQLite
-// reports to no observer, so ending a session empties the cache itself
-// (StudyDesk.closeSession); a session's expiry the cache checks by its time.
+// cache. `session` is WITHOUT ROWID, whose row changes SQLite reports to no observer:
+// the statement that ends a live session tells GRDB itself (`Database.notifyChanges(in:)`,
+// in Store.closeSession), which calls `databaseDidChange()`. A session's expiry the cache
+// checks by its time.
 import Foundation
 import GRDB
 
@@ -16,6 +17,7 @@ final class AccountTablesObserver: TransactionObserver {
         "participant": ["id", "annotator_id", "study_id"],
         "study": ["id", "name", "dataset_id"],
         "dataset": ["id", "name"],
+        "session": ["id_hash", "annotator_id", "expires_at"],
     ]
     // Writer's connection only, as GRDB calls an observer.
     private var changed = false
@@ -32,6 +34,9 @@ final class AccountTablesObserver: TransactionObserver {
         changed = true
         stopObservingDatabaseChangesUntilNextTransaction()
     }
+
+    /// A change SQLite does not report, announced with `Database.notifyChanges(in:)`.
+    func databaseDidChange() { changed = true }
 
     func databaseDidCommit(_ db: Database) {
         if changed { cache.invalidate() }

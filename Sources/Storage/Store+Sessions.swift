@@ -44,5 +44,8 @@ extension Store {
 
     static func closeSession(_ db: Database, id: String) throws {
         try db.cachedStatement(sql: "DELETE FROM session WHERE id_hash = ?").execute(arguments: [AccessToken.hash(id)])
+        // session is WITHOUT ROWID: SQLite reports its deletes to no observer, and a server's
+        // cache of accounts must hear of this one (AccountTablesObserver).
+        try db.notifyChanges(in: Table("session"))
     }
 }

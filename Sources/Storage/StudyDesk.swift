@@ -51,9 +51,6 @@ public final class StudyDesk: Sendable {
 
     public func closeSession(id: String) async throws {
         try await batcher.perform { db, _ in try Store.closeSession(db, id: id) }
-        // Once committed: a lookup that read the session before then keeps nothing after this
-        // (see AccountCache). No observer hears of it (AccountTablesObserver).
-        store.accounts?.invalidate()
     }
 
     /// The account a session cookie names, by this desk's clock.

@@ -133,13 +133,12 @@ public final class WriteBatcher: @unchecked Sendable {
         while true {
             condition.lock()
             while pending.isEmpty && !stopping {
-                guard accounts != nil else {
+                if accounts == nil {
                     condition.wait()
-                    continue
-                }
-                if !condition.wait(until: Date(timeIntervalSinceNow: Self.idleWatchSeconds)) && pending.isEmpty && !stopping {
+                } else if !condition.wait(until: Date(timeIntervalSinceNow: Self.idleWatchSeconds)) {
+                    // Idle for a tenth of a second. A failure here (the file gone, say) is the
+                    // next transaction's to report.
                     condition.unlock()
-                    // A failure here (the file gone, say) is the next transaction's to report.
                     try? writer.writeWithoutTransaction { db in try watchExternalCommits(db) }
                     condition.lock()
                 }
