@@ -3,12 +3,14 @@
 // savepoint, so one refusal does not undo the others), commits at synchronous=FULL, and
 // resumes the callers only once COMMIT has returned, so an acknowledged write is on disk.
 // Jobs that arrive while a commit waits for its fsync gather in the queue and share the
-// next transaction and its one fsync. Checkpoints are SQLite's automatic ones. Before
-// resuming anyone the writer checks that the file it wrote is still the one at the
-// database's path: a file deleted or replaced under a running server would otherwise
-// take acknowledged judgements with it. At the start of each group transaction, and every
-// tenth of a second while idle in a server, it reads SQLite's data_version to learn of
-// other processes' commits (WriteTransaction.externalCommits; the AccountCache).
+// next transaction and its one fsync; while writes arrive together, the writer also lets
+// them gather for a few milliseconds between transactions (CommitPacing). Checkpoints are
+// SQLite's automatic ones. Before resuming anyone the writer checks that the file it wrote
+// is still the one at the database's path: a file deleted or replaced under a running
+// server would otherwise take acknowledged judgements with it. At the start of each group
+// transaction, and every tenth of a second while idle in a server, it reads SQLite's
+// data_version to learn of other processes' commits (WriteTransaction.externalCommits;
+// the AccountCache).
 import Foundation
 import GRDB
 
@@ -23,6 +25,9 @@ public final class WriteBatcher: @unchecked Sendable {
             self.finished = finished
         }
     }
+
+    /// The least time between two transactions' beginnings while writes arrive together (CommitPacing).
+    public static let defaultSpacing: Duration = .milliseconds(4)
 
     private let writer: any DatabaseWriter
     private let file: DatabaseFileIdentity?
@@ -42,12 +47,15 @@ public final class WriteBatcher: @unchecked Sendable {
     private var externalCommits = 0
     /// A server's cache of accounts, emptied when another process commits; nil for commands.
     private let accounts: AccountCache?
+    /// When the next transaction may begin. Writer thread only.
+    private var pacing: CommitPacing
     /// How often an idle server's writer looks for other processes' commits: the longest an
     /// account changed from outside (sqlite3, say) can still be answered from the cache.
     static let idleWatchSeconds = 0.1
 
-    public init(store: Store) {
+    public init(store: Store, spacing: Duration = WriteBatcher.defaultSpacing, clock: any WriterClock = SystemWriterClock()) {
         writer = store.pool
+        pacing = CommitPacing(spacing: spacing, clock: clock)
         file = store.fileIdentity
         accounts = store.accounts
         if let accounts {
@@ -143,6 +151,13 @@ public final class WriteBatcher: @unchecked Sendable {
                     condition.lock()
                 }
             }
+            let wait = stopping ? .zero : pacing.wait()
+            if wait > .zero {
+                // Not on the condition: every job handed over meanwhile would wake the writer for nothing.
+                condition.unlock()
+                pacing.clock.sleep(for: wait)
+                condition.lock()
+            }
             let batch = pending
             pending.removeAll()
             let last = batch.isEmpty ? lastJob : nil
@@ -171,6 +186,7 @@ public final class WriteBatcher: @unchecked Sendable {
     }
 
     private func commit(_ batch: [Job]) {
+        pacing.began(jobs: batch.count)
         transactionCount += 1
         let transaction = WriteTransaction(id: transactionCount)
         do {
