@@ -20,16 +20,7 @@ import TestSupport
         defer { batcher.shutdown() }
         // The first job holds the writer until three more wait, so those three share the next transaction.
         let release = DispatchSemaphore(value: 0)
-        let holding = Mutex(false)
-        let first = Task {
-            try await batcher.perform { db, transaction in
-                holding.withLock { $0 = true }
-                release.wait()
-                try db.execute(sql: "INSERT INTO probe (name) VALUES ('first')")
-                return transaction.id
-            }
-        }
-        while !holding.withLock({ $0 }) { await Task.yield() }
+        let first = try await holdWriter(batcher, until: release, inserting: "first")
         func job(_ name: String, throwing: Bool) -> Task<Int, any Error> {
             Task {
                 try await batcher.perform { db, transaction in
@@ -83,6 +74,22 @@ import TestSupport
 
     struct TimedOut: Error {}
 
+    /// Starts a job that inserts `name` and then holds the writer until `release` is
+    /// signalled; returns once the writer is held, so jobs handed over next wait in the queue.
+    func holdWriter(_ batcher: WriteBatcher, until release: DispatchSemaphore, inserting name: String) async throws -> Task<Int, any Error> {
+        let holding = Mutex(false)
+        let job = Task {
+            try await batcher.perform { db, transaction in
+                try db.execute(sql: "INSERT INTO probe (name) VALUES (?)", arguments: [name])
+                holding.withLock { $0 = true }
+                release.wait()
+                return transaction.id
+            }
+        }
+        try await waitUntil { holding.withLock { $0 } }
+        return job
+    }
+
     /// Yields until `condition` holds; throws after ten seconds, so a broken writer fails the test instead of hanging it.
     func waitUntil(_ condition: () -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(10)
@@ -116,15 +123,7 @@ import TestSupport
 
         // Two jobs that queued behind a busy writer share a transaction, begun at 10 ms.
         let release = DispatchSemaphore(value: 0)
-        let holding = Mutex(false)
-        let holder = Task {
-            try await batcher.perform { _, transaction in
-                holding.withLock { $0 = true }
-                release.wait()
-                return transaction.id
-            }
-        }
-        try await waitUntil { holding.withLock { $0 } }
+        let holder = try await holdWriter(batcher, until: release, inserting: "holder")
         let first = Task { try await insert("together 1") }
         try await waitUntil { batcher.waitingJobs == 1 }
         let second = Task { try await insert("together 2") }
@@ -155,7 +154,7 @@ import TestSupport
         _ = try await insert("late")
         #expect(clock.sleeps == [.milliseconds(3)])
         let names = try await store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM probe ORDER BY rowid") }
-        #expect(names == ["alone 1", "alone 2", "together 1", "together 2", "early", "joining", "late"])
+        #expect(names == ["alone 1", "alone 2", "holder", "together 1", "together 2", "early", "joining", "late"])
     }
 }
 
