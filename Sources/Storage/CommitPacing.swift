@@ -16,7 +16,7 @@ struct CommitPacing {
     }
 
     /// How long the writer should let jobs gather before taking them; zero when it need not.
-    func wait() -> Duration {
+    func timeToWait() -> Duration {
         guard lastBatchSize > 1, let lastBegan else { return .zero }
         let remaining = lastBegan + spacing - clock.now()
         return remaining > .zero ? remaining : .zero

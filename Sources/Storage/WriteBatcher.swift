@@ -151,7 +151,7 @@ public final class WriteBatcher: @unchecked Sendable {
                     condition.lock()
                 }
             }
-            let wait = stopping ? .zero : pacing.wait()
+            let wait = stopping ? .zero : pacing.timeToWait()
             if wait > .zero {
                 // Not on the condition: every job handed over meanwhile would wake the writer for nothing.
                 condition.unlock()
