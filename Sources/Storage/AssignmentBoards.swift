@@ -2,10 +2,10 @@
 // counts (DatasetCounts, which every lease and judgement needs), dropped whenever they
 // may no longer mirror the database: when another connection committed (SQLite's
 // data_version moved, as the writer reads it at each transaction's start; the server's
-// own writes all go through the writer's connection, which does not move it), when a group transaction failed after its jobs updated a
-// board, or when the study's judgements per item changed. The leases (LeaseBook) are
-// never dropped: the book is where they are, and it undoes a failed transaction's
-// changes itself. Writer thread only.
+// own writes all go through the writer's connection, which does not move it), when a
+// group transaction failed after its jobs updated a board, or when the study's judgements
+// per item changed. The leases (LeaseBook) are never dropped: the book is where they are,
+// and it undoes a failed transaction's changes itself. Writer thread only.
 import Foundation
 import GRDB
 
@@ -53,7 +53,7 @@ final class AssignmentBoards: @unchecked Sendable {
     /// The board for `rules`' study, loaded afresh if the cached one cannot be trusted.
     func board(_ db: Database, _ transaction: WriteTransaction, rules: StudyRules, now: String) throws -> AssignmentBoard {
         let judgementsPerItem = rules.settings.judgementsPerItem
-        if let board = try loaded(db, transaction, studyID: rules.studyID), board.judgementsPerItem == judgementsPerItem,
+        if let board = loaded(transaction, studyID: rules.studyID), board.judgementsPerItem == judgementsPerItem,
            board.order == rules.order {
             return board
         }
@@ -87,7 +87,7 @@ final class AssignmentBoards: @unchecked Sendable {
     }
 
     /// The study's board if one is loaded and still trusted, for jobs that only report changes to it.
-    func loaded(_ db: Database, _ transaction: WriteTransaction, studyID: Int64?) throws -> AssignmentBoard? {
+    func loaded(_ transaction: WriteTransaction, studyID: Int64?) -> AssignmentBoard? {
         dropIfStale(transaction)
         return studyID.flatMap { boards[$0] }
     }

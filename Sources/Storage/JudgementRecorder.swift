@@ -57,7 +57,7 @@ enum JudgementRecorder {
         }
         try Store.markPath(db, annotatorID: annotator.id, rules: rules, phase: phase, now: nowText)
         // Last, once nothing more can fail: a refused job leaves the book and the board as they were.
-        try boards.loaded(db, transaction, studyID: studyID)?.judged(annotator: annotator.id, item: itemID, phase: phase)
+        boards.loaded(transaction, studyID: studyID)?.judged(annotator: annotator.id, item: itemID, phase: phase)
         book.end(annotator: annotator.id, item: itemID, transaction)
         return receipt(uuid: submission.uuid, item: submission.item, phase: phase, submittedAt: nowText,
                        guesses: guesses, truth: truth)
@@ -162,7 +162,7 @@ enum JudgementRecorder {
         let studyID: Int64 = row["study_id"]
         let undone = try receipt(db, uuid: uuid)
         let book = try boards.leases(db, transaction)
-        let board = try boards.loaded(db, transaction, studyID: studyID)
+        let board = boards.loaded(transaction, studyID: studyID)
         let phase: Phase = row["phase"]
         // The lease it is given back keeps any renewal limit it had reached.
         book.give(annotator: annotator.id, item: itemID,
